@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EventsTests", dependencies: ["Events"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "SeedCorpus"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events"]),
