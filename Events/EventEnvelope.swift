@@ -36,14 +36,27 @@ public struct NewEvent: Sendable, Hashable {
 
     public init(_ event: LedgerEvent, id: String? = nil, expectedVersion: ExpectedVersion? = nil,
                 actor: String? = nil, correlationID: String? = nil) {
+        self.init(event, json: event.payload.json, id: id, expectedVersion: expectedVersion, actor: actor, correlationID: correlationID)
+    }
+
+    init(_ event: LedgerEvent, json: JSONValue, id: String?, expectedVersion: ExpectedVersion?, actor: String?, correlationID: String?) {
         let payloadType = Swift.type(of: event.payload)
         self.event = event
         self.schemaVersion = payloadType.schemaVersion
-        self.payloadJSON = event.payload.json.canonicalBytes
+        self.payloadJSON = json.canonicalBytes
         self.id = id ?? NewEvent.contentID(type: payloadType.type, payloadJSON: payloadJSON)
         self.expectedVersion = expectedVersion ?? (payloadType.startsStream ? .noStream : .any)
         self.actor = actor
         self.correlationID = correlationID
+    }
+
+    /// Builds an event from a payload made in code, validating it exactly as a wire line would be.
+    public static func checked(_ payload: some EventPayload, id: String? = nil, expectedVersion: ExpectedVersion? = nil,
+                               actor: String? = nil, correlationID: String? = nil) throws(WireFormatError) -> NewEvent {
+        let json = payload.json
+        try FieldType.validateObject(json, fields: Swift.type(of: payload).fields, at: "payload")
+        try payload.checkValues()
+        return NewEvent(LedgerEvent(payload), json: json, id: id, expectedVersion: expectedVersion, actor: actor, correlationID: correlationID)
     }
 
     public init(_ payload: some EventPayload, id: String? = nil, expectedVersion: ExpectedVersion? = nil,

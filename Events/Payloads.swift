@@ -346,7 +346,7 @@ public struct ClaimAsserted: EventPayload {
         self.group = group
         self.value = value
         self.bound = bound
-        let implied = bound.impliedInterval(value: value?.number, isCount: FigureKind.of(figure: figure, value: value) == .count)
+        let implied = bound.impliedInterval(value: value?.number, isCount: FigureKind.of(figure: figure, group: group, value: value) == .count)
         self.low = low ?? implied.low
         self.high = high ?? implied.high
         self.originator = originator
@@ -376,7 +376,7 @@ public struct ClaimAsserted: EventPayload {
     ]
 
     public var stream: String { "claim:\(claimID)" }
-    public var kind: FigureKind { FigureKind.of(figure: figure, value: value) }
+    public var kind: FigureKind { FigureKind.of(figure: figure, group: group, value: value) }
 
     public var json: JSONValue {
         var b = JSONObjectBuilder()
@@ -416,7 +416,7 @@ public struct ClaimAsserted: EventPayload {
         combined = try r.bool("combined", default: false)
         note = try r.optionalString("note")
         // Absent low/high mean "as the bound implies"; an explicit null means unbounded.
-        let implied = bound.impliedInterval(value: value?.number, isCount: FigureKind.of(figure: figure, value: value) == .count)
+        let implied = bound.impliedInterval(value: value?.number, isCount: FigureKind.of(figure: figure, group: group, value: value) == .count)
         low = r.members["low"] == nil ? implied.low : try r.optionalNumber("low")
         high = r.members["high"] == nil ? implied.high : try r.optionalNumber("high")
     }
@@ -619,7 +619,7 @@ public struct FigureAdjudicated: EventPayload {
     }
 
     public func checkValues() throws(WireFormatError) {
-        if FigureKind.of(figure: figure, value: value) == .count, let n = value.number {
+        if FigureKind.of(figure: figure, group: group, value: value) == .count, let n = value.number {
             if n < 0 || n != n.rounded() || n > FigureKind.maximumCount {
                 throw WireFormatError(field: "payload.value", reason: "a count of \(figure) must be a whole number from 0 to 9007199254740991")
             }

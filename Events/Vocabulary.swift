@@ -49,13 +49,15 @@ public enum FigureKind: String, Sendable {
     /// Figures outside the core vocabulary whose names end in a unit are quantities.
     public static let unitSuffixes = ["_minutes", "_hours", "_days", "_km", "_meters", "_kg", "_usd", "_percent"]
 
-    /// The kind of a figure given the value a claim gives it: a text value is always a label.
-    public static func of(figure: String, value: ClaimValue?) -> FigureKind {
+    /// The kind of a figure. A text value is always a label. Outside the core vocabulary, a
+    /// figure with a group ("killed" of "children") counts members of that group; one without
+    /// (a `population` column of an imported table) is a quantity.
+    public static func of(figure: String, group: String?, value: ClaimValue?) -> FigureKind {
         if case .label = value { return .categorical }
         if coreCategorical.contains(figure) { return .categorical }
         if coreCounts.contains(figure) { return .count }
         if coreQuantities.contains(figure) || unitSuffixes.contains(where: figure.hasSuffix) { return .quantity }
-        return .count
+        return group == nil ? .quantity : .count
     }
 
     /// The largest count the ledger stores: every whole number up to it is exact as a Double

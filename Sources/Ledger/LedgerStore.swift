@@ -1,0 +1,120 @@
+import Events
+import Foundation
+import GRDB
+
+/// A ledger: one SQLite file (WAL) holding the append-only, hash-chained event log and the
+/// indexes kept in step with it. Only this module talks to the database.
+public final class LedgerStore: Sendable {
+    public let path: String
+    let dbQueue: DatabaseQueue
+
+    private init(path: String, dbQueue: DatabaseQueue) {
+        self.path = path
+        self.dbQueue = dbQueue
+    }
+
+    public enum Access: Sendable { case readOnly, readWrite }
+
+    /// Creates a new, empty ledger. Returns nil (and touches nothing) when `path` already is one.
+    public static func create(at path: String) throws -> LedgerStore? {
+        if FileManager.default.fileExists(atPath: path) {
+            _ = try open(at: path, access: .readOnly)
+            return nil
+        }
+        let store = try connect(path: path, access: .readWrite)
+        try store.dbQueue.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
+        }
+        try LedgerSchema.migrator.migrate(store.dbQueue)
+        return store
+    }
+
+    /// Opens an existing ledger, checking that it is one before anything is written.
+    public static func open(at path: String, access: Access) throws -> LedgerStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError.ledgerMissing(path: path) }
+        try checkHeader(path: path)
+        if access == .readWrite, let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+           mode & 0o222 == 0 {
+            // Refuse even when running as root, who could write it anyway: the mode says read-only.
+            throw LedgerError.readOnlyLedger(path: path)
+        }
+        let store = try connect(path: path, access: access)
+        let (applicationID, migrated) = try store.dbQueue.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try LedgerSchema.migrator.appliedIdentifiers(db))
+        }
+        guard applicationID == LedgerSchema.applicationID else {
+            throw LedgerError.notALedger(path: path, reason: "an SQLite database of another application")
+        }
+        let known = Set(LedgerSchema.migrator.migrations)
+        if !migrated.isSubset(of: known) { throw LedgerError.newerSchema(path: path) }
+        if access == .readWrite, migrated != known { try LedgerSchema.migrator.migrate(store.dbQueue) }
+        return store
+    }
+
+    static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw LedgerError.notALedger(path: path, reason: "it cannot be read") }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { throw LedgerError.notALedger(path: path, reason: "the file is empty") }
+        guard header == Data("SQLite format 3\0".utf8) else { throw LedgerError.notALedger(path: path, reason: "not an SQLite file") }
+    }
+
+    static func connect(path: String, access: Access) throws -> LedgerStore {
+        var config = Configuration()
+        config.readonly = access == .readOnly
+        config.journalMode = access == .readOnly ? .default : .wal
+        // Two processes appending at once take turns; the loser waits for the lock.
+        config.busyMode = .timeout(60)
+        config.prepareDatabase { db in
+            if !db.configuration.readonly {
+                // One fsync per command is cheap, and a committed append survives power loss.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        do {
+            return LedgerStore(path: path, dbQueue: try DatabaseQueue(path: path, configuration: config))
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
+            return LedgerError.readOnlyLedger(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return LedgerError.notALedger(path: path, reason: error.message ?? "corrupt database")
+        default:
+            return error
+        }
+    }
+
+    /// Runs `work` in one immediate write transaction: all of it is stored, or, if it throws,
+    /// none of it. Concurrent writers (other processes included) wait for their turn.
+    public func write<T>(actor: String, _ work: (inout Appender) throws -> T) throws -> T {
+        do {
+            return try dbQueue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    var appender = try Appender(db: db, actor: actor)
+                    result = try work(&appender)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw LedgerStore.translate(error, path: path)
+        }
+    }
+
+    /// Appends a batch in one transaction. Events whose id is already stored are skipped.
+    @discardableResult
+    public func append(_ events: [NewEvent], actor: String) throws -> [AppendOutcome] {
+        try write(actor: actor) { appender in try events.map { try appender.append($0) } }
+    }
+
+    func read<T>(_ work: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.read(work) } catch let error as DatabaseError { throw LedgerStore.translate(error, path: path) }
+    }
+}

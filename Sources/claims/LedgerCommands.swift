@@ -1,0 +1,308 @@
+import ArgumentParser
+import Events
+import Foundation
+import Ledger
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create an empty ledger file.")
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        try guarded {
+            if try LedgerStore.create(at: ledger.path) == nil {
+                print("\(ledger.path) is already a ledger; nothing changed")
+            } else {
+                print("created ledger \(ledger.path)")
+            }
+        }
+    }
+}
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Store report texts (UTF-8 files); the same text is only ever stored once.",
+        discussion: "Each file becomes one report_ingested event whose id is the SHA-256 of its normalised text (NFC, LF line ends).")
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var actor: ActorOption
+    @Argument(help: ArgumentHelp("Report files (UTF-8 text).", valueName: "file"))
+    var files: [String]
+    @Option(help: ArgumentHelp("The publishing outlet: a source id, name or alias; registered as an outlet if unknown.", valueName: "name"))
+    var outlet: String?
+    @Option(help: ArgumentHelp("Publication time: 2022-02-03T08:17+02:00, 2022-02-03, 2022-02, 2022 or unknown (default).", valueName: "time"))
+    var published: String = "unknown"
+    @Option(help: ArgumentHelp("Language tags of the text, comma-separated: ar, en, en,ar …", valueName: "tags"))
+    var language: String?
+    @Option(help: "Where the report was published.")
+    var url: String?
+    @Option(help: "The report's title.")
+    var title: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one report file to ingest") }
+        do { _ = try PartialTime.parse(published) } catch { throw ValidationError("--published: \(error.reason)") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readWrite)
+            let time = try PartialTime.parse(published)
+            let languages = language?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+            // Read every file first, so that one bad file stores none of them.
+            let texts = try files.map { try ReportFile.readText($0) }
+            let outcomes = try store.write(actor: actor.name) { appender in
+                let outletID = try outlet.map { try resolveOrRegisterOutlet($0, appender: &appender) }
+                return try zip(files, texts).map { file, text in
+                    let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
+                                                fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)
+                    return (file, report.reportID, try appender.append(NewEvent.checked(report)))
+                }
+            }
+            for (file, reportID, outcome) in outcomes {
+                switch outcome {
+                case .appended(let position): print("\(file): ingested as report \(reportID) (position \(position))")
+                case .alreadyIngested(_, let position), .duplicate(let position):
+                    print("\(file): already ingested as report \(reportID) (position \(position)); nothing changed")
+                }
+            }
+        }
+    }
+}
+
+/// Finds a source by id, name or alias, or registers a new outlet with an id made from the name.
+func resolveOrRegisterOutlet(_ name: String, appender: inout Appender) throws -> String {
+    if let id = try appender.sourceID(named: name) { return id }
+    let id = SourceIDs.slug(name)
+    if try !appender.hasSource(id) {
+        _ = try appender.append(NewEvent.checked(SourceRegistered(sourceID: id, name: name, kind: .outlet)))
+    }
+    return id
+}
+
+enum SourceIDs {
+    /// `Al Mayadeen` → `al-mayadeen`; letters of any script are kept.
+    static func slug(_ name: String) -> String {
+        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+        return words.isEmpty ? name : words.joined(separator: "-")
+    }
+}
+
+struct Append: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Append NDJSON events (the published wire format) from an extractor or an analyst.",
+        discussion: """
+            One JSON object per line: {"type": …, "schema_version": …, "payload": {…}} with optional id, \
+            expected_version, actor and correlation_id. The JSON Schemas are in Events/Schema/ (or run \
+            `claims schema TYPE`). Every line is validated and checked against the ledger; all lines are \
+            appended in one transaction, or none. Lines whose event id is already stored are skipped.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var actor: ActorOption
+    @Argument(help: ArgumentHelp("An NDJSON file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readWrite)
+            let summary = try store.appendLines(path: file, actor: actor.name)
+            print("appended \(summary.appended) event\(summary.appended == 1 ? "" : "s")\(summary.skipped > 0 ? ", skipped \(summary.skipped) already stored" : "")")
+        }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a claims table (claims-csv) or an export of another ledger (events).",
+        discussion: """
+            claims-csv: a CSV file with the header object,attribute,source,value. The file is stored as a \
+            report and each claim quotes its row; object → incident, attribute → figure, source → originator, \
+            a number → an exact value, anything else → a label. Unknown sources and incidents are registered.
+            events: the output of `claims export`. Positions, envelopes and hashes are kept, so the export \
+            must continue this ledger (normally: import into an empty one).
+            Both run in one transaction: an error stores nothing. Running an interrupted import again \
+            completes it without duplicates.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case claimsCSV = "claims-csv", events
+    }
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var actor: ActorOption
+    @Option(help: ArgumentHelp("claims-csv or events.", valueName: "format"))
+    var format: Format
+    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readWrite)
+            let summary: ImportSummary
+            switch format {
+            case .claimsCSV:
+                summary = try ClaimsCSVImport.run(path: file, store: store, actor: actor.name) { done, total in
+                    Terminal.progress("importing rows", done: done, total: total)
+                }
+            case .events:
+                let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+                summary = try store.importEvents(path: file) { bytes in Terminal.progress("importing bytes", done: bytes, total: size) }
+            }
+            print("imported \(summary.lines) \(format == .events ? "events" : "rows"): \(summary.appended) events appended\(summary.skipped > 0 ? ", \(summary.skipped) already stored" : "")")
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every event as NDJSON (canonical JSON, with positions and hashes).",
+        discussion: "`claims import --format events` of this output into an empty ledger reproduces every position and hash.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: ArgumentHelp("Output file, or - for standard output.", valueName: "file"))
+    var file: String = "-"
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            if file == "-" {
+                _ = try store.export(to: FileHandle.standardOutput)
+                return
+            }
+            // Write to a temporary file and move it into place, so a failure leaves no half file.
+            let temporary = file + ".partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw InputError(file: file, message: "cannot create the file; check the directory exists and is writable")
+            }
+            let count = try store.export(to: handle)
+            try handle.close()
+            _ = try? FileManager.default.removeItem(atPath: file)
+            try FileManager.default.moveItem(atPath: temporary, toPath: file)
+            Terminal.note("exported \(count) events to \(file)")
+        }
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List events in position order.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: ArgumentHelp("Only this stream, e.g. claim:seed-000-1 or incident:atmeh-raid-2022-02-03.", valueName: "stream"))
+    var stream: String?
+    @Option(help: ArgumentHelp("Only this event type, e.g. claim_asserted.", valueName: "type"))
+    var type: String?
+    @Option(help: ArgumentHelp("From this position (inclusive).", valueName: "n"))
+    var from: Int64?
+    @Option(help: ArgumentHelp("Up to this position (inclusive).", valueName: "n"))
+    var to: Int64?
+    @Flag(help: "Print each event as a JSON line (the export format).")
+    var json = false
+
+    func validate() throws {
+        if let type, LedgerEvent.payloadType(named: type) == nil {
+            throw ValidationError("unknown event type \(type); known types: \(LedgerEvent.payloadTypes.map { $0.type }.joined(separator: ", "))")
+        }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let output = BufferedOutput()
+            try store.forEachEvent(EventFilter(stream: stream, type: type, from: from, to: to)) { event in
+                output.write(json ? event.exportLine : Rendering.logLine(event))
+            }
+            output.flush()
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recompute the hash chain; exit 0 when intact, 2 naming the first broken event.",
+        discussion: "Keep the last hash that `claims stats` prints somewhere else: a chain that verifies and still ends in that hash has not been rewritten.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        var broken: ChainBreak?
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let start = Date()
+            let (checked, firstBreak) = try store.verify { done, total in Terminal.progress("verifying", done: Int(done), total: Int(total)) }
+            let seconds = Date().timeIntervalSince(start)
+            if let firstBreak {
+                Terminal.error("chain broken at \(firstBreak)")
+                broken = firstBreak
+            } else {
+                let rate = seconds > 0 ? Int(Double(checked) / seconds) : 0
+                print("ok: \(checked) events, chain intact (\(rate) events/s)")
+            }
+        }
+        if broken != nil { throw ExitCode(2) }
+    }
+}
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Counts of events by type, reports, incidents, sources, and the last position and hash.")
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        try guarded {
+            let stats = try ledger.open(.readOnly).stats()
+            print("ledger     \(ledger.path)")
+            print("events     \(stats.lastPosition)")
+            for (type, count) in stats.eventsByType { print("  \(Terminal.pad(type, 20)) \(count)") }
+            print("reports    \(stats.reports)")
+            print("incidents  \(stats.incidents)")
+            print("sources    \(stats.sources)")
+            print("claims     \(stats.claims) (\(stats.withdrawnClaims) withdrawn)")
+            print("last       position \(stats.lastPosition), hash \(stats.lastHash)")
+        }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema of an event type's wire format (or list the types).",
+        discussion: "The same schemas are published in Events/Schema/. --write DIR regenerates that folder.")
+
+    @Argument(help: ArgumentHelp("An event type, e.g. claim_asserted; omit to list them.", valueName: "type"))
+    var type: String?
+    @Option(help: ArgumentHelp("Write every schema into this folder.", valueName: "dir"))
+    var write: String?
+
+    func run() throws {
+        try guarded {
+            if let write {
+                for (name, text) in WireSchemas.all() {
+                    try text.write(toFile: (write as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+                }
+                print("wrote \(WireSchemas.all().count) schemas to \(write)")
+            } else if let type {
+                guard let text = WireSchemas.all().first(where: { $0.fileName == "\(type).schema.json" })?.text else {
+                    throw ValidationError("unknown event type \(type); known types: \(LedgerEvent.payloadTypes.map { $0.type }.joined(separator: ", "))")
+                }
+                print(text, terminator: "")
+            } else {
+                for payloadType in LedgerEvent.payloadTypes {
+                    print("\(Terminal.pad(payloadType.type, 20)) v\(payloadType.schemaVersion)  \(payloadType.summary)")
+                }
+            }
+        }
+    }
+}
+
+/// Collects lines and writes them in large blocks.
+final class BufferedOutput {
+    private var buffer: [UInt8] = []
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+    func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
