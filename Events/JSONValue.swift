@@ -210,8 +210,9 @@ private struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let keyStart = index
             let key = try parseString()
-            if members[key] != nil { throw error("duplicate key \"\(key)\"") }
+            if members[key] != nil { index = keyStart; throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
@@ -254,7 +255,7 @@ private struct JSONParser {
         let intStart = index
         let intDigits = digits(&self)
         if intDigits == 0 { throw error("expected digits") }
-        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("leading zero in number") }
+        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { index = start; throw error("leading zero in number") }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             if digits(&self) == 0 { throw error("expected digits after '.'") }

@@ -437,7 +437,8 @@ public struct ClaimAsserted: EventPayload {
         if case .label = value, bound != .exact { throw fail("bound", "a label takes bound exact") }
         if let low, let high, low > high { throw fail("low", "low (\(JSONValue.canonicalNumber(low))) is above high (\(JSONValue.canonicalNumber(high)))") }
         if let v = value?.number {
-            if let low, v < low { throw fail("value", "is below low") }
+            // "More than n" excludes n itself: its interval starts above the value.
+            if let low, bound != .moreThan, v < low { throw fail("value", "is below low") }
             if let high, v > high { throw fail("value", "is above high") }
         }
         if via.contains(originator) { throw fail("via", "lists the originator \(originator) as its own relay") }

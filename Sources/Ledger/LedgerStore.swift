@@ -81,7 +81,10 @@ public final class LedgerStore: Sendable {
 
     static func translate(_ error: DatabaseError, path: String) -> any Error {
         switch error.resultCode {
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
+        case .SQLITE_READONLY:
+            return LedgerError.readOnlyLedger(path: path)
+        case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
+            // The file is there but cannot be opened for writing (or its folder is read-only).
             return LedgerError.readOnlyLedger(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return LedgerError.notALedger(path: path, reason: error.message ?? "corrupt database")

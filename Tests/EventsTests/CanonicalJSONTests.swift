@@ -1,0 +1,52 @@
+import Testing
+@testable import Events
+
+@Suite("Canonical JSON")
+struct CanonicalJSONTests {
+    @Test("keys are sorted by UTF-8 bytes and whitespace is dropped")
+    func sortedKeys() throws {
+        let value = try JSONValue.parse(#" { "b" : 1, "a": [ true, null ], "ع": "x", "Z": {"y": 2, "x": 1} } "#)
+        #expect(value.canonicalString == #"{"Z":{"x":1,"y":2},"a":[true,null],"b":1,"ع":"x"}"#)
+    }
+
+    @Test("one spelling per number", arguments: [
+        ("13", "13"), ("13.0", "13"), ("1.3e1", "13"), ("-0", "0"), ("0.5", "0.5"), ("1e20", "1e+20"), ("9007199254740992", "9007199254740992"),
+    ])
+    func numbers(input: String, canonical: String) throws {
+        #expect(try JSONValue.parse(input).canonicalString == canonical)
+    }
+
+    @Test("strings escape only quotes, backslashes and control characters")
+    func escaping() throws {
+        let value = JSONValue.string("a\"b\\c\nd\u{1}é/ع")
+        #expect(value.canonicalString == "\"a\\\"b\\\\c\\nd\\u0001é/ع\"")
+        #expect(try JSONValue.parse(value.canonicalString) == value)
+    }
+
+    @Test("surrogate pairs decode; lone surrogates are rejected")
+    func surrogates() throws {
+        #expect(try JSONValue.parse(#""\ud83d\ude00""#) == .string("😀"))
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(#""\ud83d""#) }
+    }
+
+    @Test("syntax errors name the column", arguments: [
+        (#"{"a": 1,}"#, 9), (#"{"a" 1}"#, 6), ("[1, 2", 6), ("", 1), (#"{"a": 01}"#, 7), (#"{"a":1} x"#, 9), (#"{"a":1,"a":2}"#, 8),
+    ])
+    func syntaxErrors(input: String, column: Int) {
+        #expect {
+            try JSONValue.parse(input)
+        } throws: { error in
+            (error as? JSONSyntaxError)?.column == column
+        }
+    }
+
+    @Test("numbers that overflow a double are rejected, not turned into infinity")
+    func hugeNumbers() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse("1e400") }
+    }
+
+    @Test("nesting is bounded")
+    func deepNesting() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) }
+    }
+}
