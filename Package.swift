@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "EventsTests", dependencies: ["Events", "SeedCorpus"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "SeedCorpus"]),
     ],
     swiftLanguageModes: [.v6]
