@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "SeedCorpus"]),
+        .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "SeedCorpus", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,9 @@ public final class LedgerStore: Sendable {
             return nil
         }
         let store = try connect(path: path, access: .readWrite)
-        try store.dbQueue.write { db in
+        try store.dbQueue.writeWithoutTransaction { db in
+            // WAL is a property of the file: set once here, every later connection uses it.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
         }
         try LedgerSchema.migrator.migrate(store.dbQueue)
@@ -38,8 +40,9 @@ public final class LedgerStore: Sendable {
             // Refuse even when running as root, who could write it anyway: the mode says read-only.
             throw LedgerError.readOnlyLedger(path: path)
         }
-        let store = try connect(path: path, access: access)
-        let (applicationID, migrated) = try store.dbQueue.read { db in
+        // Look before writing anything: a read-only connection checks that this is a ledger.
+        let reader = try connect(path: path, access: .readOnly)
+        let (applicationID, migrated) = try reader.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
              try LedgerSchema.migrator.appliedIdentifiers(db))
         }
@@ -48,7 +51,10 @@ public final class LedgerStore: Sendable {
         }
         let known = Set(LedgerSchema.migrator.migrations)
         if !migrated.isSubset(of: known) { throw LedgerError.newerSchema(path: path) }
-        if access == .readWrite, migrated != known { try LedgerSchema.migrator.migrate(store.dbQueue) }
+        guard access == .readWrite else { return reader }
+        try reader.dbQueue.close()
+        let store = try connect(path: path, access: .readWrite)
+        if migrated != known { try LedgerSchema.migrator.migrate(store.dbQueue) }
         return store
     }
 
@@ -62,12 +68,20 @@ public final class LedgerStore: Sendable {
 
     static func connect(path: String, access: Access) throws -> LedgerStore {
         var config = Configuration()
-        config.readonly = access == .readOnly
-        config.journalMode = access == .readOnly ? .default : .wal
+        // Readers of a writable file still open it read-write (with query_only on), so that the
+        // last one to close folds the -wal file back and removes it, leaving one tidy file.
+        let fileIsWritable = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int)
+            .map { $0 & 0o222 != 0 } ?? true
+        config.readonly = access == .readOnly && !fileIsWritable
+        // Not `.wal`: GRDB would create and drop a table on every open to make the -wal file
+        // exist, which rewrites the file even when a command then fails. The file is WAL already.
+        config.journalMode = .default
         // Two processes appending at once take turns; the loser waits for the lock.
         config.busyMode = .timeout(60)
         config.prepareDatabase { db in
-            if !db.configuration.readonly {
+            if access == .readOnly, !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA query_only = ON")
+            } else if !db.configuration.readonly {
                 // One fsync per command is cheap, and a committed append survives power loss.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }

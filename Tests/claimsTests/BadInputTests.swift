@@ -1,0 +1,159 @@
+import Events
+import Foundation
+import Testing
+
+/// Each kind of bad input gets a clear error naming the file, line or field, and leaves the
+/// ledger file byte for byte as it was.
+@Suite("Bad input", .serialized)
+struct BadInputTests {
+    static let reportText = "Local sources said 13 people were killed, among them 6 children.\n"
+    static var reportID: String { ReportText.id(ofNormalised: reportText) }
+
+    /// A ledger with one report, one source and one incident.
+    func prepared() throws -> CLI {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        let report = try cli.write("report.txt", BadInputTests.reportText)
+        try #require(cli.run("ingest", report, "--published", "2022-02-03").status == 0)
+        let setup = """
+            {"type":"source_registered","schema_version":1,"payload":{"source_id":"local","name":"Local sources","kind":"anonymous"}}
+            {"type":"incident_opened","schema_version":1,"payload":{"incident_id":"atmeh","title":"Raid","date":{"time":"2022-02-03","precision":"day"}}}
+            """
+        try #require(cli.run("append", try cli.write("setup.ndjson", setup)).status == 0)
+        return cli
+    }
+
+    static func claim(value: String = "13", incident: String = "atmeh", report: String = reportID, extra: String = "") -> String {
+        #"{"type":"claim_asserted","schema_version":2,\#(extra)"payload":{"claim_id":"c1","report_id":"\#(report)","incident_id":"\#(incident)","figure":"killed","group":"people","value":\#(value),"bound":"exact","originator":"local","via":[],"quotes":[{"text":"13 people were killed","start":19,"end":40}],"extractor":{"name":"analyst","version":"1"}}}"#
+    }
+
+    /// Runs `arguments` and checks: non-zero exit, every expected fragment in stderr, ledger unchanged.
+    func expectRefused(_ cli: CLI, _ arguments: [String], mentions fragments: [String], ledger: String? = nil,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = ledger ?? cli.ledger
+        let before = cli.digest(file)
+        let result = try cli.run(arguments)
+        #expect(result.status != 0, "exit status", sourceLocation: sourceLocation)
+        for fragment in fragments {
+            #expect(result.stderr.contains(fragment), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        }
+        #expect(cli.digest(file) == before, "the ledger file changed", sourceLocation: sourceLocation)
+    }
+
+    @Test("a valid claim goes in (the baseline the other cases change one thing of)")
+    func baseline() throws {
+        let cli = try prepared()
+        let result = try cli.run("append", try cli.write("ok.ndjson", BadInputTests.claim()))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("appended 1 event"))
+    }
+
+    @Test("a malformed JSON line is named by file and line, and the valid lines before it are not stored")
+    func malformedJSON() throws {
+        let cli = try prepared()
+        let file = try cli.write("bad.ndjson", BadInputTests.claim() + "\n{\"type\": \"claim_asserted\",\n")
+        try expectRefused(cli, ["append", file], mentions: ["bad.ndjson:2:", "invalid JSON at column"])
+    }
+
+    @Test("an unknown event type")
+    func unknownType() throws {
+        let cli = try prepared()
+        let file = try cli.write("bad.ndjson", BadInputTests.claim().replacingOccurrences(of: "claim_asserted", with: "claim_exploded"))
+        try expectRefused(cli, ["append", file], mentions: ["bad.ndjson:1:", "unknown event type \"claim_exploded\""])
+    }
+
+    @Test("an unknown schema version")
+    func unknownSchemaVersion() throws {
+        let cli = try prepared()
+        let file = try cli.write("bad.ndjson", BadInputTests.claim().replacingOccurrences(of: "\"schema_version\":2", with: "\"schema_version\":9"))
+        try expectRefused(cli, ["append", file], mentions: ["bad.ndjson:1:", "schema_version", "not 9"])
+    }
+
+    @Test("a missing required field")
+    func missingField() throws {
+        let cli = try prepared()
+        let file = try cli.write("bad.ndjson", BadInputTests.claim().replacingOccurrences(of: #""figure":"killed","#, with: ""))
+        try expectRefused(cli, ["append", file], mentions: ["bad.ndjson:1:", "payload.figure", "missing required field"])
+    }
+
+    @Test("invalid UTF-8 in a report")
+    func invalidUTF8() throws {
+        let cli = try prepared()
+        let file = try cli.write("latin1.txt", bytes: Array("Quelques mots\nen fran".utf8) + [0xE7, 0x61, 0x69, 0x73])
+        try expectRefused(cli, ["ingest", file], mentions: ["latin1.txt:2:", "invalid UTF-8 at byte 21"])
+    }
+
+    @Test("empty files", arguments: [["ingest"], ["append"], ["import", "--format", "claims-csv"], ["import", "--format", "events"]])
+    func emptyFile(command: [String]) throws {
+        let cli = try prepared()
+        let file = try cli.write("empty.txt", "")
+        try expectRefused(cli, command + [file], mentions: ["empty.txt", "empty"])
+    }
+
+    @Test("a count of people that is negative or too large to store", arguments: [("-3", "cannot be negative"), ("1e300", "too large to store"), ("2.5", "whole number")])
+    func badCounts(value: String, message: String) throws {
+        let cli = try prepared()
+        let file = try cli.write("bad.ndjson", BadInputTests.claim(value: value))
+        try expectRefused(cli, ["append", file], mentions: ["bad.ndjson:1:", "payload.value", message])
+    }
+
+    @Test("a claim naming a report or an incident the ledger does not hold")
+    func unknownReferences() throws {
+        let cli = try prepared()
+        let noIncident = try cli.write("a.ndjson", BadInputTests.claim(incident: "nowhere"))
+        try expectRefused(cli, ["append", noIncident], mentions: ["a.ndjson:1:", "payload.incident_id", "no incident \"nowhere\""])
+        let noReport = try cli.write("b.ndjson", BadInputTests.claim(report: String(repeating: "0", count: 64)))
+        try expectRefused(cli, ["append", noReport], mentions: ["b.ndjson:1:", "payload.report_id", "no report", "claims ingest"])
+    }
+
+    @Test("a stale expected version")
+    func staleVersion() throws {
+        let cli = try prepared()
+        try #require(cli.run("append", try cli.write("ok.ndjson", BadInputTests.claim())).status == 0)
+        let withdraw = #"{"type":"claim_withdrawn","schema_version":1,"expected_version":0,"payload":{"claim_id":"c1","reason":"mis-read"}}"#
+        try expectRefused(cli, ["append", try cli.write("w.ndjson", withdraw)], mentions: ["w.ndjson:1:", "version conflict on stream claim:c1", "expected no stream (0), but it is at 1"])
+    }
+
+    @Test("a file that is not a ClaimsLedger database", arguments: ["text", "sqlite"])
+    func notALedger(kind: String) throws {
+        let cli = try CLI()
+        let file = cli.path("other.db")
+        if kind == "text" {
+            try cli.write("other.db", "just some notes\n")
+        } else {
+            try #require(CLI.shell("sqlite3 other.db 'CREATE TABLE notes(x); INSERT INTO notes VALUES (1);'", in: cli.folder).status == 0)
+        }
+        for command in [["stats"], ["log"], ["verify"], ["append", try cli.write("x.ndjson", "{}")]] {
+            try expectRefused(cli, command + ["--ledger", file], mentions: ["is not a ClaimsLedger database"], ledger: file)
+        }
+    }
+
+    @Test("a read-only ledger file refuses writes and still serves reads")
+    func readOnlyLedger() throws {
+        let cli = try prepared()
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.ledger)
+        let file = try cli.write("ok.ndjson", BadInputTests.claim())
+        try expectRefused(cli, ["append", file], mentions: ["is read-only", "chmod u+w"])
+        let stats = try cli.run("stats")
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("events     3"))
+    }
+
+    @Test("a missing ledger tells how to create one")
+    func missingLedger() throws {
+        let cli = try CLI()
+        let result = try cli.run("stats")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no ledger at") && result.stderr.contains("claims init"))
+        #expect(!FileManager.default.fileExists(atPath: cli.ledger))
+    }
+
+    @Test("a claims table with a bad row names the row and stores nothing")
+    func badCSVRow() throws {
+        let cli = try prepared()
+        let csv = try cli.write("t.csv", "object,attribute,source,value\nparis,population,ed1,2100000\nparis,population,ed2\n")
+        try expectRefused(cli, ["import", "--format", "claims-csv", csv], mentions: ["t.csv:3:", "expected 4 fields"])
+        let header = try cli.write("h.csv", "city,attribute,source,value\nparis,population,ed1,2100000\n")
+        try expectRefused(cli, ["import", "--format", "claims-csv", header], mentions: ["h.csv:1:", "object,attribute,source,value"])
+    }
+}

@@ -1,0 +1,108 @@
+import Events
+import Foundation
+import Testing
+
+@Suite("The claims command", .serialized)
+struct CommandTests {
+    @Test("init, ingest twice, log, stats")
+    func ingestOnce() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").stdout.contains("created ledger"))
+        #expect(try cli.run("init").stdout.contains("already a ledger"))
+        let report = try cli.write("r.txt", "Reuters: 13 killed.\r\n")
+
+        let first = try cli.run("ingest", report, "--outlet", "Reuters", "--published", "2022-02-03T08:17+02:00", "--language", "en")
+        let second = try cli.run("ingest", report)
+
+        #expect(first.status == 0 && first.stdout.contains("ingested as report \(ReportText.id(ofNormalised: "Reuters: 13 killed.\n"))"))
+        #expect(second.status == 0 && second.stdout.contains("already ingested") && second.stdout.contains("nothing changed"))
+        let log = try cli.run("log")
+        #expect(log.stdout.split(separator: "\n").count == 2)
+        #expect(log.stdout.contains("Reuters (outlet)") && log.stdout.contains("2022-02-03T06:17:00Z"))
+        #expect(try cli.run("log", "--type", "report_ingested", "--json").stdout.contains(#""outlet":"reuters""#))
+        #expect(try cli.run("stats").stdout.contains("reports    1"))
+    }
+
+    @Test("verify exits 0 on an intact chain and 2 naming the event edited with sqlite3")
+    func verifyAfterTampering() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        for i in 1...3 { try #require(cli.run("ingest", try cli.write("r\(i).txt", "report number \(i)")).status == 0) }
+        #expect(try cli.run("verify").status == 0)
+
+        let edit = try CLI.shell("""
+            sqlite3 claims.sqlite "DROP TRIGGER events_are_immutable; UPDATE events SET payload = replace(payload, 'number 2', 'number 9') WHERE position = 2;"
+            """, in: cli.folder)
+        try #require(edit.status == 0, "\(edit.stderr)")
+
+        let result = try cli.run("verify")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("chain broken at event 2"))
+    }
+
+    @Test("export, then import into an empty ledger, gives the same last hash")
+    func exportImport() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        #expect(try cli.run("export", cli.path("all.ndjson")).status == 0)
+        let copy = cli.path("copy.sqlite")
+        try #require(cli.run("init", "--ledger", copy).status == 0)
+
+        let imported = try cli.run("import", "--ledger", copy, "--format", "events", cli.path("all.ndjson"))
+
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let lastLine = { (stats: String) in stats.split(separator: "\n").last.map(String.init) ?? "" }
+        #expect(lastLine(try cli.run("stats").stdout) == lastLine(try cli.run("stats", "--ledger", copy).stdout))
+        #expect(try cli.run("export", "--ledger", copy, "-").stdout == String(contentsOfFile: cli.path("all.ndjson"), encoding: .utf8))
+    }
+
+    @Test("append reads standard input, and the same lines twice are stored once")
+    func appendStdin() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        let lines = #"{"type":"source_registered","schema_version":1,"payload":{"source_id":"sohr","name":"SOHR","kind":"monitor"}}"#
+        #expect(try cli.run("append", "-", stdin: lines).stdout.contains("appended 1 event"))
+        #expect(try cli.run("append", "-", stdin: lines).stdout.contains("skipped 1 already stored"))
+    }
+
+    @Test("the demo builds the seed ledger, prints every incident, and a second run adds nothing")
+    func demo() throws {
+        let cli = try CLI()
+        let first = try cli.run("demo", "--ledger", cli.ledger)
+        let second = try cli.run("demo", "--ledger", cli.ledger)
+
+        #expect(first.status == 0, "\(first.stderr)")
+        for incident in ["atmeh-raid-2022-02-03", "muhajir-drone-strike-2023-07-07", "deir-ez-zor-kabr-raid"] {
+            #expect(first.stdout.contains("[\(incident)]"))
+        }
+        #expect(first.stdout.contains("Syrian Civil Defense ← Reuters"))
+        #expect(first.stdout.contains("“among them 6 children”"))
+        #expect(second.stdout.contains("(0 new)"))
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test("every command has help text for every option", arguments: ["init", "ingest", "append", "import", "export", "log", "verify", "stats", "schema", "demo"])
+    func help(command: String) throws {
+        let result = try CLI().run(command, "--help")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("OVERVIEW:"))
+        // An option line with no help text ends right after the option's name.
+        let bare = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  -") && !$0.contains("  ", after: 4) }
+        #expect(bare.isEmpty, "options without help: \(bare)")
+    }
+
+    @Test("schemas print for a type and the list names every type")
+    func schema() throws {
+        let cli = try CLI()
+        #expect(try cli.run("schema", "claim_asserted").stdout.contains(#""additionalProperties": false"#))
+        let list = try cli.run("schema").stdout
+        for type in LedgerEvent.payloadTypes.map({ $0.type }) { #expect(list.contains(type)) }
+    }
+}
+
+extension Substring {
+    /// Whether two spaces occur somewhere after the first `offset` characters.
+    func contains(_ needle: String, after offset: Int) -> Bool {
+        dropFirst(offset).contains(needle)
+    }
+}
