@@ -92,11 +92,11 @@ struct Item {
 }
 
 /// The one-coin Dawid–Skene weight of a source of reliability `r` among `k` alternatives:
-/// the log-likelihood ratio its agreement adds to a value. Never below a small floor, so a claim
-/// never counts against the value it states.
+/// the log-likelihood ratio its agreement adds to a value. A source below chance (r < 1/k) gets a
+/// negative weight: its statement is evidence against the value it states.
 func voteWeight(_ r: Double, k: Double) -> Double {
     let p = min(max(r, 0.01), 0.99)
-    return max(0.01, log(p * (k - 1) / (1 - p)))
+    return log(p * (k - 1) / (1 - p))
 }
 
 /// Truth discovery over all items (see Projections/README.md).

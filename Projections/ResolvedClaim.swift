@@ -107,7 +107,7 @@ public struct ResolvedClaim: Sendable, Hashable {
             time = published
             placement = .published
         } else {
-            time = record.recordedAt
+            time = report?.recordedAt ?? record.recordedAt
             placement = .recorded
         }
         if case .label(let l) = c.value {
