@@ -28,7 +28,7 @@ public struct WeightedClaim: Codable, Hashable, Sendable {
     public var high: Double?
     /// Reliability of its originator.
     public var reliability: Double
-    /// Its vote weight (one-coin log-likelihood ratio).
+    /// Its vote weight (the originator's reliability).
     public var weight: Double
     /// Said by a party responsible for the incident, minimising harm it is accused of causing.
     public var partyDenial: Bool
@@ -42,7 +42,10 @@ public struct WeightedClaim: Codable, Hashable, Sendable {
 /// A categorical figure's weighted vote for one label.
 public struct LabelVote: Codable, Hashable, Sendable {
     public var label: String
+    /// Sum of the reliabilities of the originators voting for it.
     public var weight: Double
+    /// Share of the posterior (softmax of the scores the consensus maximises).
+    public var probability: Double
     public var originators: Int
 }
 
@@ -109,6 +112,10 @@ public struct ProjectionContext: Sendable {
     public let keys: [FigureKey]
     let items: [FigureKey: Item]
     let sourceIDs: [String]
+    let sourceIndex: [String: Int]
+    /// Shared label spaces of categorical figures small enough for confusion matrices.
+    let labelSpaces: [String: [Candidate]]
+    let confusion: Confusion?
     let scores: [String: Double]
     public let reliability: [String: SourceReliability]
     let responsible: [String: Set<String>]
@@ -128,11 +135,25 @@ public struct ProjectionContext: Sendable {
         sourceIDs = sourceSet.sorted()
         var sourceIndex: [String: Int] = [:]
         for (i, s) in sourceIDs.enumerated() { sourceIndex[s] = i }
+        self.sourceIndex = sourceIndex
+        var spaces: [String: Set<Candidate>] = [:]
+        var notCategorical = Set<String>()
+        for c in resolved {
+            let f = c.key.figure
+            let categorical = c.isCategorical || options.categoricalFigures.contains(f)
+            if !categorical || c.claim.bound != .exact { notCategorical.insert(f); continue }
+            for p in c.proposals { spaces[f, default: []].insert(p) }
+        }
+        var labelSpaces: [String: [Candidate]] = [:]
+        for (f, set) in spaces where !notCategorical.contains(f) && (2...ProjectionContext.maximumLabelSpace).contains(set.count) {
+            labelSpaces[f] = set.sorted()
+        }
+        self.labelSpaces = labelSpaces
         var items: [FigureKey: Item] = [:]
         var itemList: [Item] = []
         for key in keys {
             let adjudicated = state.adjudication(for: key)?.value
-            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex)
+            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure])
             items[key] = item
             itemList.append(item)
         }
@@ -140,6 +161,7 @@ public struct ProjectionContext: Sendable {
         let kinds = sourceIDs.map { state.sources[$0]?.kind ?? SourceKind.unknown.rawValue }
         let assessed = sourceIDs.map { state.sources[$0]?.assessed }
         let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options).run()
+        confusion = learned.confusion
         let fidelity = relayFidelity(byKey)
         var table: [String: SourceReliability] = [:]
         var scores: [String: Double] = [:]
@@ -232,20 +254,25 @@ public struct ProjectionContext: Sendable {
         return keys.filter { wanted == nil || $0.incident == wanted }.compactMap { consensus($0) }
     }
 
+    /// Largest label space of a categorical figure for which sources get confusion matrices.
+    public static let maximumLabelSpace = 32
+
     func consensus(of item: Item, total: Int) -> Consensus {
         let key = item.key
-        let k = item.k
         let rel = item.kept.map { score(of: $0.originator) }
-        let weights = rel.map { voteWeight($0, k: k) }
-        let support = item.support(weights: weights)
+        let weights = rel
+        let support = item.scores(reliability: rel, confusion: confusion)
         var point = [Double](repeating: 0, count: item.candidates.count)
+        var proposed = [Bool](repeating: false, count: item.candidates.count)
         for (i, c) in item.kept.enumerated() {
-            for p in c.proposals { if let j = item.candidates.firstIndex(of: p) { point[j] += weights[i] } }
+            for p in c.proposals {
+                if let j = item.candidates.firstIndex(of: p) { point[j] += weights[i]; proposed[j] = true }
+            }
         }
         var bestJ: Int?
         for j in item.candidates.indices {
             // Only values some claim proposes (not an adjudicated value alone) can be best.
-            guard point[j] > 0 || item.kept.contains(where: { $0.proposals.contains(item.candidates[j]) }) else { continue }
+            guard proposed[j] else { continue }
             guard let b = bestJ else { bestJ = j; continue }
             if support[j] > support[b] + 1e-12 || (abs(support[j] - support[b]) <= 1e-12 && point[j] > point[b] + 1e-12) { bestJ = j }
         }
@@ -302,16 +329,17 @@ public struct ProjectionContext: Sendable {
         }
         var votes: [LabelVote] = []
         if categorical {
+            let probability = softmax(support)
             for (j, cand) in item.candidates.enumerated() {
-                guard case .label(let l) = cand else { continue }
                 let voters = item.agree.indices.filter { item.agree[$0].contains(j) }
                 guard !voters.isEmpty else { continue }
-                votes.append(LabelVote(label: l, weight: voters.map { weights[$0] }.reduce(0, +), originators: voters.count))
+                votes.append(LabelVote(label: cand.description, weight: voters.map { weights[$0] }.reduce(0, +),
+                                       probability: probability[j], originators: voters.count))
             }
         }
         let adjudicated = state.adjudication(for: key)?.value.display
         return Consensus(incident: key.incident, figure: key.figure, group: key.group, kind: categorical ? "categorical" : "numeric",
-                         best: best?.number, label: categorical ? best?.description : nil, low: categorical ? nil : low,
+                         best: categorical ? nil : best?.number, label: categorical ? best?.description : nil, low: categorical ? nil : low,
                          high: categorical ? nil : high, grade: grade, originators: supporting.count, claims: total,
                          supporting: supporting, contradicting: contradicting, superseded: item.superseded.map(\.id),
                          votes: votes, adjudicated: adjudicated)

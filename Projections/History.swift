@@ -62,7 +62,7 @@ extension ProjectionContext {
                 index += 1
             }
             seen.append(contentsOf: batch)
-            let item = Item(key: key, claims: seen.sorted { $0.id < $1.id }, adjudicated: adjudicated, sourceIndex: [:])
+            let item = Item(key: key, claims: seen.sorted { $0.id < $1.id }, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure])
             let c = consensus(of: item, total: seen.count)
             let first = batch[0]
             steps.append(HistoryStep(

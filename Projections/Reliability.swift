@@ -55,10 +55,12 @@ struct Item {
     let informative: [Bool]
     /// Index of the adjudicated value among the candidates.
     let truth: Int?
-    var isCategorical: Bool { kept.first?.isCategorical ?? false }
-    var k: Double { Double(max(2, candidates.count)) }
+    /// A categorical figure with a small shared label space: candidates are that whole space and
+    /// sources get a confusion matrix over it (Dawid–Skene).
+    let useConfusion: Bool
+    var isCategorical: Bool { useConfusion || (kept.first?.isCategorical ?? false) }
 
-    init(key: FigureKey, claims: [ResolvedClaim], adjudicated: ClaimValue?, sourceIndex: [String: Int]) {
+    init(key: FigureKey, claims: [ResolvedClaim], adjudicated: ClaimValue?, sourceIndex: [String: Int], labelSpace: [Candidate]? = nil) {
         self.key = key
         let (kept, superseded) = latestPerOriginator(claims)
         self.kept = kept
@@ -72,7 +74,9 @@ struct Item {
         case nil: break
         }
         if let truthCandidate { set.insert(truthCandidate) }
-        let candidates = set.sorted()
+        let useConfusion = labelSpace.map { space in set.isSubset(of: Set(space)) } ?? false
+        self.useConfusion = useConfusion
+        let candidates = useConfusion ? labelSpace! : set.sorted()
         self.candidates = candidates
         agree = kept.map { c in candidates.indices.filter { c.agrees(with: candidates[$0]) } }
         source = kept.map { sourceIndex[$0.originator] ?? 0 }
@@ -80,23 +84,59 @@ struct Item {
         truth = truthCandidate.flatMap { candidates.firstIndex(of: $0) }
     }
 
-    /// Weighted support of every candidate, plus a tiny count so that zero-weight sources still
-    /// break ties in favour of more claims.
-    func support(weights: [Double]) -> [Double] {
+    /// Log-scale score of every candidate: the reliability-weighted vote of the kept claims
+    /// (a tiny count breaks ties in favour of more claims), or, for confusion items once
+    /// confusion matrices exist, the Dawid–Skene log-likelihood. `skip` leaves one claim out.
+    func scores(reliability: [Double], confusion: Confusion?, skip: Int? = nil) -> [Double] {
         var s = [Double](repeating: 0, count: candidates.count)
-        for (i, idx) in agree.enumerated() {
-            for j in idx { s[j] += weights[i] + 1e-9 }
+        if useConfusion, let confusion {
+            for (i, claimed) in agree.enumerated() where i != skip {
+                guard let l = claimed.first else { continue }
+                for t in candidates.indices {
+                    s[t] += log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
+                                                      reliability: reliability[i], labels: candidates.count))
+                }
+            }
+            return s
+        }
+        for (i, idx) in agree.enumerated() where i != skip {
+            for j in idx { s[j] += reliability[i] + 1e-9 }
         }
         return s
     }
 }
 
-/// The one-coin Dawid–Skene weight of a source of reliability `r` among `k` alternatives:
-/// the log-likelihood ratio its agreement adds to a value. A source below chance (r < 1/k) gets a
-/// negative weight: its statement is evidence against the value it states.
-func voteWeight(_ r: Double, k: Double) -> Double {
-    let p = min(max(r, 0.01), 0.99)
-    return log(p * (k - 1) / (1 - p))
+/// Per source and figure, how often it said label l when the (leave-one-out) consensus was t,
+/// as expected counts; smoothed towards its one-coin reliability.
+struct Confusion: Sendable {
+    var counts: [String: [Double]] = [:]
+    let strength: Double
+
+    static func key(_ source: Int, _ figure: String) -> String { "\(source)\u{1}\(figure)" }
+
+    mutating func add(source: Int, figure: String, posterior: [Double], claimed: Int) {
+        let n = posterior.count
+        var m = counts[Confusion.key(source, figure)] ?? [Double](repeating: 0, count: n * n)
+        for t in 0..<n { m[t * n + claimed] += posterior[t] }
+        counts[Confusion.key(source, figure)] = m
+    }
+
+    func probability(source: Int, figure: String, truth t: Int, claimed l: Int, reliability r: Double, labels n: Int) -> Double {
+        let p = min(max(r, 0.01), 0.99)
+        let base = t == l ? p : (1 - p) / Double(max(1, n - 1))
+        guard let m = counts[Confusion.key(source, figure)] else { return base }
+        var row = 0.0
+        for j in 0..<n { row += m[t * n + j] }
+        return max(1e-9, (m[t * n + l] + strength * base) / (row + strength))
+    }
+}
+
+/// Softmax of log-scale scores.
+func softmax(_ s: [Double]) -> [Double] {
+    guard let m = s.max() else { return [] }
+    let e = s.map { exp($0 - m) }
+    let z = e.reduce(0, +)
+    return e.map { $0 / z }
 }
 
 /// Truth discovery over all items (see Projections/README.md).
@@ -116,6 +156,7 @@ struct Learner {
         var evidence: [[ReliabilityEvidence]]
         var biasSum: [Double]
         var biasCount: [Int]
+        var confusion: Confusion?
     }
 
     func run() -> Result {
@@ -130,17 +171,22 @@ struct Learner {
         var score = (0..<n).map { assessed[$0] ?? Learner.defaultPrior }
         var prior = score
         let basis = (0..<n).map { assessed[$0] == nil ? "class \(classOf[$0])" : "assessed" }
-        var agreeSum = [Double](repeating: 0, count: n)
         var scored = [Int](repeating: 0, count: n)
+        var confusion: Confusion?
         let rounds = max(1, options.iterations)
         let a = options.priorStrength
+        let anyConfusion = items.contains { $0.useConfusion }
         for _ in 0..<rounds {
-            agreeSum = [Double](repeating: 0, count: n)
+            var agreeSum = [Double](repeating: 0, count: n)
             scored = [Int](repeating: 0, count: n)
+            var next = anyConfusion ? Confusion(strength: a) : nil
             for item in items {
-                forEachScoredClaim(item, score: score) { i, agreement, _ in
+                forEachScoredClaim(item, score: score, confusion: confusion) { i, agreement, posterior, _ in
                     agreeSum[item.source[i]] += agreement
                     scored[item.source[i]] += 1
+                    if item.useConfusion, let l = item.agree[i].first {
+                        next?.add(source: item.source[i], figure: item.key.figure, posterior: posterior, claimed: l)
+                    }
                 }
             }
             var classSum: [String: (Double, Int)] = [:]
@@ -155,13 +201,14 @@ struct Learner {
                 }
                 score[s] = (a * prior[s] + agreeSum[s]) / (a + Double(scored[s]))
             }
+            confusion = next
         }
         // Explanations and bias, against the final scores.
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
         var biasSum = [Double](repeating: 0, count: n)
         var biasCount = [Int](repeating: 0, count: n)
         for item in items {
-            forEachScoredClaim(item, score: score) { i, agreement, reference in
+            forEachScoredClaim(item, score: score, confusion: confusion) { i, agreement, _, reference in
                 let s = item.source[i]
                 let effect = (agreement - prior[s]) / (a + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,
@@ -180,37 +227,40 @@ struct Learner {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
         }
-        return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence, biasSum: biasSum, biasCount: biasCount)
+        return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence, biasSum: biasSum,
+                      biasCount: biasCount, confusion: confusion)
     }
 
-    /// Calls `body(claimIndex, agreement, reference)` for each kept, informative claim that can be
-    /// scored: against the adjudicated value, or leave-one-out against the other originators'
-    /// posterior when there is at least one other.
-    func forEachScoredClaim(_ item: Item, score: [Double], _ body: (Int, Double, Candidate?) -> Void) {
+    /// Calls `body(claimIndex, agreement, posterior, reference)` for each kept, informative claim
+    /// that can be scored: against the adjudicated value, or leave-one-out against the posterior of
+    /// the other originators when there is at least one other.
+    func forEachScoredClaim(_ item: Item, score: [Double], confusion: Confusion?, _ body: (Int, Double, [Double], Candidate?) -> Void) {
         if let truth = item.truth {
             for i in item.kept.indices where item.informative[i] {
-                body(i, item.agree[i].contains(truth) ? 1 : 0, item.candidates[truth])
+                var posterior = [Double](repeating: 0, count: item.candidates.count)
+                posterior[truth] = 1
+                body(i, item.agree[i].contains(truth) ? 1 : 0, posterior, item.candidates[truth])
             }
             return
         }
         guard item.kept.count >= 2, !item.candidates.isEmpty else { return }
-        let k = item.k
-        let weights = item.source.map { voteWeight(score[$0], k: k) }
-        let support = item.support(weights: weights)
-        var loo = support
+        let reliability = item.source.map { score[$0] }
+        let full = item.scores(reliability: reliability, confusion: confusion)
         for i in item.kept.indices where item.informative[i] {
-            for j in item.candidates.indices { loo[j] = support[j] }
-            for j in item.agree[i] { loo[j] -= weights[i] + 1e-9 }
-            let m = loo.max() ?? 0
-            var z = 0.0
-            var bestJ = 0
-            for j in loo.indices {
-                z += exp(loo[j] - m)
-                if loo[j] > loo[bestJ] { bestJ = j }
+            let loo: [Double]
+            if item.useConfusion && confusion != nil {
+                loo = item.scores(reliability: reliability, confusion: confusion, skip: i)
+            } else {
+                var l = full
+                for j in item.agree[i] { l[j] -= reliability[i] + 1e-9 }
+                loo = l
             }
+            let posterior = softmax(loo)
             var agreement = 0.0
-            for j in item.agree[i] { agreement += exp(loo[j] - m) / z }
-            body(i, agreement, item.candidates[bestJ])
+            for j in item.agree[i] { agreement += posterior[j] }
+            var bestJ = 0
+            for j in loo.indices where loo[j] > loo[bestJ] { bestJ = j }
+            body(i, agreement, posterior, item.candidates[bestJ])
         }
     }
 }

@@ -22,6 +22,9 @@ public struct ProjectionOptions: Sendable, Hashable {
     public var discountedReliability: Double
     /// Contradicting weight at or above this share of the supporting weight makes a figure contested.
     public var contestedShare: Double
+    /// Figures whose numeric values are codes of categories (a data set declared categorical):
+    /// they are voted on like labels, with confusion matrices.
+    public var categoricalFigures: Set<String> = []
 
     public static let defaultGroupParents: [String: String] = [
         "children": "civilians", "women": "civilians", "civilians": "people", "militants": "people",
@@ -30,7 +33,7 @@ public struct ProjectionOptions: Sendable, Hashable {
 
     public init(publishedBefore: String? = nil, responsibleParties: [String: Set<String>] = [:],
                 groupParents: [String: String] = ProjectionOptions.defaultGroupParents, iterations: Int = 3,
-                priorStrength: Double = 1, credibleReliability: Double = 0.5, discountedReliability: Double = 0.3,
+                priorStrength: Double = 1, credibleReliability: Double = 0.4, discountedReliability: Double = 0.25,
                 contestedShare: Double = 0.5) {
         self.publishedBefore = publishedBefore
         self.responsibleParties = responsibleParties

@@ -113,9 +113,24 @@ public enum TruthSet {
         public var errorRate: Double?
     }
 
+    /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …).
+    public static func kind(metaJSON: String) -> String? {
+        guard let data = metaJSON.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["kind"] as? String
+    }
+
     /// Imports the claims, runs the consensus on every object and scores it against the gold rows.
-    public static func evaluate(claimsCSV: String, truthCSV: String, options: ProjectionOptions = ProjectionOptions()) -> Score {
-        let state = ClaimsState.fold(events(claimsCSV: claimsCSV))
+    /// When the set declares itself categorical or hierarchical, its attributes are voted on as
+    /// categories even where their values are written as numbers (codes).
+    public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil,
+                                options: ProjectionOptions = ProjectionOptions()) -> Score {
+        let events = events(claimsCSV: claimsCSV)
+        let state = ClaimsState.fold(events)
+        var options = options
+        if kind == "categorical" || kind == "hierarchical" {
+            options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
+        }
         let context = ProjectionContext(state: state, options: options)
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0

@@ -9,10 +9,11 @@ func truthSetFolder(_ name: String) -> URL? {
     return FileManager.default.fileExists(atPath: url.appendingPathComponent("claims.csv").path) ? url : nil
 }
 
-func loadTruthSet(_ name: String) throws -> (claims: String, truth: String)? {
+func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind: String?)? {
     guard let folder = truthSetFolder(name) else { return nil }
+    let meta = (try? String(contentsOf: folder.appendingPathComponent("meta.json"), encoding: .utf8)) ?? "{}"
     return (try String(contentsOf: folder.appendingPathComponent("claims.csv"), encoding: .utf8),
-            try String(contentsOf: folder.appendingPathComponent("truth.csv"), encoding: .utf8))
+            try String(contentsOf: folder.appendingPathComponent("truth.csv"), encoding: .utf8), TruthSet.kind(metaJSON: meta))
 }
 
 @Suite struct TruthSetTests {
@@ -47,11 +48,13 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String)? {
         }
         let clock = ContinuousClock()
         var score: TruthSet.Score?
-        let elapsed = clock.measure { score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth) }
+        let elapsed = clock.measure { score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: set.kind) }
         let s = try #require(score)
         print("population: items \(s.items) MAE \(s.mae ?? -1) RMSE \(s.rmse ?? -1) error rate \(s.errorRate ?? -1) in \(elapsed)")
+        // Measured 0.1661 / MAE 1836.6 (published best: error rate 0.1625 Investment, MAE 1617.7 majority vote).
         #expect(s.items == 277)
-        #expect((s.errorRate ?? 1) <= 0.20)
+        #expect((s.errorRate ?? 1) <= 0.17)
+        #expect((s.mae ?? .infinity) <= 1900)
     }
 
     @Test func dogBeatsMajorityVote() throws {
@@ -60,10 +63,50 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String)? {
         }
         let clock = ContinuousClock()
         var score: TruthSet.Score?
-        let elapsed = clock.measure { score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth) }
+        let elapsed = clock.measure { score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: set.kind) }
         let s = try #require(score)
         print("dog: items \(s.items) accuracy \(s.accuracy) in \(elapsed)")
+        // Measured 0.8439 (published best 0.8426, Dawid–Skene and LFC; majority vote 0.8178).
         #expect(s.items == 807)
-        #expect(s.accuracy >= 0.82)
+        #expect(s.accuracy >= 0.84)
+    }
+}
+
+@Suite struct ScaleTests {
+    /// 25,000 claims: 2,500 objects, numeric and categorical, 200 sources of varying accuracy.
+    func syntheticSet(categorical: Bool) -> (claims: String, truth: String) {
+        var g = SplitMix(state: categorical ? 11 : 12)
+        var claims = "object,attribute,source,value\n"
+        var truth = "object,attribute,value\n"
+        for o in 0..<2500 {
+            let gold = categorical ? Int.random(in: 0..<5, using: &g) : Int.random(in: 100...100_000, using: &g)
+            truth += "o\(o),\(categorical ? "label" : "count"),\(gold)\n"
+            var used = Set<Int>()
+            while used.count < 10 {
+                let s = Int.random(in: 0..<200, using: &g)
+                guard used.insert(s).inserted else { continue }
+                let accuracy = 0.5 + Double(s % 5) / 10
+                let right = Double.random(in: 0..<1, using: &g) < accuracy
+                let value = right ? gold : (categorical ? (gold + Int.random(in: 1..<5, using: &g)) % 5 : gold + Int.random(in: -500...500, using: &g))
+                claims += "o\(o),\(categorical ? "label" : "count"),s\(s),\(value)\n"
+            }
+        }
+        return (claims, truth)
+    }
+
+    @Test(arguments: [false, true])
+    func twentyFiveThousandClaimsTakeSeconds(categorical: Bool) {
+        // Given 25,000 claims
+        let set = syntheticSet(categorical: categorical)
+        // When imported and evaluated
+        let clock = ContinuousClock()
+        var score: TruthSet.Score?
+        let elapsed = clock.measure {
+            score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: categorical ? "categorical" : "numeric")
+        }
+        print("25k claims (\(categorical ? "categorical" : "numeric")): accuracy \(score?.accuracy ?? -1) in \(elapsed)")
+        // Then it takes seconds (a debug build, shared cores), and the method finds most golds
+        #expect(elapsed < .seconds(60))
+        #expect((score?.accuracy ?? 0) > 0.8)
     }
 }
