@@ -216,3 +216,56 @@ extension SourceInfo {
         SourceInfo(sourceID: id, name: id, kind: SourceKind.unknown.rawValue, aliases: [])
     }
 }
+
+extension ClaimsState {
+    /// The state as of a moment of the ledger: the events up to `position` (inclusive) and/or
+    /// recorded before `recordedBefore` (a prefix of the log, since recorded time only grows).
+    /// As of a published time is a projection option instead (``ProjectionOptions/publishedBefore``),
+    /// since publication times do not follow the log's order.
+    public static func asOf<S: Sequence>(_ events: S, position: Int64? = nil, recordedBefore: String? = nil) -> ClaimsState
+    where S.Element == ProjectionEvent {
+        var state = ClaimsState.initial
+        for e in events {
+            if let position, e.position > position { break }
+            if let recordedBefore, e.recordedAt >= recordedBefore { break }
+            state.apply(e)
+        }
+        return state
+    }
+}
+
+/// An incident with what is known about it, for `claims incidents`.
+public struct IncidentSummary: Codable, Hashable, Sendable {
+    public var incident: String
+    public var title: String
+    public var kind: String?
+    public var date: String?
+    public var place: String?
+    /// Incidents merged into it.
+    public var merged: [String]
+    /// Live claims about it.
+    public var claims: Int
+    public var figures: Int
+}
+
+extension ClaimsState {
+    /// Every incident that is not merged into another, by id.
+    public func incidentSummaries() -> [IncidentSummary] {
+        var claimCounts: [String: Int] = [:]
+        var figures: [String: Set<FigureKey>] = [:]
+        for record in claims.values {
+            guard let key = key(of: record) else { continue }
+            claimCounts[key.incident, default: 0] += 1
+            figures[key.incident, default: []].insert(key)
+        }
+        var merged: [String: [String]] = [:]
+        for info in incidents.values where info.mergedInto != nil {
+            merged[canonicalIncident(info.incidentID), default: []].append(info.incidentID)
+        }
+        return incidents.values.filter { $0.mergedInto == nil }.sorted { $0.incidentID < $1.incidentID }.map { info in
+            IncidentSummary(incident: info.incidentID, title: info.title, kind: info.kind, date: info.date, place: info.place,
+                            merged: (merged[info.incidentID] ?? []).sorted(), claims: claimCounts[info.incidentID] ?? 0,
+                            figures: figures[info.incidentID]?.count ?? 0)
+        }
+    }
+}

@@ -122,3 +122,28 @@ func randomScenario(seed: UInt64, events count: Int = 120) -> Scenario {
         #expect(asOf.state.position == Int64(cut))
     }
 }
+
+@Suite struct AsOfTests {
+    @Test func asOfPositionAndRecordedTimeArePrefixes() throws {
+        // Given the Atmeh events
+        let s = atmehScenario()
+        let cut = try #require(s.events.firstIndex { if case .claimAsserted(let c) = $0.event { c.claimID == "c002-people" } else { false } })
+        // When cut by position and by recorded time at the same event
+        let byPosition = ClaimsState.asOf(s.events, position: Int64(cut))
+        let byRecorded = ClaimsState.asOf(s.events, recordedBefore: s.events[cut].recordedAt)
+        // Then both equal folding the prefix
+        #expect(byPosition == ClaimsState.fold(s.events[..<cut]))
+        #expect(byRecorded == byPosition)
+        #expect(ProjectionContext(state: byPosition).snapshot().encoded() == ProjectionContext(state: ClaimsState.fold(s.events[..<cut])).snapshot().encoded())
+    }
+
+    @Test func incidentSummariesFollowMerges() {
+        var s = atmehScenario()
+        s.incident("atmeh-dup")
+        s.add(IncidentsMerged(into: "atmeh", merged: "atmeh-dup"))
+        let summaries = s.state.incidentSummaries()
+        #expect(summaries.map(\.incident) == ["atmeh", "kabr"])
+        #expect(summaries[0].merged == ["atmeh-dup"])
+        #expect(summaries[0].claims == 21 && summaries[1].claims == 4)
+    }
+}
