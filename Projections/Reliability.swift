@@ -199,7 +199,8 @@ struct Learner {
                     let c = classSum[classOf[s], default: (0, 0)]
                     prior[s] = (Learner.defaultPrior + c.0) / (1 + Double(c.1))
                 }
-                score[s] = (a * prior[s] + agreeSum[s]) / (a + Double(scored[s]))
+                let strength = assessed[s] == nil ? a : options.assessedPriorStrength
+                score[s] = (strength * prior[s] + agreeSum[s]) / (strength + Double(scored[s]))
             }
             confusion = next
         }
@@ -210,7 +211,7 @@ struct Learner {
         for item in items {
             forEachScoredClaim(item, score: score, confusion: confusion) { i, agreement, _, reference in
                 let s = item.source[i]
-                let effect = (agreement - prior[s]) / (a + Double(scored[s]))
+                let effect = (agreement - prior[s]) / ((assessed[s] == nil ? a : options.assessedPriorStrength) + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,
                                                        effect: effect, anchored: item.truth != nil))
                 if case .number(let v)? = reference, v >= 0, !item.isCategorical {

@@ -22,6 +22,8 @@ public struct ProjectionOptions: Sendable, Hashable {
     public var discountedReliability: Double
     /// Contradicting weight at or above this share of the supporting weight makes a figure contested.
     public var contestedShare: Double
+    /// Weight of an analyst's assessment (`source_assessed`) in a source's reliability, in claims.
+    public var assessedPriorStrength: Double = 4
     /// Figures whose numeric values are codes of categories (a data set declared categorical):
     /// they are voted on like labels, with confusion matrices.
     public var categoricalFigures: Set<String> = []
