@@ -116,6 +116,8 @@ public struct ProjectionContext: Sendable {
     /// Shared label spaces of categorical figures small enough for confusion matrices.
     let labelSpaces: [String: [Candidate]]
     let confusion: Confusion?
+    /// Adjudicated figures by the key they count for after incident merges.
+    let adjudicated: [FigureKey: FigureAdjudicated]
     let scores: [String: Double]
     public let reliability: [String: SourceReliability]
     let responsible: [String: Set<String>]
@@ -149,10 +151,16 @@ public struct ProjectionContext: Sendable {
             labelSpaces[f] = set.sorted()
         }
         self.labelSpaces = labelSpaces
+        var adjudicated: [FigureKey: FigureAdjudicated] = [:]
+        // In key order, so that when merged incidents were both adjudicated the later id wins.
+        for k in state.adjudications.keys.sorted() {
+            adjudicated[FigureKey(incident: state.canonicalIncident(k.incident), figure: k.figure, group: k.group)] = state.adjudications[k]
+        }
+        self.adjudicated = adjudicated
         var items: [FigureKey: Item] = [:]
         var itemList: [Item] = []
         for key in keys {
-            let adjudicated = state.adjudication(for: key)?.value
+            let adjudicated = adjudicated[key]?.value
             let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure])
             items[key] = item
             itemList.append(item)
@@ -337,7 +345,7 @@ public struct ProjectionContext: Sendable {
                                        probability: probability[j], originators: voters.count))
             }
         }
-        let adjudicated = state.adjudication(for: key)?.value.display
+        let adjudicated = self.adjudicated[key]?.value.display
         return Consensus(incident: key.incident, figure: key.figure, group: key.group, kind: categorical ? "categorical" : "numeric",
                          best: categorical ? nil : best?.number, label: categorical ? best?.description : nil, low: categorical ? nil : low,
                          high: categorical ? nil : high, grade: grade, originators: supporting.count, claims: total,
@@ -385,15 +393,3 @@ public struct ProjectionSnapshot: Codable, Hashable, Sendable {
     }
 }
 
-extension ClaimsState {
-    /// The adjudicated figure for a key, following incident merges (the latest-sorting incident
-    /// id wins when merged incidents were both adjudicated).
-    public func adjudication(for key: FigureKey) -> FigureAdjudicated? {
-        if let direct = adjudications[key] { return direct }
-        for k in adjudications.keys.sorted().reversed()
-        where k.figure == key.figure && k.group == key.group && canonicalIncident(k.incident) == key.incident {
-            return adjudications[k]
-        }
-        return nil
-    }
-}

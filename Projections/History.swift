@@ -49,7 +49,7 @@ extension ProjectionContext {
             if a.record.position != b.record.position { return a.record.position < b.record.position }
             return a.id < b.id
         }
-        let adjudicated = state.adjudication(for: key)?.value
+        let adjudicated = self.adjudicated[key]?.value
         var steps: [HistoryStep] = []
         var seen: [ResolvedClaim] = []
         var index = 0
