@@ -79,6 +79,15 @@ public struct Consensus: Codable, Hashable, Sendable {
     public var key: FigureKey { FigureKey(incident: incident, figure: figure, group: group) }
     /// best or label, as text.
     public var bestDisplay: String { label ?? best.map(JSONValue.canonicalNumber) ?? "some" }
+
+    /// Column names of `claims consensus --format csv`.
+    public static let csvHeader = ["incident", "figure", "group", "best", "low", "high", "grade", "originators", "claims"]
+
+    /// This consensus as the fields of one CSV row (numbers in canonical spelling, open ends empty).
+    public var csvFields: [String] {
+        func n(_ v: Double?) -> String { v.map(JSONValue.canonicalNumber) ?? "" }
+        return [incident, figure, group ?? "", label ?? n(best), n(low), n(high), grade.rawValue, String(originators), String(claims)]
+    }
 }
 
 /// Children above civilians, civilians above people: a group's figure above its parent's.

@@ -18,6 +18,12 @@ import Testing
         #expect(c.grade == .fair)
     }
 
+    @Test func csvRowHasTheDocumentedColumns() throws {
+        let c = try #require(context.consensus(FigureKey(incident: "atmeh", figure: "killed", group: "people")))
+        #expect(Consensus.csvHeader == ["incident", "figure", "group", "best", "low", "high", "grade", "originators", "claims"])
+        #expect(c.csvFields == ["atmeh", "killed", "people", "13", "9", "13", "fair", "3", "5"])
+    }
+
     @Test func atmehChildrenAreSixWithRangeCoveringTwoToSeven() throws {
         let c = try #require(context.consensus(FigureKey(incident: "atmeh", figure: "killed", group: "children")))
         #expect(c.best == 6)
