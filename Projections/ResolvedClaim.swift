@@ -1,0 +1,203 @@
+import Events
+import Foundation
+
+/// Knobs of the projections. The defaults are the documented method; none is tuned per data set.
+public struct ProjectionOptions: Sendable, Hashable {
+    /// Only claims from reports published before this normalised time count (as of published
+    /// time). Reports whose publication time is unknown are placed by their recorded time.
+    public var publishedBefore: String?
+    /// Sources known to bear responsibility for an incident (incident id → source ids), on top of
+    /// the heuristic (see ``ProjectionContext/responsibleParties(of:)``).
+    public var responsibleParties: [String: Set<String>]
+    /// Group nesting used for the consistency check: child → parent.
+    public var groupParents: [String: String]
+    /// Truth-discovery rounds (see README: stopping early keeps sparse sources from confirming
+    /// themselves through the consensus they shaped).
+    public var iterations: Int
+    /// Weight of the prior in a source's reliability, in claims.
+    public var priorStrength: Double
+    /// Reliability from which a source counts as credible (grade fair / contested).
+    public var credibleReliability: Double
+    /// Below this reliability a source's support no longer lifts a figure above discounted.
+    public var discountedReliability: Double
+    /// Contradicting weight at or above this share of the supporting weight makes a figure contested.
+    public var contestedShare: Double
+    /// Weight of an analyst's assessment (`source_assessed`) in a source's reliability, in claims.
+    public var assessedPriorStrength: Double = 4
+    /// Figures whose numeric values are codes of categories (a data set declared categorical):
+    /// they are voted on like labels, with confusion matrices.
+    public var categoricalFigures: Set<String> = []
+
+    public static let defaultGroupParents: [String: String] = [
+        "children": "civilians", "women": "civilians", "civilians": "people", "militants": "people",
+        "soldiers": "people", "militant_leaders": "militants", "combatants": "people",
+    ]
+
+    public init(publishedBefore: String? = nil, responsibleParties: [String: Set<String>] = [:],
+                groupParents: [String: String] = ProjectionOptions.defaultGroupParents, iterations: Int = 3,
+                priorStrength: Double = 1, credibleReliability: Double = 0.4, discountedReliability: Double = 0.25,
+                contestedShare: Double = 0.5) {
+        self.publishedBefore = publishedBefore
+        self.responsibleParties = responsibleParties
+        self.groupParents = groupParents
+        self.iterations = iterations
+        self.priorStrength = priorStrength
+        self.credibleReliability = credibleReliability
+        self.discountedReliability = discountedReliability
+        self.contestedShare = contestedShare
+    }
+}
+
+/// A claimed value reduced to what consensus compares: an interval for numbers, a label otherwise.
+public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    case number(Double)
+    case label(String)
+
+    public static func < (a: Candidate, b: Candidate) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.label(let x), .label(let y)): x < y
+        case (.number, .label): true
+        case (.label, .number): false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let n): JSONValue.canonicalNumber(n)
+        case .label(let s): s
+        }
+    }
+
+    public var number: Double? { if case .number(let n) = self { n } else { nil } }
+}
+
+/// How a claim's place in time was decided.
+public enum Placement: String, Sendable, Hashable, Codable {
+    /// By its report's publication time (minute or second precision).
+    case published
+    /// By recorded time, because the publication time is unknown or coarse (day or coarser).
+    case recorded
+}
+
+/// A live claim resolved against merges, moves and its report: what every projection reads.
+public struct ResolvedClaim: Sendable, Hashable {
+    public var record: ClaimRecord
+    public var key: FigureKey
+    public var originator: String
+    public var via: [String]
+    public var report: ReportInfo?
+    /// Sort key in time: publication time when precise, else recorded time.
+    public var time: String
+    public var placement: Placement
+    /// Interval the claim stands for; −∞/∞ where open.
+    public var low: Double
+    public var high: Double
+    public var label: String?
+    public var isCategorical: Bool
+
+    public var claim: ClaimAsserted { record.claim }
+    public var id: String { record.claim.claimID }
+    /// `some` says only that there was harm: it agrees with any positive figure and suggests none.
+    public var isInformative: Bool { claim.bound != .some }
+
+    init(record: ClaimRecord, key: FigureKey, state: ClaimsState) {
+        self.record = record
+        self.key = key
+        let c = record.claim
+        originator = state.canonicalSource(c.originator)
+        via = c.via.map(state.canonicalSource)
+        report = state.reports[c.reportID]
+        if let report, report.hasPreciseTime, let published = report.published {
+            time = published
+            placement = .published
+        } else {
+            time = report?.recordedAt ?? record.recordedAt
+            placement = .recorded
+        }
+        if case .label(let l) = c.value {
+            label = l
+            isCategorical = true
+            low = -.infinity
+            high = .infinity
+        } else {
+            label = nil
+            isCategorical = false
+            let isCount = c.kind == .count
+            var lo = c.low ?? (isCount ? 0 : -.infinity)
+            let hi = c.high ?? .infinity
+            // "Killed and injured 13" bounds the killed from above only.
+            if c.combined, isCount { lo = 0 }
+            low = lo
+            high = hi
+        }
+    }
+
+    /// Whether the claim is consistent with a value.
+    public func agrees(with value: Candidate) -> Bool {
+        switch value {
+        case .label(let l): return label == l
+        case .number(let n): return !isCategorical && low <= n && n <= high
+        }
+    }
+
+    /// The value this claim proposes as a candidate for best, if any.
+    var proposals: [Candidate] {
+        if let label { return [.label(label)] }
+        guard isInformative else { return [] }
+        if let v = claim.value?.number, low <= v, v <= high, !claim.combined { return [.number(v)] }
+        if claim.combined, let v = claim.value?.number { return [.number(v)] }
+        var out: [Candidate] = []
+        if low.isFinite { out.append(.number(low)) }
+        if high.isFinite, high != low { out.append(.number(high)) }
+        return out
+    }
+
+    /// How narrow the claim is, to choose among one originator's statements made at the same time.
+    var width: Double {
+        if isCategorical { return 0 }
+        if !isInformative { return .infinity }
+        if !high.isFinite || !low.isFinite { return .greatestFiniteMagnitude }
+        return high - low
+    }
+}
+
+extension ClaimsState {
+    /// Every live claim, resolved, sorted by claim id (the order all sums run in, so results are
+    /// bit-for-bit reproducible).
+    public func resolvedClaims(options: ProjectionOptions = ProjectionOptions()) -> [ResolvedClaim] {
+        var out: [ResolvedClaim] = []
+        out.reserveCapacity(claims.count)
+        for record in claims.values {
+            guard let key = key(of: record) else { continue }
+            let resolved = ResolvedClaim(record: record, key: key, state: self)
+            if let cutoff = options.publishedBefore {
+                let t = resolved.report?.published ?? resolved.record.recordedAt
+                guard t < cutoff else { continue }
+            }
+            out.append(resolved)
+        }
+        out.sort { $0.id < $1.id }
+        return out
+    }
+}
+
+/// Keeps each originator's latest statement (by time, then position); statements made at the
+/// same time (one report) keep the narrowest. Returns kept and superseded claims, both in
+/// claim-id order.
+func latestPerOriginator(_ claims: [ResolvedClaim]) -> (kept: [ResolvedClaim], superseded: [ResolvedClaim]) {
+    var best: [String: ResolvedClaim] = [:]
+    for c in claims {
+        guard let current = best[c.originator] else { best[c.originator] = c; continue }
+        if isLater(c, than: current) { best[c.originator] = c }
+    }
+    let keptIDs = Set(best.values.map(\.id))
+    return (claims.filter { keptIDs.contains($0.id) }, claims.filter { !keptIDs.contains($0.id) })
+}
+
+func isLater(_ a: ResolvedClaim, than b: ResolvedClaim) -> Bool {
+    if a.time != b.time { return a.time > b.time }
+    if a.width != b.width { return a.width < b.width }
+    if a.record.position != b.record.position { return a.record.position > b.record.position }
+    return a.id > b.id
+}

@@ -1,0 +1,167 @@
+import Events
+import Foundation
+
+/// Truth-discovery evaluation, the pure part: tabular claims (`object,attribute,source,value`)
+/// become ledger events the way `claims import --format claims-csv` makes them, the consensus is
+/// computed for every object, and it is scored against gold (`object,attribute,value`).
+///
+/// Mapping: object → incident, attribute → figure, source → originator (kind unknown), a value
+/// that parses as a number → an exact numeric value, anything else → a label; group nil (these
+/// generic sets have no "whose figure"); the file is the report (media type text/csv) and each
+/// claim quotes its row.
+public enum TruthSet {
+    /// One CSV record with where it stands in the text (Unicode-scalar offsets, end exclusive,
+    /// line break excluded).
+    public struct Row: Sendable, Hashable {
+        public var fields: [String]
+        public var start: Int
+        public var end: Int
+    }
+
+    /// RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF line ends.
+    public static func parseCSV(_ text: String) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var inQuotes = false
+        var atFieldStart = true
+        var offset = 0
+        var rowStart = 0
+        var pendingQuote = false
+        func endField() { fields.append(String(field)); field = String.UnicodeScalarView(); atFieldStart = true }
+        func endRow(_ end: Int) {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, start: rowStart, end: end)) }
+            fields = []
+        }
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if scalar == "\"" { field.append(scalar); continue }
+                    inQuotes = false
+                } else if scalar == "\"" {
+                    pendingQuote = true
+                    continue
+                } else {
+                    field.append(scalar)
+                    continue
+                }
+            }
+            switch scalar {
+            case "\"" where atFieldStart:
+                inQuotes = true
+                atFieldStart = false
+            case ",":
+                endField()
+            case "\n":
+                endRow(offset)
+                rowStart = offset + 1
+            case "\r":
+                break
+            default:
+                field.append(scalar)
+                atFieldStart = false
+            }
+        }
+        if pendingQuote { inQuotes = false }
+        if !fields.isEmpty || !field.isEmpty { endRow(offset) }
+        return rows
+    }
+
+    /// The events `claims import --format claims-csv` appends for a file: the file as a report,
+    /// its sources and incidents (registered on the way), and one claim per row. Positions count
+    /// from `firstPosition`.
+    public static func events(claimsCSV text: String, fileName: String = "claims.csv", recordedAt: String = "1970-01-01T00:00:00.000Z",
+                              firstPosition: Int64 = 1) -> [ProjectionEvent] {
+        let rows = parseCSV(text)
+        var out: [ProjectionEvent] = []
+        out.reserveCapacity(rows.count * 2)
+        var position = firstPosition
+        func add(_ payload: some EventPayload) {
+            out.append(ProjectionEvent(position: position, recordedAt: recordedAt, event: LedgerEvent(payload)))
+            position += 1
+        }
+        let report = ReportIngested(text: text, mediaType: "text/csv", fileName: fileName)
+        add(report)
+        var sources = Set<String>()
+        var incidents = Set<String>()
+        let extractor = ExtractorRef(name: "claims-csv", version: "1")
+        for (n, row) in rows.enumerated() where n > 0 && row.fields.count >= 4 {
+            let (object, attribute, source, raw) = (row.fields[0], row.fields[1], row.fields[2], row.fields[3])
+            if sources.insert(source).inserted { add(SourceRegistered(sourceID: source, name: source, kind: .unknown)) }
+            if incidents.insert(object).inserted { add(IncidentOpened(incidentID: object, title: object)) }
+            let value: ClaimValue = Double(raw.trimmingCharacters(in: .whitespaces)).map { .number($0) } ?? .label(raw)
+            add(ClaimAsserted(claimID: "\(report.reportID.prefix(16))-row-\(n + 1)", reportID: report.reportID, incidentID: object,
+                              figure: attribute, group: nil, value: value, bound: .exact, originator: source,
+                              quotes: [Quote(text: "row \(n + 1)", start: row.start, end: row.end)], extractor: extractor))
+        }
+        return out
+    }
+
+    /// Scores of a consensus against gold.
+    public struct Score: Codable, Hashable, Sendable {
+        /// Gold items with at least one claim.
+        public var items: Int
+        /// Estimate equal to gold (numbers compared after rounding half up).
+        public var accuracy: Double
+        /// For numeric gold: mean absolute error, root mean squared error, and the share of items
+        /// whose estimate, rounded half up, differs from gold. nil when gold is not numeric.
+        public var mae: Double?
+        public var rmse: Double?
+        public var errorRate: Double?
+    }
+
+    /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …).
+    public static func kind(metaJSON: String) -> String? {
+        guard let data = metaJSON.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["kind"] as? String
+    }
+
+    /// Imports the claims, runs the consensus on every object and scores it against the gold rows.
+    /// When the set declares itself categorical or hierarchical, its attributes are voted on as
+    /// categories even where their values are written as numbers (codes).
+    public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil,
+                                options: ProjectionOptions = ProjectionOptions()) -> Score {
+        let events = events(claimsCSV: claimsCSV)
+        let state = ClaimsState.fold(events)
+        var options = options
+        if kind == "categorical" || kind == "hierarchical" {
+            options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
+        }
+        let context = ProjectionContext(state: state, options: options)
+        var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
+        var absSum = 0.0, sqSum = 0.0
+        var allNumeric = true
+        for (n, row) in parseCSV(truthCSV).enumerated() where n > 0 && row.fields.count >= 3 {
+            let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
+            guard let c = context.consensus(key) else { continue }
+            items += 1
+            let gold = row.fields[2]
+            if let g = Double(gold.trimmingCharacters(in: .whitespaces)) {
+                let estimate = c.best ?? c.label.flatMap { Double($0) }
+                numericItems += 1
+                if let e = estimate {
+                    absSum += abs(e - g)
+                    sqSum += (e - g) * (e - g)
+                    if (e + 0.5).rounded(.down) == g { correct += 1 } else { wrongNumbers += 1 }
+                } else {
+                    wrongNumbers += 1
+                    absSum += abs(g)
+                    sqSum += g * g
+                }
+            } else {
+                allNumeric = false
+                if c.bestDisplay == gold { correct += 1 }
+            }
+        }
+        let d = Double(max(items, 1))
+        let numeric = allNumeric && numericItems > 0
+        return Score(items: items, accuracy: Double(correct) / d,
+                     mae: numeric ? absSum / Double(numericItems) : nil,
+                     rmse: numeric ? (sqSum / Double(numericItems)).squareRoot() : nil,
+                     errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil)
+    }
+}

@@ -1,0 +1,165 @@
+import Events
+import Foundation
+import Testing
+@testable import Projections
+
+@Suite struct ReliabilityTests {
+    /// Sources a, b, c, d report on `n` incidents: a and b always give the figure, c always a
+    /// different one (higher by half), d only reports incidents nobody else reports.
+    func panel(_ n: Int = 6, extra: (inout Scenario) -> Void = { _ in }) -> Scenario {
+        var s = Scenario()
+        for id in ["a", "b", "c", "d"] { s.source(id) }
+        s.report("r", published: "2022-01-01T10:00:00Z")
+        for i in 0..<n {
+            let truth = Double(10 + i)
+            s.incident("i\(i)")
+            s.claim("a\(i)", report: "r", incident: "i\(i)", "killed", "people", truth, by: "a")
+            s.claim("b\(i)", report: "r", incident: "i\(i)", "killed", "people", truth, by: "b")
+            s.claim("c\(i)", report: "r", incident: "i\(i)", "killed", "people", truth * 1.5, by: "c")
+            s.incident("solo\(i)")
+            s.claim("d\(i)", report: "r", incident: "solo\(i)", "killed", "people", truth, by: "d")
+        }
+        extra(&s)
+        return s
+    }
+
+    @Test func agreeingSourcesScoreAboveADissentingOne() throws {
+        // Given a and b agree across incidents and c always differs
+        let r = panel().context().reliability
+        // Then a and b score high, c low, all within [0, 1], and the counts say how many claims stand behind each
+        let a = try #require(r["a"]), c = try #require(r["c"])
+        #expect(a.score > 0.5 && c.score < 0.35 && a.score - c.score > 0.2)
+        #expect(a.score <= 1 && c.score >= 0)
+        #expect(a.scoredClaims == 6 && c.scoredClaims == 6)
+        #expect(a.uncertainty > 0 && a.uncertainty < 0.2)
+    }
+
+    @Test func aSourceCannotConfirmItself() throws {
+        // Given d only ever reports what nobody else reports
+        let d = try #require(panel().context().reliability["d"])
+        // Then none of its claims is scored and its score is its prior
+        #expect(d.scoredClaims == 0)
+        #expect(d.score == d.prior)
+        #expect(d.evidence.isEmpty)
+    }
+
+    @Test func biasIsSignedOnALogScale() throws {
+        let r = panel().context().reliability
+        // c reports 1.5 times the figure: positive bias near log(1.5) (shrunk); a has none
+        let c = try #require(r["c"]?.bias)
+        #expect(c > 0.2 && c < log(1.5) + 0.01)
+        #expect(r["a"]?.bias == 0)
+    }
+
+    @Test func adjudicatedFiguresAnchorTheScore() throws {
+        // Given the adjudicated figures side with c on every incident
+        let s = panel { s in
+            for i in 0..<6 {
+                s.add(FigureAdjudicated(incidentID: "i\(i)", figure: "killed", group: "people", value: .number(Double(10 + i) * 1.5), authority: "inquiry"))
+            }
+        }
+        let r = s.context().reliability
+        // Then c is the reliable one, and its evidence says so
+        let c = try #require(r["c"]), a = try #require(r["a"])
+        #expect(c.score > a.score)
+        #expect(r["c"]?.evidence.first?.anchored == true)
+    }
+
+    @Test func analystPriorsAreUsed() throws {
+        var s = panel()
+        s.add(SourceAssessed(sourceID: "d", reliability: 0.95))
+        let d = try #require(s.context().reliability["d"])
+        #expect(d.prior == 0.95 && d.priorBasis == "assessed" && d.score == 0.95)
+    }
+
+    @Test func explanationListsTheClaimsThatMovedTheScoreMost() throws {
+        // Given c agrees once (incident i0 is changed so that c's figure is the one a and b give)
+        var s = panel()
+        s.incident("agree")
+        s.claim("a-agree", report: "r", incident: "agree", "killed", "people", 40, by: "a")
+        s.claim("c-agree", report: "r", incident: "agree", "killed", "people", 40, by: "c")
+        let c = try #require(s.context().reliability["c"])
+        // Then its evidence leads with the claims that moved it, each with a signed effect
+        #expect(!c.evidence.isEmpty && c.evidence.count <= 5)
+        #expect(c.evidence.allSatisfy { abs($0.effect) > 0 })
+        let effects = c.evidence.map { abs($0.effect) }
+        #expect(effects == effects.sorted(by: >))
+    }
+
+    @Test func consensusUsesTheLearnedWeights() throws {
+        // Given an incident where c (unreliable) and a new source e disagree with b alone
+        var s = panel()
+        s.source("e")
+        s.incident("split")
+        s.claim("b-split", report: "r", incident: "split", "killed", "people", 7, by: "b")
+        s.claim("c-split", report: "r", incident: "split", "killed", "people", 12, by: "c")
+        let c = try #require(s.context().consensus(FigureKey(incident: "split", figure: "killed", group: "people")))
+        // Then b, who has been right before, carries the figure
+        #expect(c.best == 7)
+        #expect(c.supporting.first!.weight > c.contradicting.first!.weight)
+    }
+
+    @Test func relaysAreScoredForFidelity() throws {
+        // Given the originator o says 10 itself; relay good passes on 10, relay bad passes on 12
+        var s = Scenario()
+        for id in ["o", "good", "bad"] { s.source(id, .outlet) }
+        s.incident("i")
+        s.report("r1", published: "2022-01-01T10:00:00Z")
+        s.report("r2", published: "2022-01-01T11:00:00Z")
+        s.report("r3", published: "2022-01-01T12:00:00Z")
+        s.claim("own", report: "r1", incident: "i", "killed", "people", 10, by: "o")
+        s.claim("g", report: "r2", incident: "i", "killed", "people", 10, by: "o", via: ["good"])
+        s.claim("b", report: "r3", incident: "i", "killed", "people", 12, by: "o", via: ["bad"])
+        let r = s.context().reliability
+        let good = try #require(r["good"]?.fidelity), bad = try #require(r["bad"]?.fidelity)
+        #expect(good > bad)
+        #expect(r["good"]?.relayed == 1)
+    }
+}
+
+@Suite struct HistoryAndAuditTests {
+    @Test func historyListsClaimsInPublishedOrderWithConsensusAfterEachReport() throws {
+        // Given the Atmeh reports: 001 at 06:17Z, 000 at 09:08Z, 002 only known to the day
+        let context = atmehScenario().context()
+        let h = try #require(context.history(FigureKey(incident: "atmeh", figure: "killed", group: "people")))
+        // Then steps follow publication time, the coarse report comes last, placed by recorded time and marked
+        #expect(h.steps.map(\.report) == [atmehScenario().reportIDs["001"]!, atmehScenario().reportIDs["000"]!, atmehScenario().reportIDs["002"]!])
+        #expect(h.steps.map(\.placement) == [.published, .published, .recorded])
+        #expect(h.steps.last?.precision == "day")
+        // and the consensus after each report: at least 13, then 13, then still 13 with the range widened
+        #expect(h.steps.map(\.best) == [13, 13, 13])
+        #expect(h.steps.map(\.low) == [13, 13, 9])
+        #expect(h.steps.flatMap(\.claims).count == 5)
+    }
+
+    @Test func auditTracesEveryClaim() throws {
+        // Given a report whose text holds the quote
+        var s = Scenario()
+        s.source("scd", .ngo)
+        s.source("reuters", .newsAgency)
+        s.source("outlet", .outlet)
+        s.incident("i")
+        let text = "Header.\nمقتل 13 على الأقل, the Syrian Civil Defense told Reuters."
+        s.report("r", published: "2022-02-03T06:17:00Z", outlet: "outlet", text: text)
+        let quoteText = "مقتل 13 على الأقل"
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.range(of: quoteText)!.lowerBound.samePosition(in: text.unicodeScalars)!)
+        let quote = Quote(text: quoteText, start: start, end: start + quoteText.unicodeScalars.count)
+        s.claim("c", report: "r", incident: "i", "killed", "people", 13, .atLeast, by: "scd", via: ["reuters", "outlet"], quote: quote)
+        // When the figure is audited
+        let audit = try #require(s.context().audit(FigureKey(incident: "i", figure: "killed", group: "people")))
+        let e = try #require(audit.entries.first)
+        // Then the entry carries weight, chain, report, quote, extractor, position and hash
+        #expect(e.role == "supporting" && e.weight > 0)
+        #expect(e.originatorName == "Scd" && e.viaNames == ["Reuters", "Outlet"])
+        #expect(e.outlet == "outlet" && e.url == "https://example.org/r" && e.published == "2022-02-03T06:17:00Z")
+        #expect(e.extractor == "analyst@1")
+        #expect(e.position == Int64(s.events.count) && e.hash == String(format: "%064x", s.events.count))
+        // and the quote checks against the text by its span; a shifted span is a mismatch
+        #expect(Audit.check(e.quotes[0], in: text) == .matches)
+        var shifted = e.quotes[0]
+        shifted.start += 1; shifted.end += 1
+        #expect(!Audit.check(shifted, in: text).isMatch)
+        shifted.start = 1000; shifted.end = 1005
+        #expect(Audit.check(shifted, in: text) == .outOfRange(textLength: text.unicodeScalars.count))
+    }
+}
