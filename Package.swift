@@ -22,7 +22,7 @@ let package = Package(
             path: "Events",
             exclude: ["Schema"]
         ),
-        .target(name: "Projections", dependencies: ["Events"], path: "Projections"),
+        .target(name: "Projections", dependencies: ["Events"], path: "Projections", exclude: ["README.md"]),
         .target(
             name: "Ledger",
             dependencies: ["Events", .product(name: "GRDB", package: "GRDB.swift")]
