@@ -54,8 +54,13 @@ extension FieldType {
         switch self {
         case .string(let minLength, let maxLength, _):
             guard case .string(let s) = value else { throw fail("must be a string, found \(value.typeName)") }
-            if s.count < minLength { throw fail(minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters") }
-            if let maxLength, s.count > maxLength { throw fail("must have at most \(maxLength) characters") }
+            if minLength == 1, s.isEmpty { throw fail("must not be empty") }
+            // Counting characters walks the whole string: only do it when a limit needs it.
+            if minLength > 1 || maxLength != nil {
+                let count = s.count
+                if count < minLength { throw fail("must have at least \(minLength) characters") }
+                if let maxLength, count > maxLength { throw fail("must have at most \(maxLength) characters") }
+            }
         case .integer(let minimum):
             guard case .number(let n) = value else { throw fail("must be an integer, found \(value.typeName)") }
             guard n == n.rounded() else { throw fail("must be a whole number, found \(JSONValue.canonicalNumber(n))") }

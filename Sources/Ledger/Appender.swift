@@ -23,6 +23,7 @@ public struct Appender {
     public let recordedAt: String
     public private(set) var headPosition: Int64
     private var headHash: [UInt8]
+    private var knownReports: [String: Int64] = [:]
     private var knownSources: Set<String> = []
     private var knownIncidents: Set<String> = []
     private var reportTexts: [String: String] = [:]
@@ -137,7 +138,10 @@ public struct Appender {
     }
 
     public mutating func reportPosition(_ id: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT position FROM reports WHERE report_id = ?"), arguments: [id])
+        if let position = knownReports[id] { return position }
+        let position = try Int64.fetchOne(db.cachedStatement(sql: "SELECT position FROM reports WHERE report_id = ?"), arguments: [id])
+        if let position { knownReports[id] = position }
+        return position
     }
 
     func streamVersion(_ stream: String) throws -> Int64 {
@@ -233,6 +237,7 @@ public struct Appender {
                 INSERT INTO reports (report_id, position, media_type, outlet, title, published_time, published_precision)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [e.reportID, position, e.mediaType, e.outlet, e.title, e.published.time, e.published.precision.rawValue])
+            knownReports[e.reportID] = position
             reportTexts[e.reportID] = e.text
         case .sourceRegistered(let e):
             try db.cachedStatement(sql: "INSERT INTO sources (source_id, position, name, kind, affiliation) VALUES (?, ?, ?, ?, ?)")

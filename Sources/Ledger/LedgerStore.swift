@@ -84,6 +84,8 @@ public final class LedgerStore: Sendable {
             } else if !db.configuration.readonly {
                 // One fsync per command is cheap, and a committed append survives power loss.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // A 64 MB page cache keeps a large import from spilling pages mid-transaction.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
             }
         }
         do {
