@@ -199,14 +199,20 @@ struct ReadingTests {
         #expect(try ledger.store.verify().firstBreak?.position == 3)
     }
 
+    /// Exports `ledger` to a file in its folder and returns the path.
+    func exported(_ ledger: TemporaryLedger) throws -> String {
+        let exportPath = ledger.folder.appendingPathComponent("export.ndjson").path
+        FileManager.default.createFile(atPath: exportPath, contents: nil)
+        let handle = FileHandle(forWritingAtPath: exportPath)!
+        #expect(try ledger.store.export(to: handle) == ledger.store.stats().lastPosition)
+        try handle.close()
+        return exportPath
+    }
+
     @Test("export then import into an empty ledger reproduces every position and hash")
     func exportImport() throws {
         let source = try populated()
-        let exportPath = source.folder.appendingPathComponent("export.ndjson").path
-        FileManager.default.createFile(atPath: exportPath, contents: nil)
-        let handle = FileHandle(forWritingAtPath: exportPath)!
-        #expect(try source.store.export(to: handle) == 8)
-        try handle.close()
+        let exportPath = try exported(source)
         let target = try TemporaryLedger()
 
         let summary = try target.store.importEvents(path: exportPath)
@@ -221,12 +227,7 @@ struct ReadingTests {
 
     @Test("an export does not import into a ledger that has other events")
     func importDiverges() throws {
-        let source = try populated()
-        let exportPath = source.folder.appendingPathComponent("export.ndjson").path
-        FileManager.default.createFile(atPath: exportPath, contents: nil)
-        let handle = FileHandle(forWritingAtPath: exportPath)!
-        _ = try source.store.export(to: handle)
-        try handle.close()
+        let exportPath = try exported(try populated())
         let other = try TemporaryLedger()
         try other.store.append([NewEvent(SourceRegistered(sourceID: "x", name: "X", kind: .unknown))], actor: "test")
         let before = try other.snapshot()
