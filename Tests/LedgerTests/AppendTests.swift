@@ -227,7 +227,8 @@ struct ReadingTests {
 
     @Test("an export does not import into a ledger that has other events")
     func importDiverges() throws {
-        let exportPath = try exported(try populated())
+        let source = try populated()
+        let exportPath = try exported(source)
         let other = try TemporaryLedger()
         try other.store.append([NewEvent(SourceRegistered(sourceID: "x", name: "X", kind: .unknown))], actor: "test")
         let before = try other.snapshot()
