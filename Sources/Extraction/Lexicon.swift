@@ -101,7 +101,7 @@ enum Lexicon {
         let ar: [(String, String, GrammaticalNumber)] = [
             ("شخص", "people", .singular), ("شخصا", "people", .singular), ("أشخاص", "people", .plural), ("شخصان", "people", .dual), ("شخصين", "people", .dual),
             ("رجل", "people", .singular), ("رجلا", "people", .singular), ("رجال", "people", .plural), ("رجلين", "people", .dual), ("رجلان", "people", .dual),
-            ("فرد", "people", .singular), ("أفراد", "people", .plural), ("فردا", "people", .singular),
+            ("فرد", "people", .singular), ("طالب", "people", .singular), ("طالبا", "people", .singular), ("طلاب", "people", .plural), ("أفراد", "people", .plural), ("فردا", "people", .singular),
             ("آخرون", "others", .plural), ("آخرين", "others", .plural), ("آخر", "others", .singular), ("أخرى", "others", .singular),
             ("مدني", "civilians", .singular), ("مدنيا", "civilians", .singular), ("مدنيين", "civilians", .plural), ("مدنيون", "civilians", .plural), ("مدنيان", "civilians", .dual),
             ("مواطن", "civilians", .singular), ("مواطنا", "civilians", .singular), ("مواطنين", "civilians", .plural), ("مواطنون", "civilians", .plural), ("مواطنان", "civilians", .dual), ("مواطنيهم", "civilians", .plural),
@@ -132,7 +132,7 @@ enum Lexicon {
 
     /// Arabic plural forms ending in ـين that are not duals (sound plurals), so a bare
     /// `مدنيين` is a plural, while `طفلين` (plural أطفال) can only be a dual.
-    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين"].map(ArabicNorm.normalise))
+    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "آخرين", "مصابين", "مفقودين", "معتقلين", "المصابين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين"].map(ArabicNorm.normalise))
 
     // MARK: Figures
 
@@ -161,7 +161,7 @@ enum Lexicon {
             "أصابوا": "injured", "أصابت": "injured", "إصابتهم": "injured", "جرحوا": "injured", "مصابون": "injured", "بجروح": "injured",
             "أسر": "captured", "أسرى": "captured", "أسيرا": "captured", "أسير": "captured", "خطف": "captured", "اختطاف": "captured", "اختطفوا": "captured",
             "يحتفظون": "captured", "اختطف": "captured",
-            "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "القبض": "arrested", "توقيف": "arrested", "اعتقلوا": "arrested", "معتقلين": "arrested",
+            "قتلاه": "killed", "قتلاهم": "killed", "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "القبض": "arrested", "توقيف": "arrested", "اعتقلوا": "arrested", "معتقلين": "arrested",
             "مفقود": "missing", "مفقودين": "missing", "المفقودين": "missing", "مفقودون": "missing",
         ]
         for (k, v) in ar { d[ArabicNorm.normalise(k)] = v }

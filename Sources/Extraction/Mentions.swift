@@ -55,7 +55,7 @@ enum Bounds {
         }.sorted { $0.0.count > $1.0.count }
     }()
     static let after: [([String], Bound)] = [
-        (["على", "الاقل"], .atLeast), (["at", "least"], .atLeast), (["or", "more"], .atLeast), ([ArabicNorm.normalise("تقريبا")], .about),
+        ([ArabicNorm.normalise("على"), ArabicNorm.normalise("الأقل")], .atLeast), (["at", "least"], .atLeast), (["or", "more"], .atLeast), ([ArabicNorm.normalise("تقريبا")], .about),
         (["or", "so"], .about),
     ]
 }
@@ -101,6 +101,7 @@ extension Run {
         let sentenceWords = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
         let coalition = !sentenceWords.isDisjoint(with: Things.coalitionWords)
         var covered = Set<Int>()
+        var forwardUsed = Set<Int>()
         while i < limit {
             let t = tokens[i]
             var q = Numbers.parse(tokens, i, limit: limit)
@@ -115,12 +116,12 @@ extension Run {
             }
             if q == nil, t.kind == .word {
                 // Duals: طفلين, منزلين, رهينتين, قتيلين
-                if let g = group(t), g.1 == .dual {
+                if let g = group(t), g.1 == .dual, g.0 != "others" {
                     if !(Lexicon.soundPluralsInYn.contains(t.stems.last ?? "") && !dualConfirmed(i, limit)) {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
                     }
                 } else if let stem = Numbers.dualStem(t, known: { Lexicon.groupNouns[$0]?.1 == .singular || Things.nouns[$0] != nil || Lexicon.victimNouns.contains($0) }) {
-                    if let g = Lexicon.groupNouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
+                    if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
                     else if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
                     else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
                 } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(ArabicNorm.normalise("طائرتان")) || t.stems.contains(ArabicNorm.normalise("طائرتين")) {
@@ -186,14 +187,27 @@ extension Run {
                     if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
                         j += 1; skipped += 1; continue
                     }
-                    if w.script == .arabic, skipped < 1, j > quantity.end, tokens[j - 1].norm == "من" { j += 1; skipped += 1; continue }
+                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
+                        // "١٢ من منسوبي القوات": a count of people of some body.
+                        if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
+                        end = j + 1; decided = true; break
+                    }
                     break
                 }
                 if !decided {
                     if j >= limit || tokens[j].kind == .punct { groupName = "people" } else { i = max(i + 1, quantity.end); continue }
                 }
             }
+            if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, start > lower, let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
+                groupName = g.0
+            }
             if thingFigure == nil, groupName == nil { groupName = "people" }
+            // رجال الأمن, رجل أمن: police.
+            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains("امن") { groupName = "police"; end += 1 }
+            // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
+            if let g = groupName, g == "people" || g == "others" {
+                if let og = ofGroup(end, limit) { groupName = og }
+            }
             // Bound after the noun: "9 أشخاص على الأقل", "13 people at least".
             if let (b, be) = boundAfter(end, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; end = be }
             // American personnel.
@@ -229,20 +243,20 @@ extension Run {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
                     if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == ArabicNorm.normalise("قتلوا") || tokens[k].norm.hasPrefix("مفقود") {
-                        figure = f; end = k + 1
+                        figure = f; end = k + 1; forwardUsed.insert(k)
                         if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
             }
-            let cue = (max(lower, qs - 2)..<qs).contains { stemIn(tokens[$0], Lexicon.subCountCues) }
+            let cue = (max(lower, qs - 2)..<qs).contains { stemIn(tokens[$0], Lexicon.subCountCues) || tokens[$0].norm == "هم" }
             if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
                 figure = parent.figure
                 combined = parent.combined
             }
-            if figure == nil {
+            func backward(_ reach: Int) {
                 var k = qs - 1
-                while k >= max(lower, qs - 8) {
-                    if let f = trigger(tokens[k]), !covered.contains(k) {
+                while k >= max(lower, qs - reach) {
+                    if let f = trigger(tokens[k]), !forwardUsed.contains(k) {
                         figure = f
                         // merged: مقتل وإصابة N, killed and injured N
                         if f == "injured" {
@@ -253,12 +267,32 @@ extension Run {
                             }
                         }
                         if qs - k <= 3 { qs = k }
-                        break
+                        return
                     }
-                    if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" { break }
+                    if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
                     k -= 1
                 }
             }
+            if figure == nil { backward(3) }
+            if figure == nil {
+                // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
+                var k = end
+                while k < min(limit, end + 10) {
+                    let w = tokens[k]
+                    if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
+                    if stemIn(w, Lexicon.sayingVerbs) { break }
+                    if let f = trigger(w) {
+                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
+                        if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
+                            figure = f; forwardUsed.insert(k)
+                            if k - end <= 2 { end = k + 1 }
+                        }
+                        break
+                    }
+                    k += 1
+                }
+            }
+            if figure == nil { backward(8) }
             // "سبعة بين قتيل وجريح"
             if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == "بين", trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
                 figure = "killed"; combined = true; end += 3
@@ -282,6 +316,32 @@ extension Run {
         }
         out += someMentions(in: s, covered: covered, existing: out)
         return out
+    }
+
+    static let bodies: [String: String] = {
+        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
+        for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
+                       ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
+                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians")] {
+            d[ArabicNorm.normalise(k)] = v
+        }
+        return d
+    }()
+
+    /// "من الجيش", "في صفوف المقاومة", "of the army": the group of the body named at `i`.
+    func ofGroup(_ i: Int, _ limit: Int) -> String? {
+        var k = i
+        guard k < limit else { return nil }
+        if tokens[k].norm == "من" || tokens[k].norm == "of" || tokens[k].norm == "في" { k += 1 }
+        if k < limit, tokens[k].norm == "صفوف" || tokens[k].norm == "the" { k += 1 }
+        guard k > i, k < limit else { return nil }
+        var j = k
+        while j < min(limit, k + 2) {
+            if let g = Self.bodies[tokens[j].norm] ?? tokens[j].stems.lazy.compactMap({ Self.bodies[$0] }).first { return g }
+            if let g = group(tokens[j]), g.1 == .plural, g.0 != "others", g.0 != "people" { return g.0 }
+            j += 1
+        }
+        return nil
     }
 
     /// A plural dual-looking noun (شرطيين) counts as two only with a dual verb or اثنين.
