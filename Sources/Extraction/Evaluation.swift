@@ -124,9 +124,15 @@ public enum ExtractionEvaluation {
 
     /// The death toll a description states, by the convention documented on the type.
     public static func deaths(in result: ExtractionResult) -> Int {
-        let killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main }
-        guard !killed.isEmpty else { return 1 }
-        return Int(killed.compactMap(\.value).max()!)
+        var killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main && !$0.isSubCount }
+        if killed.isEmpty { killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && !$0.isSubCount } }
+        guard let first = killed.first else { return 1 }
+        // "Seven women and three children were killed": a list sharing one figure word adds up.
+        if let word = first.sharedFigureWord {
+            let list = killed.filter { $0.sharedFigureWord == word }
+            if list.count > 1, Set(list.compactMap(\.group)).count == list.count { return Int(list.compactMap(\.value).reduce(0, +)) }
+        }
+        return Int(first.value!)
     }
 
     static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {

@@ -142,7 +142,7 @@ enum Lexicon {
         let en: [String: String] = [
             "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed", "died": "killed", "die": "killed",
             "deaths": "killed", "death": "killed", "slain": "killed", "murdered": "killed", "executed": "killed", "massacred": "killed",
-            "beheaded": "killed", "lynched": "killed", "perished": "killed", "fatalities": "killed", "lives": "killed", "bodies": "killed",
+            "beheaded": "killed", "lynched": "killed", "perished": "killed", "gunned": "killed", "martyred": "killed", "drowned": "killed", "beheads": "killed", "murdering": "killed", "killings": "killed", "massacre": "killed", "fatalities": "killed", "lives": "killed", "bodies": "killed",
             "injured": "injured", "injuring": "injured", "injures": "injured", "wounded": "injured", "wounding": "injured", "wounds": "injured",
             "hurt": "injured", "injuries": "injured", "wounds.": "injured",
             "abducted": "captured", "kidnapped": "captured", "captured": "captured", "abducting": "captured", "kidnapping": "captured",
@@ -172,7 +172,7 @@ enum Lexicon {
     static let victimNouns: Set<String> = Set(["قتلى", "قتيل", "قتيلا", "قتيلين", "قتيلان", "شهيد", "شهيدا", "شهداء", "جرحى", "جريح", "جريحا",
                                               "جريحين", "مصابين", "مصابا", "مصاب", "أسرى", "أسيرا", "أسير", "جثة", "جثث", "جثتين", "مفقودين", "ضحايا", "ضحية",
                                               "معتقلين"].map(ArabicNorm.normalise))
-        .union(["dead", "deaths", "fatalities", "bodies", "injured", "wounded", "casualties", "missing", "victims", "killed"])
+        .union(["dead", "deaths", "fatalities", "bodies", "lives", "injured", "wounded", "casualties", "missing", "victims", "killed"])
 
     /// Nouns that make a number something other than a count of people (hard negatives).
     static let nonPersonNouns: Set<String> = Set(["كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "متر", "مترا", "دولار", "ريال", "سنة", "سنوات", "عام", "عاما",

@@ -12,6 +12,9 @@ struct Mention {
     var start: Int
     var end: Int
     var combined = false
+    /// Token index of the figure word when found away from the count (shared by a list).
+    var triggerAt: Int? = nil
+    var isSubCount = false
 }
 
 /// Counted things that are figures of their own (not people).
@@ -184,6 +187,11 @@ extension Run {
                         if w.norm == "من" || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
                         decided = true; groupName = "people"; break
                     }
+                    if w.script == .latin, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss"), j + 1 <= limit,
+                       j + 1 == limit || !(tokens[j + 1].script == .latin && group(tokens[j + 1]) != nil) {
+                        // An unlisted plural ("members", "miners", "Christians"): people, if a figure word confirms it.
+                        groupName = "people"; end = j + 1; decided = true; break
+                    }
                     if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
                         j += 1; skipped += 1; continue
                     }
@@ -235,15 +243,16 @@ extension Run {
             }
             // The figure: after the noun ("were killed", قتلوا), a sub-count's parent, or before.
             var qs = start
+            var triggerAt: Int? = nil
             if figure == nil {
                 var k = end
                 var steps = 0
                 while k < limit, steps < 4, tokens[k].kind == .word, Lexicon.auxiliaries.contains(tokens[k].norm) || (tokens[k].script == .arabic && steps == 0 && group(tokens[k]) != nil) { k += 1; steps += 1 }
-                if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm)) {
+                if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
                     if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == ArabicNorm.normalise("قتلوا") || tokens[k].norm.hasPrefix("مفقود") {
-                        figure = f; end = k + 1; forwardUsed.insert(k)
+                        figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
                         if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
@@ -267,6 +276,7 @@ extension Run {
                             }
                         }
                         if qs - k <= 3 { qs = k }
+                        triggerAt = k
                         return
                     }
                     if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
@@ -277,14 +287,14 @@ extension Run {
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
                 var k = end
-                while k < min(limit, end + 10) {
+                while k < min(limit, end + (tokens[i].script == .latin ? 20 : 10)) {
                     let w = tokens[k]
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
                     if stemIn(w, Lexicon.sayingVerbs) { break }
                     if let f = trigger(w) {
                         let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
                         if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
-                            figure = f; forwardUsed.insert(k)
+                            figure = f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
                         }
                         break
@@ -309,7 +319,8 @@ extension Run {
                     out.append(Mention(figure: f, group: g, value: vague ? nil : quantity.value, bound: vague ? .some : .upTo, start: qs, end: end, combined: true))
                 }
             } else {
-                out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end))
+                out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
+                                   triggerAt: triggerAt, isSubCount: cue))
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)

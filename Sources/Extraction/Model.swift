@@ -32,6 +32,11 @@ public struct ExtractedClaim: Hashable, Sendable {
     public var quotes: [Quote]
     /// "killed and injured 13": the value covers more than `figure`.
     public var combined: Bool
+    /// A breakdown of the figure before it ("among them 6 children", بينهم).
+    public var isSubCount: Bool = false
+    /// Scalar offset of the figure word when several counts share it ("seven women and three
+    /// children were killed"): such counts add up to the figure's total.
+    public var sharedFigureWord: Int? = nil
 
     /// The originator id that stands for the publishing outlet itself.
     public static let outletOriginator = "(outlet)"

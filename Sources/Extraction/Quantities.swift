@@ -89,7 +89,7 @@ enum Numbers {
 
     static func parseEnglish(_ tokens: [Token], _ i: Int, limit: Int) -> Quantity? {
         let t = tokens[i]
-        if let (v, b) = Lexicon.vague[t.norm] {
+        if let (v, b) = Lexicon.vague[t.norm], !(i > 0 && tokens[i - 1].norm == "as"), !(v == nil && i + 1 < limit && tokens[i + 1].kind == .punct) {
             // "dozens of", "hundreds of"
             return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
         }

@@ -139,9 +139,12 @@ struct Run {
             found += durations(in: s)
             for m in found {
                 let a = attributionFor(m.start, attributions)
-                add(ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
+                var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
-                                   via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined))
+                                   via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
+                claim.isSubCount = m.isSubCount
+                claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
+                add(claim)
             }
         }
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
