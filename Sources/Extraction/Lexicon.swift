@@ -123,7 +123,7 @@ enum Lexicon {
             ("حوثي", "militants", .singular), ("حوثيا", "militants", .singular), ("حوثيين", "militants", .plural), ("حوثيون", "militants", .plural), ("الحوثين", "militants", .plural),
             ("متشدد", "militants", .singular), ("متشددين", "militants", .plural), ("جهادي", "militants", .singular), ("جهاديين", "militants", .plural),
             ("مسلحي", "militants", .plural), ("مقاتلي", "militants", .plural), ("عناصر", "militants", .plural),
-            ("رهينة", "other", .singular), ("رهائن", "other", .plural), ("رهينتين", "other", .dual), ("رهينتان", "other", .dual),
+            ("رهينة", "other", .singular), ("رهائن", "other", .plural),
             ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
         ]
         for (w, g, n) in ar { d[ArabicNorm.normalise(w)] = (g, n) }

@@ -124,8 +124,8 @@ extension Run {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
                     }
                 } else if let stem = Numbers.dualStem(t, known: { Lexicon.groupNouns[$0]?.1 == .singular || Things.nouns[$0] != nil || Lexicon.victimNouns.contains($0) }) {
-                    if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
-                    else if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
+                    if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
+                    else if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
                     else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
                 } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(ArabicNorm.normalise("طائرتان")) || t.stems.contains(ArabicNorm.normalise("طائرتين")) {
                     if i + 1 < limit, stemIn(tokens[i + 1], Things.warplaneWords) {

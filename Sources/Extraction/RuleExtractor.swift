@@ -46,6 +46,10 @@ struct Run {
     let places: PlaceGazetteer
     let published: PartialTime
     var claims: [ExtractedClaim] = []
+    struct ClaimKey: Hashable {
+        var incident: IncidentRole, figure: String, group: String?, value: Double?, bound: Bound, originator: String, via: [String], combined: Bool
+    }
+    var claimIndex: [ClaimKey: Int] = [:]
     var sources: [String: ExtractedSource] = [:]
     var sourceOrder: [String] = []
     var descriptor = IncidentDescriptor(kind: nil, place: nil, placeKey: nil, date: .unknown)
@@ -149,7 +153,8 @@ struct Run {
         }
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
-            (a.0.level, a.1, -a.2) < (b.0.level, b.1, -b.2)
+            // The most specific place, and among those the one the report names first (its lead).
+            (a.0.level, -a.2, a.1) < (b.0.level, -b.2, b.1)
         }) {
             descriptor.place = best.0.name
             descriptor.placeKey = best.0.key
@@ -163,13 +168,16 @@ struct Run {
 
     /// Adds a claim, merging it with an identical one stated elsewhere in the report.
     mutating func add(_ c: ExtractedClaim) {
-        if let i = claims.firstIndex(where: { $0.incident == c.incident && $0.figure == c.figure && $0.group == c.group && $0.value == c.value
-            && $0.bound == c.bound && $0.originator == c.originator && $0.via == c.via && $0.combined == c.combined }) {
-            if !claims[i].quotes.contains(where: { $0.start < c.quotes[0].end && c.quotes[0].start < $0.end }) {
+        let key = ClaimKey(incident: c.incident, figure: c.figure, group: c.group, value: c.value, bound: c.bound,
+                           originator: c.originator, via: c.via, combined: c.combined)
+        if let i = claimIndex[key] {
+            // Quotes arrive in text order: only the last one can overlap a new one.
+            if let last = claims[i].quotes.last, !(last.start < c.quotes[0].end && c.quotes[0].start < last.end) {
                 claims[i].quotes.append(contentsOf: c.quotes)
             }
             return
         }
+        claimIndex[key] = claims.count
         claims.append(c)
     }
 

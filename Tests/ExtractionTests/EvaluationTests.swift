@@ -68,9 +68,10 @@ let sharedDirectory: URL? = {
     }
 }
 
+/// A little under what rules@1 measured (seeds F1 0.479, PITF 0.787, FA-KES 0.807, Arabic F1 0.761).
 enum Floors {
-    static let seedsF1 = 0.0
-    static let pitf = 0.0
-    static let fakes = 0.0
-    static let arabicF1 = 0.0
+    static let seedsF1 = 0.45
+    static let pitf = 0.77
+    static let fakes = 0.78
+    static let arabicF1 = 0.73
 }
