@@ -1,0 +1,84 @@
+import Events
+import Foundation
+
+extension Run {
+    static let relayCues: Set<String> = Set(["عن", "نقلا", "نقلاً"].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
+    static let accordingCues: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "لـ"].map(ArabicNorm.normalise)).union(["according"])
+
+    /// Who speaks in a sentence: one attribution per speaker, at the speaker's position.
+    mutating func attribute(_ s: Range<Int>) -> [Attribution] {
+        let lower = s.lowerBound, limit = s.upperBound
+        var matches: [(GazetteerSource, Int, Int)] = []
+        var i = lower
+        while i < limit {
+            if let (src, len) = gazetteer.match(tokens, at: i, limit: limit) {
+                matches.append((src, i, len)); i += len
+            } else { i += 1 }
+        }
+        let speaks = tokens[s].contains { stemIn($0, Lexicon.sayingVerbs) || stemIn($0, Self.accordingCues) }
+        if matches.isEmpty || !speaks {
+            // "وأضاف", "وأوضحت أن", "He added": the last speaker goes on.
+            let head = tokens[lower..<min(limit, lower + 3)]
+            if speaks, matches.isEmpty, head.contains(where: { stemIn($0, Lexicon.sayingVerbs) }), let last = lastAttribution {
+                return [Attribution(originator: last.originator, via: last.via, position: lower)]
+            }
+            return []
+        }
+        // Resolve each match to an originator; merge a spokesperson with the organisation named next to them.
+        struct Unit { var originator: GazetteerSource; var via: [GazetteerSource]; var start: Int; var end: Int; var isAgency: Bool; var toldTo: Bool }
+        var units: [Unit] = []
+        for (src, start, len) in matches {
+            var s = src
+            // "the sources", المصادر: the anonymous collective named earlier in the report.
+            if s.id == "sources", let first = tokens[start].stems.first, first.hasPrefix("ال") || first.hasPrefix("وال") || (start > lower && tokens[start - 1].norm == "the"), let prior = lastAnonymous {
+                s = prior
+            }
+            if s.kind == .anonymous, s.id != "sources" { lastAnonymous = s }
+            let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix("ل") || tokens[start].norm.hasPrefix("ول")))
+                || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == "لـ"
+                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(ArabicNorm.normalise("وكالة")) && (tokens[start - 1].norm.hasPrefix("ل") || tokens[start - 1].norm.hasPrefix("ول"))
+            var u = Unit(originator: s, via: [], start: start, end: start + len, isAgency: s.kind == .newsAgency || s.kind == .outlet, toldTo: told)
+            if s.kind == .spokesperson, let aff = s.affiliation, let org = gazetteer.source(id: aff) {
+                u = Unit(originator: org, via: [s], start: start, end: start + len, isAgency: false, toldTo: false)
+            }
+            if let last = units.last, u.start - last.end <= 4 {
+                // "متحدث باسم وزارة الدفاع، جون كيربي": the organisation speaks through the person.
+                if s.kind == .spokesperson, s.affiliation == last.originator.id { units[units.count - 1].via.insert(s, at: 0); units[units.count - 1].end = u.end; continue }
+                if last.originator.kind == .spokesperson, last.originator.affiliation == s.id { units[units.count - 1] = Unit(originator: s, via: [last.originator], start: last.start, end: u.end, isAgency: false, toldTo: false); continue }
+            }
+            units.append(u)
+        }
+        for u in units { register(u.originator); for v in u.via { register(v) } }
+        // Relays: "X cited Y", نقلت X عن Y, X نقلا عن Y; "Y told X", Y لوكالة X.
+        var result: [Attribution] = []
+        var k = 0
+        while k < units.count {
+            let a = units[k]
+            if k + 1 < units.count {
+                let b = units[k + 1]
+                let between = tokens[a.end..<b.start]
+                let cue = between.contains { stemIn($0, Self.relayCues) } || b.start > lower && stemIn(tokens[b.start], Self.relayCues) || tokens[b.start].norm.hasPrefix("عن")
+                if cue, b.start - a.end <= 6 {
+                    result.append(Attribution(originator: b.originator.id, via: b.via.map(\.id) + [a.originator.id] + a.via.map(\.id), position: a.start))
+                    k += 2; continue
+                }
+                if b.toldTo, b.isAgency, b.start - a.end <= 8 {
+                    result.append(Attribution(originator: a.originator.id, via: a.via.map(\.id) + [b.originator.id], position: a.start))
+                    k += 2; continue
+                }
+            }
+            if a.toldTo, a.isAgency, !result.isEmpty {
+                result[result.count - 1].via.append(a.originator.id); k += 1; continue
+            }
+            result.append(Attribution(originator: a.originator.id, via: a.via.map(\.id), position: a.start))
+            k += 1
+        }
+        if let last = result.last { lastAttribution = last }
+        return result
+    }
+
+    /// The speaker of a figure at `position`: the nearest one before it, else the first after it.
+    func attributionFor(_ position: Int, _ list: [Attribution]) -> Attribution? {
+        list.last(where: { $0.position <= position }) ?? list.first
+    }
+}

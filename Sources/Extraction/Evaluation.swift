@@ -1,0 +1,189 @@
+import Events
+import Foundation
+
+/// The score of the extractor on one evaluation set.
+public struct SetScore: Hashable, Sendable, CustomStringConvertible {
+    /// `seeds`, `pitf`, `fakes`, `arabic`.
+    public var name: String
+    /// Items scored (claims, records, sentences).
+    public var items: Int
+    public var precision: Double?
+    public var recall: Double?
+    public var f1: Double?
+    /// Share of records whose figure matches exactly (PITF, FA-KES).
+    public var exactMatch: Double?
+    /// Further figures by name, e.g. `f1_without_originator`, `children`, `civilians`, `women`.
+    public var details: [String: Double]
+
+    public var description: String {
+        func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
+        var line = "\(name): n=\(items) P=\(f(precision)) R=\(f(recall)) F1=\(f(f1)) exact=\(f(exactMatch))"
+        for (k, v) in details.sorted(by: { $0.key < $1.key }) { line += " \(k)=\(f(v))" }
+        return line
+    }
+}
+
+public struct EvaluationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// Scores `rules@1` on the development sets in `../shared` (`claims evaluate extraction`).
+///
+/// - seeds (`corpus/gold.json`): numeric claims of the five articles, matched on figure, group,
+///   value, bound and originator (by name; the article's outlet for `(outlet)`), as a multiset;
+///   background claims are left out, as the gold leaves out distractors.
+/// - pitf (`eval/extraction/pitf.dev.jsonl`): deaths per description, exact match. The
+///   description's death toll is the largest count of killed that is not a sub-count; a
+///   description that names no number but says someone was killed counts 1.
+/// - fakes (`eval/extraction/fakes.dev.jsonl`): killed children, civilians (civilians, else
+///   people) and women per article, exact match per field; `exactMatch` is their mean.
+/// - arabic (`eval/arabic/sentences.dev.jsonl`): claims per sentence (killed, injured,
+///   captured, arrested, missing) matched on figure, group, value and bound.
+///
+/// GVA needs the ledger's consensus over an incident's documents and is not scored here.
+public enum ExtractionEvaluation {
+    public static func run(sharedDirectory: URL, extractor: RuleExtractor = RuleExtractor()) throws -> [SetScore] {
+        [try seeds(sharedDirectory, extractor), try pitf(sharedDirectory, extractor), try fakes(sharedDirectory, extractor), try arabic(sharedDirectory, extractor)]
+    }
+
+    static func jsonLines(_ url: URL) throws -> [[String: Any]] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw EvaluationError(description: "cannot read \(url.path)") }
+        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
+            guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { throw EvaluationError(description: "\(url.lastPathComponent): a line is not an object") }
+            return o
+        }
+    }
+
+    static func day(_ s: Any?) -> PartialTime {
+        guard let s = s as? String, s.count >= 10 else { return .unknown }
+        return (try? PartialTime.parse(String(s.prefix(10)))) ?? .unknown
+    }
+
+    static func prf(tp: Int, predicted: Int, gold: Int) -> (Double, Double, Double) {
+        let p = predicted == 0 ? 0 : Double(tp) / Double(predicted)
+        let r = gold == 0 ? 0 : Double(tp) / Double(gold)
+        return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
+    }
+
+    /// Multiset intersection size.
+    static func matches<K: Hashable>(_ a: [K], _ b: [K]) -> Int {
+        var counts: [K: Int] = [:]
+        for k in b { counts[k, default: 0] += 1 }
+        var n = 0
+        for k in a where counts[k, default: 0] > 0 { counts[k]! -= 1; n += 1 }
+        return n
+    }
+
+    static func number(_ v: Any?) -> Double? { (v as? NSNumber).map(\.doubleValue) }
+
+    // MARK: seeds
+
+    static func seeds(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
+        let corpus = dir.appendingPathComponent("corpus")
+        guard let data = FileManager.default.contents(atPath: corpus.appendingPathComponent("gold.json").path),
+              let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let reports = gold["reports"] as? [[String: Any]], let claims = gold["claims"] as? [[String: Any]] else {
+            throw EvaluationError(description: "cannot read corpus/gold.json")
+        }
+        struct Key: Hashable { var file, figure, group, value, bound, originator: String }
+        func v(_ x: Double?) -> String { x.map { String(Int($0)) } ?? "null" }
+        var goldKeys: [Key] = [], predicted: [Key] = []
+        for c in claims where !(c["value"] is String) {
+            goldKeys.append(Key(file: c["file"] as! String, figure: c["figure"] as! String, group: c["group"] as? String ?? "-", value: v(number(c["value"])),
+                                bound: c["bound"] as! String, originator: (c["originator"] as! String).lowercased()))
+        }
+        for r in reports {
+            let file = r["file"] as! String
+            let outlet = (r["outlet"] as? String)?.lowercased()
+            guard let bytes = FileManager.default.contents(atPath: corpus.appendingPathComponent("articles/\(file)").path) else { continue }
+            var published = PartialTime.unknown
+            if let p = r["published"] as? String { published = (try? PartialTime.parse(p)) ?? .unknown }
+            let result = try x.extract(bytes: Array(bytes), published: published)
+            let names = Dictionary(result.sources.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
+            for c in result.mainClaims {
+                var o = c.originator == ExtractedClaim.outletOriginator ? (outlet ?? "(outlet)") : (names[c.originator] ?? c.originator)
+                if o == outlet { o = outlet! }
+                predicted.append(Key(file: file, figure: c.figure, group: c.group ?? "-", value: v(c.value), bound: c.bound.rawValue, originator: o))
+            }
+        }
+        // Gold written "(outlet)" for a named outlet is the outlet itself.
+        let goldNormalised = goldKeys.map { k -> Key in
+            var k = k
+            if k.originator == "(outlet)", let r = reports.first(where: { $0["file"] as? String == k.file }), let o = (r["outlet"] as? String)?.lowercased() { k.originator = o }
+            return k
+        }
+        let tp = matches(predicted, goldNormalised)
+        let (p, r, f) = prf(tp: tp, predicted: predicted.count, gold: goldNormalised.count)
+        func drop(_ k: Key) -> Key { var k = k; k.originator = ""; return k }
+        let tp2 = matches(predicted.map(drop), goldNormalised.map(drop))
+        let (_, _, f2) = prf(tp: tp2, predicted: predicted.count, gold: goldNormalised.count)
+        return SetScore(name: "seeds", items: goldNormalised.count, precision: p, recall: r, f1: f, exactMatch: nil, details: ["f1_without_originator": f2])
+    }
+
+    // MARK: PITF
+
+    /// The death toll a description states, by the convention documented on the type.
+    public static func deaths(in result: ExtractionResult) -> Int {
+        var killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main && !$0.isSubCount }
+        if killed.isEmpty { killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && !$0.isSubCount } }
+        guard let first = killed.first else { return 1 }
+        // "Seven women and three children were killed": a list sharing one figure word adds up.
+        if let word = first.sharedFigureWord {
+            let list = killed.filter { $0.sharedFigureWord == word }
+            if list.count > 1, Set(list.compactMap(\.group)).count == list.count { return Int(list.compactMap(\.value).reduce(0, +)) }
+        }
+        return Int(first.value!)
+    }
+
+    static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
+        let rows = try jsonLines(dir.appendingPathComponent("eval/extraction/pitf.dev.jsonl"))
+        var hits = 0
+        for r in rows {
+            let result = x.extract(text: ReportText.normalise(r["description"] as? String ?? ""), language: "en", published: day(r["date"]))
+            if let d = number(r["deaths"]), Int(d) == deaths(in: result) { hits += 1 }
+        }
+        return SetScore(name: "pitf", items: rows.count, exactMatch: rows.isEmpty ? 0 : Double(hits) / Double(rows.count), details: [:])
+    }
+
+    // MARK: FA-KES
+
+    static func fakes(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
+        let rows = try jsonLines(dir.appendingPathComponent("eval/extraction/fakes.dev.jsonl"))
+        var hits: [String: Int] = ["children": 0, "civilians": 0, "women": 0]
+        for r in rows {
+            let text = [r["title"] as? String, r["content"] as? String].compactMap { $0 }.joined(separator: ".\n")
+            let result = x.extract(text: ReportText.normalise(text), language: "en", published: day(r["date"]))
+            let killed = result.mainClaims.filter { $0.figure == "killed" && $0.value != nil }
+            func first(_ g: String) -> Int? { killed.first(where: { $0.group == g }).flatMap(\.value).map { Int($0) } }
+            let predicted = ["children": first("children") ?? 0, "women": first("women") ?? 0, "civilians": first("civilians") ?? first("people") ?? 0]
+            for (field, key) in [("children", "nb_children"), ("civilians", "nb_civilians"), ("women", "nb_women")] {
+                if let g = number(r[key]), Int(g) == predicted[field] { hits[field]! += 1 }
+            }
+        }
+        let n = Double(max(rows.count, 1))
+        let details = hits.mapValues { Double($0) / n }
+        return SetScore(name: "fakes", items: rows.count, exactMatch: details.values.reduce(0, +) / 3, details: details)
+    }
+
+    // MARK: Arabic sentences
+
+    static let casualtyFigures: Set<String> = ["killed", "injured", "captured", "arrested", "missing"]
+
+    static func arabic(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
+        let rows = try jsonLines(dir.appendingPathComponent("eval/arabic/sentences.dev.jsonl"))
+        struct Key: Hashable { var figure, group, value, bound: String }
+        var tp = 0, predicted = 0, gold = 0
+        for r in rows {
+            let result = x.extract(text: ReportText.normalise(r["sentence"] as? String ?? ""), language: "ar", published: day(r["date_extracted"]))
+            let p = result.claims.filter { casualtyFigures.contains($0.figure) }.map {
+                Key(figure: $0.figure, group: $0.group ?? "-", value: $0.value.map { String(Int($0)) } ?? "null", bound: $0.bound.rawValue)
+            }
+            let g = (r["claims"] as? [[String: Any]] ?? []).map {
+                Key(figure: $0["figure"] as? String ?? "", group: $0["group"] as? String ?? "-", value: number($0["value"]).map { String(Int($0)) } ?? "null", bound: $0["bound"] as? String ?? "")
+            }
+            tp += matches(p, g); predicted += p.count; gold += g.count
+        }
+        let (pp, rr, ff) = prf(tp: tp, predicted: predicted, gold: gold)
+        return SetScore(name: "arabic", items: rows.count, precision: pp, recall: rr, f1: ff, exactMatch: nil, details: ["claims_gold": Double(gold), "claims_predicted": Double(predicted)])
+    }
+}

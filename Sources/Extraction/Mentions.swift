@@ -1,0 +1,531 @@
+import Events
+import Foundation
+
+/// A figure found in a sentence, before attribution.
+struct Mention {
+    var figure: String
+    var group: String?
+    var value: Double?
+    var bound: Bound
+    var low: Double? = nil
+    var high: Double? = nil
+    var start: Int
+    var end: Int
+    var combined = false
+    /// Token index of the figure word when found away from the count (shared by a list).
+    var triggerAt: Int? = nil
+    var isSubCount = false
+}
+
+/// Counted things that are figures of their own (not people).
+enum Things {
+    static let nouns: [String: String] = {
+        var d: [String: String] = [:]
+        let ar: [String: String] = [
+            "مروحية": "helicopters", "مروحيات": "helicopters", "مروحيتين": "helicopters", "مروحيتان": "helicopters",
+            "ضربة": "strikes", "ضربات": "strikes", "غارة": "strikes", "غارات": "strikes",
+            "منزل": "houses_destroyed", "منازل": "houses_destroyed", "منزلا": "houses_destroyed", "بيت": "houses_destroyed", "بيوت": "houses_destroyed",
+            "رهينة": "hostages_freed", "رهائن": "hostages_freed", "رهينه": "hostages_freed",
+        ]
+        for (k, v) in ar { d[ArabicNorm.normalise(k)] = v }
+        for (k, v) in ["helicopters": "helicopters", "helicopter": "helicopters", "strikes": "strikes", "airstrikes": "strikes", "houses": "houses_destroyed",
+                       "homes": "houses_destroyed", "hostages": "hostages_freed"] { d[k] = v }
+        return d
+    }()
+    static let destroyWords: Set<String> = Set(["تدمير", "تدميرهما", "تدميرها", "دمر", "دمرت", "هدم", "تدميره"].map(ArabicNorm.normalise))
+        .union(["destroyed", "demolish", "demolished", "destroy", "razed", "torched", "flattened"])
+    static let freeWords: Set<String> = Set(["تحرير", "حرر", "حررت", "إطلاق"].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
+    static let coalitionWords: Set<String> = Set(["التحالف", "الأميركية", "الأمريكية", "أميركية", "أمريكية"].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
+    static let warplaneWords: Set<String> = Set(["حربية", "حربيتان", "حربيتين"].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
+}
+
+enum Bounds {
+    /// Phrases before a number, in matching form, longest first.
+    static let before: [([String], Bound)] = {
+        let en: [(String, Bound)] = [
+            ("no fewer than", .atLeast), ("not less than", .atLeast), ("at least", .atLeast), ("a minimum of", .atLeast),
+            ("more than", .moreThan), ("over", .moreThan), ("upwards of", .moreThan), ("in excess of", .moreThan),
+            ("about", .about), ("around", .about), ("approximately", .about), ("nearly", .about), ("almost", .about), ("roughly", .about),
+            ("some", .about), ("an estimated", .about), ("close to", .about), ("up to", .upTo), ("as many as", .upTo), ("at most", .atMost),
+            ("fewer than", .atMost), ("less than", .atMost),
+            ("ما لا يقل عن", .atLeast), ("لا يقل عن", .atLeast), ("على الأقل", .atLeast), ("أكثر من", .moreThan), ("ما يزيد على", .moreThan),
+            ("ما يزيد عن", .moreThan), ("يزيد على", .moreThan), ("يزيد عن", .moreThan), ("تجاوز", .moreThan), ("يتجاوز", .moreThan),
+            ("نحو", .about), ("حوالي", .about), ("حوالى", .about), ("قرابة", .about), ("زهاء", .about), ("ما يقارب", .about), ("ما يناهز", .about),
+            ("أقل من", .atMost), ("حتى", .upTo),
+        ]
+        return en.map { (phrase, b) in
+            (phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }, b)
+        }.sorted { $0.0.count > $1.0.count }
+    }()
+    static let after: [([String], Bound)] = [
+        ([ArabicNorm.normalise("على"), ArabicNorm.normalise("الأقل")], .atLeast), (["at", "least"], .atLeast), (["or", "more"], .atLeast), ([ArabicNorm.normalise("تقريبا")], .about),
+        (["or", "so"], .about),
+    ]
+}
+
+extension Run {
+    /// Whether the words of `phrase` stand at token `i` (the first may carry proclitics).
+    func phrase(_ words: [String], at i: Int, limit: Int) -> Bool {
+        guard i >= 0, i + words.count <= limit else { return false }
+        for (k, w) in words.enumerated() {
+            let t = tokens[i + k]
+            if t.norm == w { continue }
+            if k == 0, t.script == .arabic, t.stems.contains(w) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// A bound phrase ending just before token `i`: the bound and where the phrase starts.
+    func boundBefore(_ i: Int, from lower: Int) -> (Bound, Int)? {
+        for (words, b) in Bounds.before {
+            let s = i - words.count
+            if s >= lower, phrase(words, at: s, limit: i) {
+                // "some" only as "some 20", never "some of"
+                return (b, s)
+            }
+        }
+        return nil
+    }
+
+    func boundAfter(_ i: Int, limit: Int) -> (Bound, Int)? {
+        for (words, b) in Bounds.after where phrase(words, at: i, limit: limit) { return (b, i + words.count) }
+        return nil
+    }
+
+    func isVictimNoun(_ t: Token) -> Bool { t.kind == .word && (Lexicon.victimNouns.contains(t.norm) || t.script == .arabic && t.stems.dropFirst().contains(where: Lexicon.victimNouns.contains)) }
+    func isNonPerson(_ t: Token) -> Bool { t.kind == .word && (stemIn(t, Lexicon.nonPersonNouns) || stemIn(t, Dates.monthWords)) }
+
+    /// Figures with a number (or a dual, a singular, a vague quantity) in one sentence.
+    func mentions(in s: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        var i = lower
+        let sentenceWords = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
+        let coalition = !sentenceWords.isDisjoint(with: Things.coalitionWords)
+        var covered = Set<Int>()
+        var forwardUsed = Set<Int>()
+        while i < limit {
+            let t = tokens[i]
+            var q = Numbers.parse(tokens, i, limit: limit)
+            if let qq = q, qq.nounGroup == "overflow" { i = qq.end; continue }
+            // "أحد المواطنين", "إحدى الطائرات": one of.
+            if let qq = q, qq.nounGroup == "ahad" {
+                q = nil
+                if qq.end < limit, let g = group(tokens[qq.end]) { q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 1, nounGroup: g.0) }
+                else if qq.end + 1 < limit, tokens[qq.end].norm == "من" || tokens[qq.end].norm == "of", let g = group(tokens[qq.end + 1]) {
+                    q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 2, nounGroup: g.0)
+                }
+            }
+            if q == nil, t.kind == .word {
+                // Duals: طفلين, منزلين, رهينتين, قتيلين
+                if let g = group(t), g.1 == .dual, g.0 != "others" {
+                    if !(Lexicon.soundPluralsInYn.contains(t.stems.last ?? "") && !dualConfirmed(i, limit)) {
+                        q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
+                    }
+                } else if let stem = Numbers.dualStem(t, known: { Lexicon.groupNouns[$0]?.1 == .singular || Things.nouns[$0] != nil || Lexicon.victimNouns.contains($0) }) {
+                    if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
+                    else if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
+                    else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
+                } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(ArabicNorm.normalise("طائرتان")) || t.stems.contains(ArabicNorm.normalise("طائرتين")) {
+                    if i + 1 < limit, stemIn(tokens[i + 1], Things.warplaneWords) {
+                        q = Quantity(value: 2, bound: .exact, start: i, end: i + 2, nounIsThing: "warplanes")
+                    }
+                } else if let g = group(t), g.1 == .singular, g.0 != "militant_leaders" || i > lower && trigger(tokens[i - 1]) != nil {
+                    // A singular noun in a casualty phrase is one: قتل مدني, بينهم طفل, وامرأة.
+                    let prev = i > lower ? tokens[i - 1] : nil
+                    let afterTrigger = prev.map { trigger($0) != nil && !isVictimNoun($0) } ?? false
+                    let afterCue = prev.map { stemIn($0, Lexicon.subCountCues) } ?? false
+                    let listed = (t.norm.hasPrefix("و") && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
+                    let enArticle = t.script == .latin
+                    if (afterTrigger || afterCue || listed) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
+                        q = Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
+                    }
+                } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
+                    var k = i + 1
+                    if k + 1 < limit, group(tokens[k]) == nil, tokens[k].script == .latin, group(tokens[k + 1]) != nil { k += 1 }
+                    if let g = group(tokens[k]), g.1 == .singular, g.0 != "others" {
+                        q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
+                    }
+                }
+            }
+            guard var quantity = q else { i += 1; continue }
+            // Years and dates are not counts.
+            if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
+                i = quantity.end; continue
+            }
+            var start = quantity.start
+            if let (b, bs) = boundBefore(quantity.start, from: lower), quantity.bound == .exact {
+                if !(b == .about && tokens[bs].norm == "some" && quantity.nounGroup != nil) {
+                    quantity.bound = b; start = bs
+                }
+            }
+            // The counted noun.
+            var figure: String? = nil
+            var groupName: String? = quantity.nounGroup
+            var thingFigure: String? = quantity.nounIsThing
+            var end = quantity.end
+            if let g = groupName, g.hasPrefix("victim:") { figure = String(g.dropFirst(7)); groupName = "people" }
+            if groupName == nil && thingFigure == nil {
+                var j = quantity.end
+                if let (b, be) = boundAfter(j, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; j = be; end = be }
+                var decided = false
+                var skipped = 0
+                while j < limit, skipped <= 2 {
+                    let w = tokens[j]
+                    if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
+                    if isVictimNoun(w) {
+                        figure = trigger(w); groupName = w.norm == "victims" ? "people" : "people"; end = j + 1; decided = true
+                        if w.norm == "casualties" { figure = nil; decided = false; groupName = nil }
+                        break
+                    }
+                    if let g = group(w) { groupName = g.0; end = j + 1; decided = true; break }
+                    if let th = thing(w) { thingFigure = th; end = j + 1; decided = true; break }
+                    if isNonPerson(w) { break }
+                    if trigger(w) != nil { decided = true; groupName = "people"; break }
+                    if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
+                        if w.norm == "من" || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
+                        decided = true; groupName = "people"; break
+                    }
+                    if w.script == .latin, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss"), j + 1 <= limit,
+                       j + 1 == limit || !(tokens[j + 1].script == .latin && group(tokens[j + 1]) != nil) {
+                        // An unlisted plural ("members", "miners", "Christians"): people, if a figure word confirms it.
+                        groupName = "people"; end = j + 1; decided = true; break
+                    }
+                    if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
+                        j += 1; skipped += 1; continue
+                    }
+                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
+                        // "١٢ من منسوبي القوات": a count of people of some body.
+                        if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
+                        end = j + 1; decided = true; break
+                    }
+                    break
+                }
+                if !decided {
+                    if j >= limit || tokens[j].kind == .punct { groupName = "people" } else { i = max(i + 1, quantity.end); continue }
+                }
+            }
+            if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, start > lower, let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
+                groupName = g.0
+            }
+            if thingFigure == nil, groupName == nil { groupName = "people" }
+            // رجال الأمن, رجل أمن: police.
+            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains("امن") { groupName = "police"; end += 1 }
+            // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
+            if let g = groupName, g == "people" || g == "others" {
+                if let og = ofGroup(end, limit) { groupName = og }
+            }
+            // Bound after the noun: "9 أشخاص على الأقل", "13 people at least".
+            if let (b, be) = boundAfter(end, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; end = be }
+            // American personnel.
+            if let g = groupName, ["soldiers", "people", "others"].contains(g) {
+                var k = end
+                while k < min(limit, end + 4) { if stemIn(tokens[k], Lexicon.americanWords) { groupName = "us_personnel"; break }; k += 1 }
+                if groupName != "us_personnel", start > lower, stemIn(tokens[start - 1], Lexicon.americanWords) { groupName = "us_personnel" }
+            }
+            var combined = false
+            if let th = thingFigure {
+                switch th {
+                case "houses_destroyed": if sentenceWords.isDisjoint(with: Things.destroyWords) { i = end; continue }
+                case "hostages_freed":
+                    if sentenceWords.isDisjoint(with: Things.freeWords) {
+                        thingFigure = nil; groupName = "other"
+                    }
+                default: break
+                }
+                if let th = thingFigure {
+                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (coalition ? "coalition" : nil)
+                    out.append(Mention(figure: th, group: g, value: quantity.value, bound: quantity.bound, start: start, end: end))
+                    for k in start..<end { covered.insert(k) }
+                    i = end; continue
+                }
+            }
+            // The figure: after the noun ("were killed", قتلوا), a sub-count's parent, or before.
+            var qs = start
+            var triggerAt: Int? = nil
+            if figure == nil {
+                var k = end
+                var steps = 0
+                while k < limit, steps < 4, tokens[k].kind == .word, Lexicon.auxiliaries.contains(tokens[k].norm) || (tokens[k].script == .arabic && steps == 0 && group(tokens[k]) != nil) { k += 1; steps += 1 }
+                if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
+                    // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
+                    let ar = tokens[k].script == .arabic
+                    if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == ArabicNorm.normalise("قتلوا") || tokens[k].norm.hasPrefix("مفقود") {
+                        figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
+                        if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
+                    }
+                }
+            }
+            let cue = (max(lower, qs - 2)..<qs).contains { stemIn(tokens[$0], Lexicon.subCountCues) || tokens[$0].norm == "هم" }
+            if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
+                figure = parent.figure
+                combined = parent.combined
+            }
+            func backward(_ reach: Int) {
+                var k = qs - 1
+                while k >= max(lower, qs - reach) {
+                    if let f = trigger(tokens[k]), !forwardUsed.contains(k) {
+                        figure = f
+                        // merged: مقتل وإصابة N, killed and injured N
+                        if f == "injured" {
+                            var p = k - 1
+                            if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == "و" { p -= 1 }
+                            if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" {
+                                combined = true; k = p
+                            }
+                        }
+                        if qs - k <= 3 { qs = k }
+                        triggerAt = k
+                        return
+                    }
+                    if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
+                    k -= 1
+                }
+            }
+            if figure == nil { backward(3) }
+            if figure == nil {
+                // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
+                var k = end
+                while k < min(limit, end + (tokens[i].script == .latin ? 20 : 10)) {
+                    let w = tokens[k]
+                    if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
+                    if stemIn(w, Lexicon.sayingVerbs) { break }
+                    if let f = trigger(w) {
+                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
+                        if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
+                            figure = f; forwardUsed.insert(k); triggerAt = k
+                            if k - end <= 2 { end = k + 1 }
+                        }
+                        break
+                    }
+                    k += 1
+                }
+            }
+            if figure == nil { backward(8) }
+            // "سبعة بين قتيل وجريح"
+            if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == "بين", trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
+                figure = "killed"; combined = true; end += 3
+            }
+            guard let fig = figure else { i = max(i + 1, quantity.end); continue }
+            var g = groupName ?? "people"
+            if g == "others" {
+                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) }.compactMap(\.group))
+                g = previous.count == 1 ? previous.first! : "people"
+            }
+            if combined {
+                let vague = quantity.bound != .exact
+                for f in ["killed", "injured"] {
+                    out.append(Mention(figure: f, group: g, value: vague ? nil : quantity.value, bound: vague ? .some : .upTo, start: qs, end: end, combined: true))
+                }
+            } else {
+                out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
+                                   triggerAt: triggerAt, isSubCount: cue))
+            }
+            for k in qs..<end { covered.insert(k) }
+            i = max(i + 1, end)
+        }
+        out += someMentions(in: s, covered: covered, existing: out)
+        return out
+    }
+
+    static let bodies: [String: String] = {
+        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
+        for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
+                       ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
+                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians")] {
+            d[ArabicNorm.normalise(k)] = v
+        }
+        return d
+    }()
+
+    /// "من الجيش", "في صفوف المقاومة", "of the army": the group of the body named at `i`.
+    func ofGroup(_ i: Int, _ limit: Int) -> String? {
+        var k = i
+        guard k < limit else { return nil }
+        if tokens[k].norm == "من" || tokens[k].norm == "of" || tokens[k].norm == "في" { k += 1 }
+        if k < limit, tokens[k].norm == "صفوف" || tokens[k].norm == "the" { k += 1 }
+        guard k > i, k < limit else { return nil }
+        var j = k
+        while j < min(limit, k + 2) {
+            if let g = Self.bodies[tokens[j].norm] ?? tokens[j].stems.lazy.compactMap({ Self.bodies[$0] }).first { return g }
+            if let g = group(tokens[j]), g.1 == .plural, g.0 != "others", g.0 != "people" { return g.0 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A plural dual-looking noun (شرطيين) counts as two only with a dual verb or اثنين.
+    func dualConfirmed(_ i: Int, _ limit: Int) -> Bool {
+        for k in (i + 1)..<min(limit, i + 4) {
+            let w = tokens[k]
+            if w.norm == ArabicNorm.normalise("اثنين") || w.norm == ArabicNorm.normalise("اثنان") { return true }
+            if trigger(w) != nil, w.norm.hasSuffix("ا") { return true }
+        }
+        return false
+    }
+
+    /// Casualties stated with no number: ضحايا مدنيين, سقوط قتلى, وأصيب آخرون, civilian victims.
+    func someMentions(in s: Range<Int>, covered: Set<Int>, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        for i in s where !covered.contains(i) {
+            let t = tokens[i]
+            guard t.kind == .word, let f = trigger(t), ["killed", "injured"].contains(f) else { continue }
+            if negated(i, lower) { continue }
+            var g: String? = nil
+            var a = i, b = i + 1
+            if i + 1 < limit, !covered.contains(i + 1), let gg = group(tokens[i + 1]), gg.1 == .plural, gg.0 != "militant_leaders" {
+                g = gg.0; b = i + 2
+            } else if i > lower, !covered.contains(i - 1), t.script == .latin, isVictimNoun(t), let gg = group(tokens[i - 1]), gg.1 == .plural {
+                g = gg.0; a = i - 1
+            } else if i > lower, t.norm == "victims" || t.norm == "casualties", tokens[i - 1].norm == "civilian" {
+                g = "civilians"; a = i - 1
+            } else if isVictimNoun(t), t.script == .arabic, i > lower, ["سقوط", "وقوع", "وجود", "عن"].map(ArabicNorm.normalise).contains(where: tokens[i - 1].stems.contains) {
+                g = "people"; a = i - 1
+            }
+            guard var gname = g else { continue }
+            if gname == "others" {
+                let previous = Set(existing.compactMap(\.group))
+                gname = previous.count == 1 ? previous.first! : "people"
+            }
+            if gname == "people", existing.contains(where: { $0.figure == f }) { continue }
+            if existing.contains(where: { $0.figure == f && $0.group == gname }) || out.contains(where: { $0.figure == f && $0.group == gname }) { continue }
+            // ضحايا مدنيين بينهم أطفال: the sub-group stays in the same quote.
+            if b + 1 < limit, stemIn(tokens[b], Lexicon.subCountCues), let sub = group(tokens[b + 1]), sub.1 == .plural { b += 2 }
+            out.append(Mention(figure: f, group: gname, value: nil, bound: .some, start: a, end: b))
+        }
+        // بينهم مدنيون / including women: an unstated number of a sub-group.
+        for i in s where !covered.contains(i) && i + 1 < limit {
+            guard stemIn(tokens[i], Lexicon.subCountCues), !covered.contains(i + 1), let g = group(tokens[i + 1]), g.1 == .plural, g.0 != "others" else { continue }
+            guard let parent = (existing + out).last(where: { $0.start < i && ($0.figure == "killed" || $0.figure == "injured") && $0.value != nil }) else { continue }
+            if (existing + out).contains(where: { $0.figure == parent.figure && $0.group == g.0 }) { continue }
+            out.append(Mention(figure: parent.figure, group: g.0, value: nil, bound: .some, start: i, end: i + 2))
+        }
+        return out
+    }
+
+    static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
+    static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
+        .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
+    static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "خسائر بشرية"].map(ArabicNorm.normalise))
+        .union(["casualties", "deaths", "dead", "killed", "victims", "fatalities", "died"])
+    static let zeroInjuredWords: Set<String> = Set(["إصابات", "اصابات", "جرحى", "يصب", "إصابة", "مصابين"].map(ArabicNorm.normalise))
+        .union(["injuries", "injured", "wounded", "hurt"])
+
+    func negated(_ i: Int, _ lower: Int) -> Bool {
+        for k in max(lower, i - 5)..<i where stemIn(tokens[k], Self.negationCues) { return true }
+        return false
+    }
+
+    /// Explicit zeros: "no American casualties", لم يسفر عن سقوط قتلى, دون وقوع إصابات.
+    func zeros(in s: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        // A negation with an exception is the exception's count, not zero.
+        if tokens[s].contains(where: { stemIn($0, Set(["عدا", "باستثناء", "سوى", "except"].map(ArabicNorm.normalise))) }) { return [] }
+        var i = lower
+        while i < limit {
+            guard stemIn(tokens[i], Self.negationCues) || (tokens[i].norm == "no" && i + 1 < limit && tokens[i + 1].norm == "one") else { i += 1; continue }
+            var figure: String? = nil
+            var k = i + 1
+            var blocked = false
+            while k < min(limit, i + 7) {
+                let w = tokens[k]
+                if w.kind == .punct, w.text != "-" { break }
+                if stemIn(w, Self.informationWords) { blocked = true; break }
+                if stemIn(w, Self.zeroKilledWords) || trigger(w) == "killed" { figure = "killed"; break }
+                if stemIn(w, Self.zeroInjuredWords) || trigger(w) == "injured" { figure = "injured"; break }
+                k += 1
+            }
+            guard !blocked, let f = figure else { i += 1; continue }
+            // "في الأرواح" after خسائر
+            var end = k + 1
+            var g = "people"
+            var scan = i + 1
+            while scan < min(limit, k + 4) {
+                let w = tokens[scan]
+                if scan > k, w.kind == .punct { break }
+                if stemIn(w, Lexicon.americanWords) { g = "us_personnel"; end = max(end, scan + 1) }
+                else if let gg = group(w), g == "people", gg.0 != "others" { g = gg.0; end = max(end, scan + 1) }
+                else if scan > k, (w.norm == "بشرية" || w.norm == ArabicNorm.normalise("الأرواح")) { end = scan + 1 }
+                scan += 1
+            }
+            // "no one was injured"
+            if tokens[i].norm == "no", i + 1 < limit, tokens[i + 1].norm == "one", g == "people" { g = "people" }
+            out.append(Mention(figure: f, group: g, value: 0, bound: .exact, start: i, end: end))
+            // "لم يسفر عن أي خسائر في الأرواح أو أي إصابات": the second figure too.
+            var m = end
+            while m < min(limit, end + 4) {
+                if tokens[m].norm == "or" || tokens[m].norm == "أو" || tokens[m].norm == "او" || tokens[m].norm == "nor" {
+                    var n = m + 1
+                    while n < min(limit, m + 4) {
+                        let w = tokens[n]
+                        let f2: String? = stemIn(w, Self.zeroInjuredWords) || trigger(w) == "injured" ? "injured" : (stemIn(w, Self.zeroKilledWords) || trigger(w) == "killed" ? "killed" : nil)
+                        if let f2, f2 != f { out.append(Mention(figure: f2, group: g, value: 0, bound: .exact, start: m, end: n + 1)); end = n + 1; break }
+                        n += 1
+                    }
+                    break
+                }
+                m += 1
+            }
+            i = end
+        }
+        return out
+    }
+
+    /// Durations: "استمرت أكثر من نصف ساعة", "lasting for more than half an hour", "لنحو ساعة ونصف".
+    func durations(in s: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        let lastWords: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(ArabicNorm.normalise)).union(["lasted", "lasting", "lasts"])
+        let clashWords: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(ArabicNorm.normalise)).union(["clash", "clashes", "fighting", "battle"])
+        let words = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
+        let group = words.isDisjoint(with: clashWords) ? "operation" : "clashes"
+        var i = lower
+        while i < limit {
+            guard stemIn(tokens[i], lastWords) else { i += 1; continue }
+            var j = i + 1
+            if j < limit, tokens[j].norm == "for" { j += 1 }
+            var bound = Bound.exact
+            let bstart = j
+            for (w, b) in Bounds.before where phrase(w, at: j, limit: limit) { bound = b; j += w.count; break }
+            _ = bstart
+            if let (minutes, len, b2) = durationValue(j, limit) {
+                out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: b2 ?? bound, start: i, end: j + len))
+                i = j + len
+            } else { i += 1 }
+        }
+        // "لنحو ساعة ونصف": a bound word with ل before a time.
+        for k in s where tokens[k].script == .arabic && tokens[k].norm.hasPrefix("لنحو") {
+            if out.contains(where: { $0.start <= k && k < $0.end }) { continue }
+            if let (minutes, len, _) = durationValue(k + 1, limit) {
+                out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: .about, start: k, end: k + 1 + len))
+            }
+        }
+        return out
+    }
+
+    /// Minutes in a time expression at `i`: value, tokens, and a bound it implies ("for hours").
+    func durationValue(_ i: Int, _ limit: Int) -> (Double, Int, Bound?)? {
+        guard i < limit else { return nil }
+        let t = tokens[i]
+        let hour = ArabicNorm.normalise("ساعة"), half = ArabicNorm.normalise("نصف")
+        if t.norm == "half", i + 2 < limit, tokens[i + 2].norm == "hour" { return (30, 3, nil) }
+        if t.norm == "an" || t.norm == "one", i + 1 < limit, tokens[i + 1].norm == "hour" { return (60, 2, nil) }
+        if t.norm == "hours" { return (60, 1, .moreThan) }
+        if t.stems.contains(half), i + 1 < limit, tokens[i + 1].norm == hour { return (30, 2, nil) }
+        if t.stems.contains(hour) || t.norm == hour {
+            if i + 1 < limit, tokens[i + 1].norm == "و" + half { return (90, 2, nil) }
+            return (60, 1, nil)
+        }
+        if t.stems.contains(ArabicNorm.normalise("ساعات")) { return (60, 1, .moreThan) }
+        if t.stems.contains(ArabicNorm.normalise("ساعتين")) || t.stems.contains(ArabicNorm.normalise("ساعتان")) { return (120, 1, nil) }
+        if let q = Numbers.parse(tokens, i, limit: limit), let v = q.value, q.end < limit {
+            let u = tokens[q.end]
+            if u.norm == "hours" || u.norm == "hour" || u.stems.contains(ArabicNorm.normalise("ساعات")) || u.stems.contains(hour) { return (v * 60, q.end - i + 1, nil) }
+            if u.norm == "minutes" || u.stems.contains(ArabicNorm.normalise("دقيقة")) || u.stems.contains(ArabicNorm.normalise("دقائق")) { return (v, q.end - i + 1, nil) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,216 @@
+import Events
+import Foundation
+
+/// The built-in rule-based extractor, `rules@1`: Arabic, English and mixed reports → claims.
+///
+/// It reads normalised report text (``ReportText/normalise(_:)``) sentence by sentence in one
+/// linear pass: numbers and counted nouns, the figure word next to them, bound words, negations,
+/// sub-counts ("among them", بينهم), attribution and relays, and the main incident's kind, place
+/// and date. Every quote is an exact span of the text in Unicode scalars. See `README.md` for
+/// the conventions.
+public struct RuleExtractor: Sendable {
+    public static let reference = ExtractorRef(name: "rules", version: "1")
+    /// Reports longer than this many UTF-8 bytes are refused (``ExtractionError/tooLarge``).
+    public static let maximumBytes = 64 * 1024 * 1024
+
+    public var gazetteer: SourceGazetteer
+    public var places: PlaceGazetteer
+
+    public init(gazetteer: SourceGazetteer = .builtIn, places: PlaceGazetteer = .builtIn) {
+        self.gazetteer = gazetteer
+        self.places = places
+    }
+
+    /// Decodes report bytes (invalid UTF-8 is an error), normalises and extracts.
+    public func extract(bytes: [UInt8], language: String? = nil, published: PartialTime = .unknown) throws(ExtractionError) -> ExtractionResult {
+        guard bytes.count <= Self.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: Self.maximumBytes) }
+        let text: String
+        do { text = try ReportText.decode(bytes) } catch { throw .invalidUTF8(byteOffset: error.byteOffset, line: error.line) }
+        return extract(text: ReportText.normalise(text), language: language, published: published)
+    }
+
+    /// Extracts claims, sources and the main incident's descriptor from normalised text.
+    /// `language` is a hint only (both scripts are always read); `published` dates the incident.
+    public func extract(text: String, language: String? = nil, published: PartialTime = .unknown) -> ExtractionResult {
+        var run = Run(text: text, gazetteer: gazetteer, places: places, published: published)
+        run.go()
+        return ExtractionResult(extractor: Self.reference, claims: run.claims, incident: run.descriptor, sources: run.sourceList)
+    }
+}
+
+/// One extraction run over one report.
+struct Run {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let gazetteer: SourceGazetteer
+    let places: PlaceGazetteer
+    let published: PartialTime
+    var claims: [ExtractedClaim] = []
+    struct ClaimKey: Hashable {
+        var incident: IncidentRole, figure: String, group: String?, value: Double?, bound: Bound, originator: String, via: [String], combined: Bool
+    }
+    var claimIndex: [ClaimKey: Int] = [:]
+    var sources: [String: ExtractedSource] = [:]
+    var sourceOrder: [String] = []
+    var descriptor = IncidentDescriptor(kind: nil, place: nil, placeKey: nil, date: .unknown)
+    /// The attribution of the last attributed sentence, for "he added" and "the sources".
+    var lastAttribution: Attribution?
+    var lastAnonymous: GazetteerSource?
+    var previousBackground = false
+    var publishedYear: Int?
+
+    struct Attribution: Equatable {
+        var originator: String
+        var via: [String]
+        var position: Int
+    }
+
+    var sourceList: [ExtractedSource] { sourceOrder.compactMap { sources[$0] } }
+
+    init(text: String, gazetteer: SourceGazetteer, places: PlaceGazetteer, published: PartialTime) {
+        scalars = Array(text.unicodeScalars)
+        tokens = Tokenizer.tokenize(text)
+        self.gazetteer = gazetteer
+        self.places = places
+        self.published = published
+        if let t = published.time, t.count >= 4 { publishedYear = Int(t.prefix(4)) }
+    }
+
+    func quote(_ start: Int, _ end: Int) -> Quote {
+        let a = tokens[start].start
+        let b = tokens[max(start, end - 1)].end
+        return Quote(text: String(String.UnicodeScalarView(scalars[a..<b])), start: a, end: b)
+    }
+
+    // MARK: Sentences
+
+    func sentences() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            let t = tokens[i]
+            if i > start, t.lineBefore {
+                result.append(start..<i); start = i
+            }
+            if t.kind == .punct, ".!?؟".contains(t.text) || t.text == "…" {
+                let next = i + 1 < n ? tokens[i + 1] : nil
+                let lowerNext = next.map { $0.script == .latin && $0.text.first!.isLowercase } ?? false
+                if next == nil || (next!.spaceBefore && !lowerNext) || next!.lineBefore {
+                    // closing quotes stay with the sentence
+                    var j = i + 1
+                    while j < n, tokens[j].kind == .punct, "\"”»'".contains(tokens[j].text), !tokens[j].lineBefore { j += 1 }
+                    result.append(start..<j); start = j; i = j; continue
+                }
+            }
+            i += 1
+            // Bound the work per sentence on text without punctuation.
+            if i - start >= 400 { result.append(start..<i); start = i }
+        }
+        if start < n { result.append(start..<n) }
+        return result
+    }
+
+    mutating func go() {
+        let sents = sentences()
+        var mainKinds: [String: Int] = [:]
+        var placeVotes: [String: (PlaceGazetteer.Place, Int, Int)] = [:]
+        var explicitDates: [PartialTime] = []
+        var relative: Int?
+        var weekday: Int?
+        for (index, s) in sents.enumerated() {
+            let background = isBackground(s)
+            previousBackground = background
+            let attributions = attribute(s)
+            if !background {
+                for k in kinds(s) { mainKinds[k, default: 0] += 1 }
+                var i = s.lowerBound
+                while i < s.upperBound {
+                    if let (p, len) = places.match(tokens, at: i, limit: s.upperBound) {
+                        let prior = placeVotes[p.key]
+                        placeVotes[p.key] = (p, (prior?.1 ?? 0) + 1, prior?.2 ?? i)
+                        i += len
+                    } else { i += 1 }
+                }
+                if index < 8 {
+                    if relative == nil, let r = relativeDay(s) { relative = r.0; weekday = r.1 }
+                    explicitDates.append(contentsOf: self.explicitDates(s))
+                }
+            }
+            var found = mentions(in: s)
+            found += zeros(in: s)
+            found += durations(in: s)
+            for m in found {
+                let a = attributionFor(m.start, attributions)
+                var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
+                                   low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
+                                   via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
+                claim.isSubCount = m.isSubCount
+                claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
+                add(claim)
+            }
+        }
+        descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
+        if let best = placeVotes.values.max(by: { a, b in
+            // The most specific place, and among those the one the report names first (its lead).
+            (a.0.level, -a.2, a.1) < (b.0.level, -b.2, b.1)
+        }) {
+            descriptor.place = best.0.name
+            descriptor.placeKey = best.0.key
+        }
+        descriptor.date = incidentDate(explicit: explicitDates, relative: relative, weekday: weekday)
+    }
+
+    static func kindPriority(_ k: String) -> Int {
+        ["raid": 0, "drone_strike": 1, "airstrike": 2, "bombing": 3, "shelling": 4, "shooting": 5][k] ?? 9
+    }
+
+    /// Adds a claim, merging it with an identical one stated elsewhere in the report.
+    mutating func add(_ c: ExtractedClaim) {
+        let key = ClaimKey(incident: c.incident, figure: c.figure, group: c.group, value: c.value, bound: c.bound,
+                           originator: c.originator, via: c.via, combined: c.combined)
+        if let i = claimIndex[key] {
+            // Quotes arrive in text order: only the last one can overlap a new one.
+            if let last = claims[i].quotes.last, !(last.start < c.quotes[0].end && c.quotes[0].start < last.end) {
+                claims[i].quotes.append(contentsOf: c.quotes)
+            }
+            return
+        }
+        claimIndex[key] = claims.count
+        claims.append(c)
+    }
+
+    mutating func register(_ s: GazetteerSource) {
+        if sources[s.id] == nil {
+            sources[s.id] = ExtractedSource(id: s.id, name: s.name, kind: s.kind, affiliation: s.affiliation, scopedToReport: s.kind == .anonymous)
+            sourceOrder.append(s.id)
+        }
+        if let aff = s.affiliation, let org = gazetteer.source(id: aff) { register(org) }
+    }
+
+    // MARK: Helpers
+
+    func stemIn(_ t: Token, _ set: Set<String>) -> Bool {
+        if set.contains(t.norm) { return true }
+        return t.script == .arabic && t.stems.contains(where: set.contains)
+    }
+    func trigger(_ t: Token) -> String? {
+        guard t.kind == .word else { return nil }
+        if let f = Lexicon.triggers[t.norm] { return f }
+        if t.script == .arabic { for s in t.stems.dropFirst() { if let f = Lexicon.triggers[s] { return f } } }
+        return nil
+    }
+    func group(_ t: Token) -> (String, GrammaticalNumber)? {
+        guard t.kind == .word else { return nil }
+        if let g = Lexicon.groupNouns[t.norm] { return g }
+        if t.script == .arabic { for s in t.stems.dropFirst() { if let g = Lexicon.groupNouns[s] { return g } } }
+        return nil
+    }
+    func thing(_ t: Token) -> String? {
+        guard t.kind == .word else { return nil }
+        for s in t.stems { if let f = Things.nouns[s] { return f } }
+        return nil
+    }
+    func isAnd(_ t: Token) -> Bool { t.norm == "and" || t.norm == "و" || t.norm == "," || t.norm == "،" || t.norm == "or" }
+}

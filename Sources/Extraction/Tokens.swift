@@ -1,0 +1,173 @@
+import Foundation
+
+/// Which writing system a token is in.
+enum Script: Sendable { case latin, arabic, other }
+
+/// A word, number or punctuation mark of a report, located by Unicode-scalar offsets into the
+/// normalised report text (`end` exclusive).
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// The text as written.
+    var text: String
+    /// Matching form: Latin lower-cased without diacritics; Arabic without harakat and tatweel,
+    /// with أ إ آ ٱ → ا, ى → ي, ة → ه. Numbers: ASCII digits with `.` as the decimal mark.
+    var norm: String
+    var script: Script
+    /// Whether whitespace separates this token from the previous one.
+    var spaceBefore: Bool
+    /// Whether a line break separates this token from the previous one.
+    var lineBefore: Bool = false
+    /// For Arabic words: the stems that remain after removing proclitics (و ف ب ل ك ال لل),
+    /// longest first, the word itself included.
+    var stems: [String]
+}
+
+enum Scalars {
+    static func isArabicLetter(_ v: UInt32) -> Bool {
+        (0x0621...0x064A).contains(v) || (0x066E...0x06D3).contains(v) || (0x06FA...0x06FF).contains(v)
+            || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) && v != 0xFEFF
+    }
+    static func isArabicMark(_ v: UInt32) -> Bool { (0x064B...0x065F).contains(v) || v == 0x0670 || v == 0x0640 || (0x06D6...0x06ED).contains(v) }
+    static func digit(_ v: UInt32) -> UInt32? {
+        if (0x30...0x39).contains(v) { return v - 0x30 }
+        if (0x0660...0x0669).contains(v) { return v - 0x0660 }
+        if (0x06F0...0x06F9).contains(v) { return v - 0x06F0 }
+        return nil
+    }
+    static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { return true }
+        if v < 0xC0 { return false }
+        if (0x0300...0x036F).contains(v) { return true } // combining marks stay inside words
+        return v < 0x0600 && s.properties.isAlphabetic || (0x1E00...0x1EFF).contains(v)
+    }
+    /// Bidi controls and other invisible format characters: skipped like spaces.
+    static func isInvisible(_ v: UInt32) -> Bool {
+        (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF || v == 0x061C || v == 0x00AD
+    }
+}
+
+enum ArabicNorm {
+    /// Matching form of an Arabic word (see ``Token/norm``).
+    static func normalise(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let v = u.value
+            if Scalars.isArabicMark(v) { continue }
+            switch v {
+            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
+            case 0x0649: out.append("\u{064A}")
+            case 0x0629: out.append("\u{0647}")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    static let proclitics1: [String] = ["و", "ف"]
+    static let proclitics2: [String] = ["ب", "ل", "ك"]
+
+    /// Candidate stems of a normalised Arabic word with proclitics removed, the word first.
+    static func stems(_ w: String) -> [String] {
+        var result: [String] = [w]
+        func add(_ s: Substring) { if s.count >= 2 { let t = String(s); if !result.contains(t) { result.append(t) } } }
+        var bases: [Substring] = [Substring(w)]
+        if let f = w.first, f == "و" || f == "ف", w.count > 2 { bases.append(w.dropFirst()) }
+        for b in bases {
+            add(b)
+            var c = b
+            if let f = c.first, f == "ب" || f == "ل" || f == "ك", c.count > 2 {
+                c = c.dropFirst()
+                add(c)
+                if b.hasPrefix("لل") { add("ال" + b.dropFirst(2)); add(b.dropFirst(2)) }
+            }
+            if c.hasPrefix("ال"), c.count > 3 { add(c.dropFirst(2)) }
+        }
+        return result
+    }
+}
+
+enum LatinNorm {
+    static func normalise(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "ʿ", with: "").replacingOccurrences(of: "ʾ", with: "")
+    }
+}
+
+/// Splits normalised text into tokens in one linear pass.
+enum Tokenizer {
+    static func tokenize(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var i = 0
+        var space = true
+        var line = true
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            let v = s.value
+            if s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0 {
+                space = true
+                if v == 0x0A || v == 0x2029 || v == 0x2028 { line = true }
+                i += 1; continue
+            }
+            let start = i
+            if Scalars.digit(v) != nil {
+                // Digits with inner group or decimal separators: 1,000 · 1.5 · ١٬٢٠٠ · ٣٫٥
+                var digits = ""
+                var j = i
+                var length = 0
+                while j < n {
+                    let u = scalars[j].value
+                    if let d = Scalars.digit(u) {
+                        length += 1
+                        if length <= 40 { digits.unicodeScalars.append(Unicode.Scalar(0x30 + d)!) }
+                        j += 1
+                    } else if (u == 0x2C || u == 0x066C || u == 0x2E || u == 0x066B) && j + 1 < n && Scalars.digit(scalars[j + 1].value) != nil {
+                        if u == 0x2E || u == 0x066B { digits.append(".") } else { digits.append(",") }
+                        j += 1
+                    } else { break }
+                }
+                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                tokens.append(Token(kind: .number, start: start, end: j, text: raw, norm: length > 40 ? "overflow" : digits,
+                                    script: .other, spaceBefore: space, stems: []))
+                i = j
+            } else if Scalars.isArabicLetter(v) || Scalars.isArabicMark(v) {
+                var j = i
+                while j < n, Scalars.isArabicLetter(scalars[j].value) || Scalars.isArabicMark(scalars[j].value) { j += 1 }
+                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let norm = ArabicNorm.normalise(raw)
+                tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .arabic,
+                                    spaceBefore: space, stems: j - start > 60 ? [norm] : ArabicNorm.stems(norm)))
+                i = j
+            } else if Scalars.isLatinLetter(s) {
+                var j = i
+                while j < n {
+                    let u = scalars[j]
+                    if Scalars.isLatinLetter(u) { j += 1; continue }
+                    // Inner apostrophes: Qa'ida, don't
+                    if (u == "'" || u == "\u{2019}") && j + 1 < n && Scalars.isLatinLetter(scalars[j + 1]) && j > start { j += 1; continue }
+                    break
+                }
+                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let norm = LatinNorm.normalise(raw)
+                tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .latin,
+                                    spaceBefore: space, stems: [norm]))
+                i = j
+            } else {
+                tokens.append(Token(kind: .punct, start: start, end: start + 1, text: String(s), norm: String(s),
+                                    script: .other, spaceBefore: space, stems: []))
+                i += 1
+            }
+            tokens[tokens.count - 1].lineBefore = line
+            space = false
+            line = false
+        }
+        return tokens
+    }
+}
