@@ -27,7 +27,7 @@ let package = Package(
             name: "Ledger",
             dependencies: ["Events", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Extraction", dependencies: ["Events"]),
+        .target(name: "Extraction", dependencies: ["Events"], exclude: ["README.md"]),
         .target(name: "SeedCorpus", resources: [.copy("Data")]),
         .executableTarget(
             name: "claims",

@@ -48,7 +48,7 @@ public struct ExtractedClaim: Hashable, Sendable {
         self.group = group
         self.value = value
         self.bound = bound
-        let implied = bound.impliedInterval(value: value, isCount: FigureKind.of(figure: figure, value: value.map(ClaimValue.number)) == .count)
+        let implied = bound.impliedInterval(value: value, isCount: FigureKind.of(figure: figure, group: group, value: value.map(ClaimValue.number)) == .count)
         self.low = low ?? implied.low
         self.high = high ?? implied.high
         self.originator = originator

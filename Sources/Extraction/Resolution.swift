@@ -131,8 +131,7 @@ extension ExtractionResult {
             let digest = ReportText.id(ofNormalised: key)
             out.append(ClaimAsserted(claimID: "rules1-\(digest.prefix(24))", reportID: reportID, incidentID: decision.incidentID, figure: c.figure,
                                      group: c.group, value: c.value.map(ClaimValue.number), bound: c.bound,
-                                     // Events' implied interval puts "more than n" at [n+1, ∞) yet requires value ≥ low: state low = n.
-                                     low: c.bound == .moreThan ? c.value : c.low, high: c.high,
+                                     low: c.low, high: c.high,
                                      originator: originator, via: via, quotes: c.quotes, extractor: extractor, combined: c.combined))
         }
         return out
