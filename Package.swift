@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "claims",
             dependencies: [
-                "Events", "Projections", "Ledger", "SeedCorpus",
+                "Events", "Projections", "Ledger", "Extraction", "SeedCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

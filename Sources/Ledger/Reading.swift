@@ -136,3 +136,29 @@ extension LedgerStore {
         }
     }
 }
+
+/// A claim as the claims index holds it, for re-extraction.
+public struct IndexedClaim: Sendable, Equatable {
+    public var claimID: String
+    public var incidentID: String
+    public var extractor: String
+    public var withdrawn: Bool
+}
+
+extension LedgerStore {
+    /// The claims a report makes, in position order.
+    public func claims(ofReport reportID: String) throws -> [IndexedClaim] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT claim_id, incident_id, extractor, withdrawn_position IS NOT NULL FROM claims WHERE report_id = ? ORDER BY position
+                """, arguments: [reportID]).map { IndexedClaim(claimID: $0[0], incidentID: $0[1], extractor: $0[2], withdrawn: $0[3]) }
+        }
+    }
+
+    /// Every event of one type, decoded, in position order.
+    public func decodedEvents(ofType type: String) throws -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        try forEachEvent(EventFilter(type: type)) { events.append(try $0.decode()) }
+        return events
+    }
+}

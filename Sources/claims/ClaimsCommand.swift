@@ -14,7 +14,7 @@ struct Claims: ParsableCommand {
             """,
         subcommands: [
             Init.self, Ingest.self, Append.self, Import.self, Export.self, Log.self, Verify.self, Stats.self,
-            Schema.self, Demo.self,
+            Schema.self, Extract.self, Reextract.self, Evaluate.self, Demo.self,
         ]
     )
 }

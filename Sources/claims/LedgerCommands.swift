@@ -37,9 +37,15 @@ struct Ingest: ParsableCommand {
     var url: String?
     @Option(help: "The report's title.")
     var title: String?
+    @Flag(help: "Also run the built-in extractor (rules@1) and append its incidents and claims in the same transaction.")
+    var extract = false
+    @Option(help: ArgumentHelp("With --extract: the main incident's id, instead of resolving it automatically (opened if new).", valueName: "key"))
+    var incident: String?
+    @OptionGroup var gazetteers: ExtractorOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one report file to ingest") }
+        if incident != nil, !extract { throw ValidationError("--incident names the incident for --extract; add --extract") }
         do { _ = try PartialTime.parse(published) } catch { throw ValidationError("--published: \(error.reason)") }
     }
 
@@ -50,19 +56,29 @@ struct Ingest: ParsableCommand {
             let languages = language?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
             // Read every file first, so that one bad file stores none of them.
             let texts = try files.map { try ReportFile.readText($0) }
+            let rules = extract ? try gazetteers.extractor(ledger: store) : nil
+            var wiring = try rules.map { ExtractionAppender(extractor: $0, known: try LedgerGazetteer.incidents(in: store, places: $0.places)) }
             let outcomes = try store.write(actor: actor.name) { appender in
                 let outletID = try outlet.map { try resolveOrRegisterOutlet($0, appender: &appender) }
                 return try zip(files, texts).map { file, text in
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
                                                 fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)
-                    return (file, report.reportID, try appender.append(NewEvent.checked(report)))
+                    let outcome = try appender.append(NewEvent.checked(report))
+                    var claims = 0
+                    if outcome.isNew, wiring != nil {
+                        for event in try wiring!.events(for: report, incident: incident, appender: &appender) {
+                            if try appender.append(event).isNew, case .claimAsserted = event.event { claims += 1 }
+                        }
+                    }
+                    return (file, report.reportID, outcome, claims)
                 }
             }
-            for (file, reportID, outcome) in outcomes {
+            for (file, reportID, outcome, claims) in outcomes {
                 switch outcome {
-                case .appended(let position): print("\(file): ingested as report \(reportID) (position \(position))")
+                case .appended(let position):
+                    print("\(file): ingested as report \(reportID) (position \(position))\(extract ? ", \(claims) claims extracted" : "")")
                 case .alreadyIngested(_, let position), .duplicate(let position):
-                    print("\(file): already ingested as report \(reportID) (position \(position)); nothing changed")
+                    print("\(file): already ingested as report \(reportID) (position \(position)); nothing changed\(extract ? " (use claims reextract to extract again)" : "")")
                 }
             }
         }
