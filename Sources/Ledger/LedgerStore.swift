@@ -7,6 +7,9 @@ import GRDB
 public final class LedgerStore: Sendable {
     public let path: String
     let dbQueue: DatabaseQueue
+    /// Whether each write brings the materialised projections up to date right after it commits
+    /// (on by default; bulk loaders may turn it off and call ``refreshProjections()`` once).
+    public nonisolated(unsafe) var refreshesProjections = true
 
     private init(path: String, dbQueue: DatabaseQueue) {
         self.path = path
@@ -109,7 +112,17 @@ public final class LedgerStore: Sendable {
 
     /// Runs `work` in one immediate write transaction: all of it is stored, or, if it throws,
     /// none of it. Concurrent writers (other processes included) wait for their turn.
+    ///
+    /// Right after the transaction commits, the materialised projections are brought up to date
+    /// (``refreshProjections()``). If that fails, the append still stands: the projections'
+    /// checkpoint stays behind, readers compute on demand, and `claims rebuild` catches up.
     public func write<T>(actor: String, _ work: (inout Appender) throws -> T) throws -> T {
+        let result = try writeEvents(actor: actor, work)
+        if refreshesProjections { _ = try? refreshProjections() }
+        return result
+    }
+
+    func writeEvents<T>(actor: String, _ work: (inout Appender) throws -> T) throws -> T {
         do {
             return try dbQueue.writeWithoutTransaction { db in
                 var result: T?

@@ -15,6 +15,7 @@ struct Claims: ParsableCommand {
         subcommands: [
             Init.self, Ingest.self, Append.self, Import.self, Export.self, Log.self, Verify.self, Stats.self,
             Schema.self, Demo.self,
+            Incidents.self, ConsensusCommand.self, ReliabilityCommand.self, HistoryCommand.self, Explain.self, Rebuild.self, Evaluate.self,
         ]
     )
 }

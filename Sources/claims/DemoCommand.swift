@@ -53,6 +53,7 @@ struct Demo: ParsableCommand {
             let events = try store.events().map { ($0.position, try $0.decode()) }
             print("ledger \(ledger): \(events.count) events (\(summary) new)")
             print(Rendering.listing(ClaimListing(events)))
+            print(try ProjectionRendering.demoSection(store))
         }
     }
 }
