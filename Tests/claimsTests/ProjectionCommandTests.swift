@@ -187,7 +187,13 @@ struct ProjectionCommandTests {
         let result = try CLI().run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("OVERVIEW:"))
-        let bare = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  -") && !$0.dropFirst(4).contains("  ") }
+        // An option with no help text ends its line after its name, and no indented help follows
+        // (long option names put their help on the next line).
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let bare = lines.indices.filter { i in
+            lines[i].hasPrefix("  -") && !lines[i].dropFirst(4).contains("  ")
+                && !(i + 1 < lines.count && lines[i + 1].hasPrefix("          ") && !lines[i + 1].trimmingCharacters(in: .whitespaces).isEmpty)
+        }.map { lines[$0] }
         #expect(bare.isEmpty, "options without help: \(bare)")
     }
 }
