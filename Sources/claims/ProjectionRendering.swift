@@ -139,7 +139,7 @@ enum ProjectionRendering {
             for s in h.steps {
                 out += "\n\(s.time)\(s.placement == .recorded ? " [recorded; published \(s.published ?? "unknown")]" : "")  \(s.outlet ?? "(no outlet)")  report \(s.report.prefix(12))\n"
                 for c in s.claims {
-                    out += "   + \(Rendering.chain(c.originator, c.via)): \(c.bound) \(c.value ?? "")\(c.bound == "exact" || c.bound == "some" ? "" : " [\(range(c.low, c.high))]")\n"
+                    out += "   + \(Rendering.chain(c.originator, c.via)): \(c.bound)\(c.value.map { " " + $0 } ?? "")\(c.bound == "exact" || c.bound == "some" ? "" : " [\(range(c.low, c.high))]")\n"
                 }
                 out += "   → best \(s.label ?? s.best.map(JSONValue.canonicalNumber) ?? "some") [\(range(s.low, s.high))] \(s.grade.rawValue), \(s.originators) originator\(s.originators == 1 ? "" : "s")\n"
             }
