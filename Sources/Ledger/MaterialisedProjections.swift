@@ -305,3 +305,10 @@ extension LedgerStore {
         return (state, weights)
     }
 }
+
+extension LedgerStore {
+    /// Ids of the incidents not merged into another, in id order.
+    public func incidentIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT incident_id FROM incidents WHERE merged_into IS NULL ORDER BY incident_id") }
+    }
+}

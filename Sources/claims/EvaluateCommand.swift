@@ -7,7 +7,7 @@ import Projections
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the method on evaluation sets.",
-        subcommands: [EvaluateTruth.self])
+        subcommands: [EvaluateTruth.self, EvaluateSpeed.self])
 }
 
 struct EvaluateTruth: ParsableCommand {
@@ -108,5 +108,56 @@ struct EvaluateTruth: ParsableCommand {
     func metaName(_ meta: String) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(meta.utf8)) as? [String: Any] else { return nil }
         return object["name"] as? String
+    }
+}
+
+struct EvaluateSpeed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "speed",
+        abstract: "Time on-demand consensus for single incidents (and optionally a full rebuild) on a ledger.",
+        discussion: """
+            Picks incidents spread evenly over the ledger and computes each one's consensus on demand from \
+            its claims and the materialised reliability weights, as `claims consensus INCIDENT` does; prints \
+            p50 and p99. With --rebuild, first recomputes every materialised projection and prints events/s.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: ArgumentHelp("How many incidents to time.", valueName: "n"))
+    var samples: Int = 1000
+    @Flag(help: "Also time a full rebuild of the materialised projections first.")
+    var rebuild = false
+
+    func validate() throws {
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(rebuild ? .readWrite : .readOnly)
+            if rebuild {
+                let start = Date()
+                let summary = try store.rebuildProjections()
+                let seconds = Date().timeIntervalSince(start)
+                print(String(format: "rebuild: %d events in %.2f s (%.0f events/s)", summary.events, seconds, Double(summary.events) / seconds))
+            }
+            guard try store.projectionStatus().isCurrent else {
+                throw ProjectionCommandError("the materialised projections are behind the ledger; run `claims rebuild` (or add --rebuild)")
+            }
+            let ids = try store.incidentIDs()
+            guard !ids.isEmpty else { throw ProjectionCommandError("the ledger has no incidents") }
+            let step = max(1, ids.count / samples)
+            var times: [Double] = []
+            var claims = 0
+            for i in stride(from: 0, to: ids.count, by: step).prefix(samples) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let figures = try store.incidentConsensus(ids[i]) ?? []
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                claims += figures.map(\.claims).reduce(0, +)
+            }
+            times.sort()
+            let p = { (q: Double) in times[min(times.count - 1, Int(Double(times.count) * q))] }
+            print(String(format: "on-demand consensus of one incident: %d incidents (%.1f claims each), p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                         times.count, Double(claims) / Double(times.count), p(0.5), p(0.99), times.last!))
+        }
     }
 }

@@ -182,7 +182,7 @@ struct ProjectionCommandTests {
     }
 
     @Test("every projection command has help text for every option",
-          arguments: ["incidents", "consensus", "reliability", "history", "explain", "rebuild", "evaluate truth"])
+          arguments: ["incidents", "consensus", "reliability", "history", "explain", "rebuild", "evaluate truth", "evaluate speed"])
     func help(command: String) throws {
         let result = try CLI().run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)
