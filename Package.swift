@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Projections", dependencies: ["Events"], path: "Projections", exclude: ["README.md"]),
         .target(
             name: "Ledger",
-            dependencies: ["Events", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Events", "Projections", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Extraction", dependencies: ["Events"], exclude: ["README.md"]),
         .target(name: "SeedCorpus", resources: [.copy("Data")]),
@@ -39,8 +39,8 @@ let package = Package(
         .testTarget(name: "EventsTests", dependencies: ["Events", "SeedCorpus"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "SeedCorpus", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events", "Projections", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "Projections", "SeedCorpus", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

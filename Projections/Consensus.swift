@@ -131,7 +131,11 @@ public struct ProjectionContext: Sendable {
     public let reliability: [String: SourceReliability]
     let responsible: [String: Set<String>]
 
-    public init(state: ClaimsState, options: ProjectionOptions = ProjectionOptions()) {
+    /// Computes every projection of a state. With `weights` (learned earlier over the whole
+    /// ledger, see ``ReliabilityModel``) truth discovery is skipped and those weights are used:
+    /// a state holding only one incident's claims then gives that incident's consensus exactly
+    /// as the whole state would, and ``reliabilityTable`` is empty.
+    public init(state: ClaimsState, options: ProjectionOptions = ProjectionOptions(), weights: ReliabilityModel? = nil) {
         self.state = state
         self.options = options
         let resolved = state.resolvedClaims(options: options)
@@ -143,7 +147,7 @@ public struct ProjectionContext: Sendable {
         }
         claimsByKey = byKey
         keys = byKey.keys.sorted()
-        sourceIDs = sourceSet.sorted()
+        if let weights, !weights.sources.isEmpty { sourceIDs = weights.sources } else { sourceIDs = sourceSet.sorted() }
         var sourceIndex: [String: Int] = [:]
         for (i, s) in sourceIDs.enumerated() { sourceIndex[s] = i }
         self.sourceIndex = sourceIndex
@@ -159,7 +163,7 @@ public struct ProjectionContext: Sendable {
         for (f, set) in spaces where !notCategorical.contains(f) && (2...ProjectionContext.maximumLabelSpace).contains(set.count) {
             labelSpaces[f] = set.sorted()
         }
-        self.labelSpaces = labelSpaces
+        self.labelSpaces = weights?.labelSpaces ?? labelSpaces
         var adjudicated: [FigureKey: FigureAdjudicated] = [:]
         // In key order, so that when merged incidents were both adjudicated the later id wins.
         for k in state.adjudications.keys.sorted() {
@@ -170,11 +174,18 @@ public struct ProjectionContext: Sendable {
         var itemList: [Item] = []
         for key in keys {
             let adjudicated = adjudicated[key]?.value
-            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure])
+            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: self.labelSpaces[key.figure])
             items[key] = item
             itemList.append(item)
         }
         self.items = items
+        self.responsible = ProjectionContext.findResponsible(state: state, byKey: byKey, keys: keys, options: options)
+        if let weights {
+            confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength) }
+            scores = weights.scores
+            reliability = [:]
+            return
+        }
         let kinds = sourceIDs.map { state.sources[$0]?.kind ?? SourceKind.unknown.rawValue }
         let assessed = sourceIDs.map { state.sources[$0]?.assessed }
         let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options).run()
@@ -206,7 +217,6 @@ public struct ProjectionContext: Sendable {
         }
         self.scores = scores
         self.reliability = table
-        self.responsible = ProjectionContext.findResponsible(state: state, byKey: byKey, keys: keys, options: options)
     }
 
     /// The parties that bear responsibility for each incident: those given in the options, plus
@@ -364,19 +374,7 @@ public struct ProjectionContext: Sendable {
 
     /// Group figures above their parent group's (children above civilians …), per incident.
     public func inconsistencies(incident: String? = nil) -> [GroupInconsistency] {
-        let all = consensus(incident: incident)
-        var byKey: [FigureKey: Consensus] = [:]
-        for c in all { byKey[c.key] = c }
-        var out: [GroupInconsistency] = []
-        for c in all {
-            guard let group = c.group, let parentGroup = options.groupParents[group], let best = c.best else { continue }
-            guard let parent = byKey[FigureKey(incident: c.incident, figure: c.figure, group: parentGroup)], let parentBest = parent.best else { continue }
-            guard best > parentBest else { continue }
-            let hard = (c.low ?? best) > (parent.high ?? .infinity)
-            out.append(GroupInconsistency(incident: c.incident, figure: c.figure, group: group, best: best, parentGroup: parentGroup,
-                                          parentBest: parentBest, severity: hard ? "hard" : "best"))
-        }
-        return out
+        GroupInconsistency.find(in: consensus(incident: incident), groupParents: options.groupParents)
     }
 
     /// Everything at once: what `claims consensus --all --format json` and `claims reliability` show.

@@ -131,17 +131,52 @@ public enum TruthSet {
         if kind == "categorical" || kind == "hierarchical" {
             options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
         }
-        let context = ProjectionContext(state: state, options: options)
+        return score(ProjectionContext(state: state, options: options), truthCSV: truthCSV)
+    }
+
+    /// The options a set's declared kind implies: a categorical or hierarchical set's attributes
+    /// are voted on as categories even where their values are written as numbers (codes).
+    public static func options(kind: String?, state: ClaimsState, base: ProjectionOptions = ProjectionOptions()) -> ProjectionOptions {
+        var options = base
+        if kind == "categorical" || kind == "hierarchical" {
+            options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
+        }
+        return options
+    }
+
+    /// Scores the consensus of a context against gold rows (`object,attribute,value`).
+    public static func score(_ context: ProjectionContext, truthCSV: String) -> Score {
+        score(truthCSV: truthCSV) { key in
+            context.consensus(key).map { c in (c.best ?? c.label.flatMap { Double($0) }, c.bestDisplay) }
+        }
+    }
+
+    /// Majority vote, every claim row one vote, ties to the lowest value string: the simple
+    /// baseline of ../shared/eval/README.md.
+    public static func majorityVote(claimsCSV: String, truthCSV: String) -> Score {
+        var votes: [FigureKey: [String: Int]] = [:]
+        for (n, row) in parseCSV(claimsCSV).enumerated() where n > 0 && row.fields.count >= 4 {
+            votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][row.fields[3].trimmingCharacters(in: .whitespaces), default: 0] += 1
+        }
+        return score(truthCSV: truthCSV) { key in
+            guard let v = votes[key] else { return nil }
+            let best = v.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }[0].key
+            return (Double(best), best)
+        }
+    }
+
+    /// Scores estimates (a number if it is one, and its text) against gold rows.
+    static func score(truthCSV: String, estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
         var allNumeric = true
         for (n, row) in parseCSV(truthCSV).enumerated() where n > 0 && row.fields.count >= 3 {
             let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
-            guard let c = context.consensus(key) else { continue }
+            guard let c = estimate(key) else { continue }
             items += 1
             let gold = row.fields[2]
             if let g = Double(gold.trimmingCharacters(in: .whitespaces)) {
-                let estimate = c.best ?? c.label.flatMap { Double($0) }
+                let estimate = c.number
                 numericItems += 1
                 if let e = estimate {
                     absSum += abs(e - g)
@@ -154,7 +189,7 @@ public enum TruthSet {
                 }
             } else {
                 allNumeric = false
-                if c.bestDisplay == gold { correct += 1 }
+                if c.text == gold { correct += 1 }
             }
         }
         let d = Double(max(items, 1))

@@ -26,7 +26,7 @@ now() { date +%s.%N; }
 
 "$claims" init --ledger "$work/ledger.sqlite" >/dev/null
 start=$(now)
-/usr/bin/time -v "$claims" import --ledger "$work/ledger.sqlite" --format claims-csv "$work/table.csv" \
+/usr/bin/time -v "$claims" import --ledger "$work/ledger.sqlite" --format claims-csv --no-refresh "$work/table.csv" \
   >"$work/import.out" 2>"$work/import.time"
 import_s=$(seconds "$start" "$(now)")
 events=$(sqlite3 "$work/ledger.sqlite" "SELECT COUNT(*) FROM events")

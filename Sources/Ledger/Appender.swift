@@ -234,9 +234,9 @@ public struct Appender {
         switch event {
         case .reportIngested(let e):
             try db.cachedStatement(sql: """
-                INSERT INTO reports (report_id, position, media_type, outlet, title, published_time, published_precision)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [e.reportID, position, e.mediaType, e.outlet, e.title, e.published.time, e.published.precision.rawValue])
+                INSERT INTO reports (report_id, position, media_type, outlet, title, published_time, published_precision, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [e.reportID, position, e.mediaType, e.outlet, e.title, e.published.time, e.published.precision.rawValue, e.url])
             knownReports[e.reportID] = position
             reportTexts[e.reportID] = e.text
         case .sourceRegistered(let e):

@@ -78,7 +78,7 @@ public enum ClaimsCSVImport {
     public static let header = ["object", "attribute", "source", "value"]
     public static let extractor = ExtractorRef(name: "claims-csv", version: "1")
 
-    public static func run(path: String, store: LedgerStore, actor: String,
+    public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let text = try ReportFile.readText(path)
         let rows: [CSVRow]
@@ -91,7 +91,7 @@ public enum ClaimsCSVImport {
         }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let report = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName)
-        return try store.write(actor: actor) { appender in
+        return try store.write(actor: actor, refreshingProjections: refreshingProjections) { appender in
             var summary = ImportSummary()
             _ = try appender.append(NewEvent.checked(report))
             for (n, row) in rows.dropFirst().enumerated() {

@@ -126,9 +126,9 @@ extension LedgerStore {
     /// Imports an export (`claims export`) exactly: positions, envelopes and hashes. The
     /// export must continue this ledger (usually: an empty one); events already here are
     /// skipped, so an interrupted import can simply be run again.
-    public func importEvents(path: String, progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+    public func importEvents(path: String, refreshingProjections: Bool = true, progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         var reader = try LineReader(path: path)
-        return try write(actor: "import") { appender in
+        return try write(actor: "import", refreshingProjections: refreshingProjections) { appender in
             var summary = ImportSummary()
             while let line = reader.next() {
                 guard !line.isEmpty else { continue }

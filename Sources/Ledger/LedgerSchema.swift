@@ -87,6 +87,47 @@ enum LedgerSchema {
                 CREATE INDEX claims_by_originator ON claims(originator);
                 """)
         }
+        migrator.registerMigration("v2: materialised projections") { db in
+            try db.execute(sql: """
+                -- Projections kept up to date after each write, valid as of the checkpoint position.
+                -- They are a cache of pure functions of the log: `claims rebuild` recomputes them.
+                CREATE TABLE projection_checkpoint (
+                    name TEXT PRIMARY KEY,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE projection_consensus (
+                    incident_id TEXT NOT NULL,
+                    figure TEXT NOT NULL,
+                    "group" TEXT NOT NULL,
+                    row TEXT NOT NULL,
+                    PRIMARY KEY (incident_id, figure, "group")
+                );
+                CREATE TABLE projection_inconsistencies (
+                    incident_id TEXT NOT NULL,
+                    figure TEXT NOT NULL,
+                    "group" TEXT NOT NULL,
+                    row TEXT NOT NULL,
+                    PRIMARY KEY (incident_id, figure, "group")
+                );
+                CREATE TABLE projection_reliability (
+                    source_id TEXT PRIMARY KEY,
+                    score REAL,
+                    row TEXT
+                );
+                CREATE TABLE projection_incidents (
+                    incident_id TEXT PRIMARY KEY,
+                    row TEXT NOT NULL
+                );
+                -- Reports' URLs, so that an audit of one incident need not decode report texts.
+                ALTER TABLE reports ADD COLUMN url TEXT;
+                UPDATE reports SET url = (SELECT json_extract(payload, '$.url') FROM events WHERE events.position = reports.position);
+                -- The learned weights besides the scores (label spaces, confusion counts), one row.
+                CREATE TABLE projection_model (
+                    id TEXT PRIMARY KEY,
+                    row TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

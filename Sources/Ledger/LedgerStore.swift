@@ -7,7 +7,6 @@ import GRDB
 public final class LedgerStore: Sendable {
     public let path: String
     let dbQueue: DatabaseQueue
-
     private init(path: String, dbQueue: DatabaseQueue) {
         self.path = path
         self.dbQueue = dbQueue
@@ -111,7 +110,18 @@ public final class LedgerStore: Sendable {
 
     /// Runs `work` in one immediate write transaction: all of it is stored, or, if it throws,
     /// none of it. Concurrent writers (other processes included) wait for their turn.
-    public func write<T>(actor: String, _ work: (inout Appender) throws -> T) throws -> T {
+    ///
+    /// Right after the transaction commits, the materialised projections are brought up to date
+    /// (``refreshProjections()``). If that fails, the append still stands: the projections'
+    /// checkpoint stays behind, readers compute on demand, and `claims rebuild` catches up.
+    /// Bulk loaders may pass `refreshingProjections: false` and refresh once at the end.
+    public func write<T>(actor: String, refreshingProjections: Bool = true, _ work: (inout Appender) throws -> T) throws -> T {
+        let result = try writeEvents(actor: actor, work)
+        if refreshingProjections { _ = try? refreshProjections() }
+        return result
+    }
+
+    func writeEvents<T>(actor: String, _ work: (inout Appender) throws -> T) throws -> T {
         do {
             return try dbQueue.writeWithoutTransaction { db in
                 var result: T?
@@ -129,8 +139,8 @@ public final class LedgerStore: Sendable {
 
     /// Appends a batch in one transaction. Events whose id is already stored are skipped.
     @discardableResult
-    public func append(_ events: [NewEvent], actor: String) throws -> [AppendOutcome] {
-        try write(actor: actor) { appender in try events.map { try appender.append($0) } }
+    public func append(_ events: [NewEvent], actor: String, refreshingProjections: Bool = true) throws -> [AppendOutcome] {
+        try write(actor: actor, refreshingProjections: refreshingProjections) { appender in try events.map { try appender.append($0) } }
     }
 
     func read<T>(_ work: (Database) throws -> T) throws -> T {

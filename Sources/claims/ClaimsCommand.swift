@@ -14,7 +14,8 @@ struct Claims: ParsableCommand {
             """,
         subcommands: [
             Init.self, Ingest.self, Append.self, Import.self, Export.self, Log.self, Verify.self, Stats.self,
-            Schema.self, Extract.self, Reextract.self, Evaluate.self, Demo.self,
+            Schema.self, Extract.self, Reextract.self, Demo.self,
+            Incidents.self, ConsensusCommand.self, ReliabilityCommand.self, HistoryCommand.self, Explain.self, Rebuild.self, Evaluate.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Events
+import Extraction
 import Foundation
 import Ledger
 import Projections
@@ -53,6 +54,44 @@ struct Demo: ParsableCommand {
             let events = try store.events().map { ($0.position, try $0.decode()) }
             print("ledger \(ledger): \(events.count) events (\(summary) new)")
             print(Rendering.listing(ClaimListing(events)))
+            print(try ProjectionRendering.demoSection(store))
+            print(try extractorComparison(annotation: annotation))
         }
+    }
+
+    /// Runs the built-in extractor on each seed article and lists where its claims differ from
+    /// the hand annotation, matching claims on figure, group, value and bound.
+    func extractorComparison(annotation: [NewEvent]) throws -> String {
+        let extractor = RuleExtractor()
+        var out = "\n== The built-in extractor (\(RuleExtractor.reference)) against the hand annotation\n"
+        var matchedTotal = 0, annotatedTotal = 0, extractedTotal = 0
+        for article in SeedCorpus.articles {
+            let text = try ReportFile.readText(article.url.path)
+            let reportID = ReportText.id(ofNormalised: text)
+            let key = { (figure: String, group: String?, value: Double?, bound: Bound) in
+                "\(figure)/\(group ?? "-") \(Rendering.valueText(value.map(ClaimValue.number), bound, nil, nil))"
+            }
+            var annotated: [String] = annotation.compactMap {
+                guard case .claimAsserted(let c) = $0.event, c.reportID == reportID, c.value?.label == nil else { return nil }
+                return key(c.figure, c.group, c.value?.number, c.bound)
+            }
+            let extracted = extractor.extract(text: text, language: nil, published: try PartialTime.parse(article.published))
+                .mainClaims.map { key($0.figure, $0.group, $0.value, $0.bound) }
+            var extra: [String] = []
+            var matched = 0
+            annotatedTotal += annotated.count
+            extractedTotal += extracted.count
+            for claim in extracted {
+                if let i = annotated.firstIndex(of: claim) { annotated.remove(at: i); matched += 1 } else { extra.append(claim) }
+            }
+            matchedTotal += matched
+            out += "\n   \(article.fileName): \(matched) claims agree, \(annotated.count) only annotated, \(extra.count) only extracted\n"
+            for claim in annotated { out += "     − \(claim)\n" }
+            for claim in extra { out += "     + \(claim)\n" }
+        }
+        let precision = extractedTotal > 0 ? Double(matchedTotal) / Double(extractedTotal) : 0
+        let recall = annotatedTotal > 0 ? Double(matchedTotal) / Double(annotatedTotal) : 0
+        out += String(format: "\n   numeric claims: precision %.2f, recall %.2f (− annotated only, + extracted only)\n", precision, recall)
+        return out
     }
 }

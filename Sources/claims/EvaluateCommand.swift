@@ -1,7 +1,162 @@
 import ArgumentParser
+import Events
+import Foundation
+import Ledger
+import Projections
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the extractor and the projections on evaluation sets.",
-        subcommands: [EvaluateExtraction.self])
+        abstract: "Score the extractor and the projections on evaluation sets, and time the projections.",
+        subcommands: [EvaluateExtraction.self, EvaluateTruth.self, EvaluateSpeed.self])
+}
+
+struct EvaluateTruth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "truth",
+        abstract: "Score the consensus on truth-discovery sets (claims.csv, truth.csv, meta.json).",
+        discussion: """
+            For each folder: imports claims.csv into a fresh temporary ledger through the same path as \
+            `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
+            truth.csv: MAE, RMSE and error rate (estimate rounded half up ≠ gold) for numeric gold, accuracy \
+            for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
+            on as categories. Same method and defaults for every set. Majority vote (every row one vote, \
+            ties to the lowest value) is computed alongside, and the published marks of the development \
+            sets (../shared/eval/README.md) are shown for them.
+            """)
+
+    @Argument(help: ArgumentHelp("Folders holding claims.csv and truth.csv (and meta.json).", valueName: "dir"))
+    var folders: [String]
+    @Option(help: ArgumentHelp("table or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if folders.isEmpty { throw ValidationError("give at least one folder with claims.csv and truth.csv, e.g. ../shared/eval/truth/population") }
+        if format == .csv { throw ValidationError("evaluate prints table or json") }
+    }
+
+    struct Result: Encodable {
+        var set: String
+        var kind: String
+        var claims: Int
+        var score: TruthSet.Score
+        var majorityVote: TruthSet.Score
+        var publishedBest: String?
+        var importSeconds: Double
+        var consensusSeconds: Double
+    }
+
+    /// Published or peer marks on the development sets (../shared/eval/README.md).
+    static let published: [String: String] = [
+        "population": "error rate 0.1625 (Investment); MAE 1617.7 (majority vote, error rate 0.184); TruthFinder MAE 1753.7 / RMSE 8944.3 / error rate 0.173",
+        "dog": "accuracy 0.8426 (Dawid–Skene, LFC); majority vote 0.8178",
+    ]
+
+    func run() throws {
+        try guarded {
+            var results: [Result] = []
+            for folder in folders {
+                let dir = URL(fileURLWithPath: folder)
+                let claimsPath = dir.appendingPathComponent("claims.csv").path
+                let truthPath = dir.appendingPathComponent("truth.csv").path
+                for path in [claimsPath, truthPath] where !FileManager.default.fileExists(atPath: path) {
+                    throw ProjectionCommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
+                }
+                let meta = (try? String(contentsOfFile: dir.appendingPathComponent("meta.json").path, encoding: .utf8)) ?? ""
+                let kind = TruthSet.kind(metaJSON: meta) ?? "numeric"
+                let name = metaName(meta) ?? dir.lastPathComponent
+
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("claims-evaluate-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                let start = Date()
+                guard let store = try LedgerStore.create(at: scratch.appendingPathComponent("ledger.sqlite").path) else {
+                    throw ProjectionCommandError("could not create a temporary ledger in \(scratch.path)")
+                }
+                // The consensus is computed below with the set's declared kind; skip materialising.
+                let imported = try ClaimsCSVImport.run(path: claimsPath, store: store, actor: "evaluate", refreshingProjections: false)
+                let importSeconds = Date().timeIntervalSince(start)
+                let consensusStart = Date()
+                let state = try store.projectionState()
+                let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, state: state))
+                let truth = try ReportFile.readText(truthPath)
+                let score = TruthSet.score(context, truthCSV: truth)
+                let consensusSeconds = Date().timeIntervalSince(consensusStart)
+                let claimsText = try ReportFile.readText(claimsPath)
+                results.append(Result(set: name, kind: kind, claims: imported.lines, score: score,
+                                      majorityVote: TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth),
+                                      publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
+            }
+            if format == .json {
+                print(ProjectionRendering.json(results), terminator: "")
+                return
+            }
+            for r in results {
+                print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
+                var rows = [["", "ACCURACY", "MAE", "RMSE", "ERROR RATE"]]
+                for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] {
+                    rows.append([label, String(format: "%.4f", s.accuracy), s.mae.map { String(format: "%.1f", $0) } ?? "–",
+                                 s.rmse.map { String(format: "%.1f", $0) } ?? "–", s.errorRate.map { String(format: "%.4f", $0) } ?? "–"])
+                }
+                print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
+                if let p = r.publishedBest { print("   published best: \(p)") }
+                print(String(format: "   time: import %.2f s, consensus %.2f s\n", r.importSeconds, r.consensusSeconds))
+            }
+        }
+    }
+
+    func metaName(_ meta: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(meta.utf8)) as? [String: Any] else { return nil }
+        return object["name"] as? String
+    }
+}
+
+struct EvaluateSpeed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "speed",
+        abstract: "Time on-demand consensus for single incidents (and optionally a full rebuild) on a ledger.",
+        discussion: """
+            Picks incidents spread evenly over the ledger and computes each one's consensus on demand from \
+            its claims and the materialised reliability weights, as `claims consensus INCIDENT` does; prints \
+            p50 and p99. With --rebuild, first recomputes every materialised projection and prints events/s.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: ArgumentHelp("How many incidents to time.", valueName: "n"))
+    var samples: Int = 1000
+    @Flag(help: "Also time a full rebuild of the materialised projections first.")
+    var rebuild = false
+
+    func validate() throws {
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(rebuild ? .readWrite : .readOnly)
+            if rebuild {
+                let start = Date()
+                let summary = try store.rebuildProjections()
+                let seconds = Date().timeIntervalSince(start)
+                print(String(format: "rebuild: %d events in %.2f s (%.0f events/s)", summary.events, seconds, Double(summary.events) / seconds))
+            }
+            guard try store.projectionStatus().isCurrent else {
+                throw ProjectionCommandError("the materialised projections are behind the ledger; run `claims rebuild` (or add --rebuild)")
+            }
+            let ids = try store.incidentIDs()
+            guard !ids.isEmpty else { throw ProjectionCommandError("the ledger has no incidents") }
+            let step = max(1, ids.count / samples)
+            var times: [Double] = []
+            var claims = 0
+            for i in stride(from: 0, to: ids.count, by: step).prefix(samples) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let figures = try store.incidentConsensus(ids[i]) ?? []
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                claims += figures.map(\.claims).reduce(0, +)
+            }
+            times.sort()
+            let p = { (q: Double) in times[min(times.count - 1, Int(Double(times.count) * q))] }
+            print(String(format: "on-demand consensus of one incident: %d incidents (%.1f claims each), p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                         times.count, Double(claims) / Double(times.count), p(0.5), p(0.99), times.last!))
+        }
+    }
 }

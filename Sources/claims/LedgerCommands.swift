@@ -150,6 +150,8 @@ struct Import: ParsableCommand {
     var format: Format
     @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
     var file: String
+    @Flag(help: "Do not bring the materialised projections up to date afterwards (faster for large imports; run `claims rebuild` later, projection commands compute on demand meanwhile).")
+    var noRefresh = false
 
     func run() throws {
         try guarded {
@@ -157,12 +159,12 @@ struct Import: ParsableCommand {
             let summary: ImportSummary
             switch format {
             case .claimsCSV:
-                summary = try ClaimsCSVImport.run(path: file, store: store, actor: actor.name) { done, total in
+                summary = try ClaimsCSVImport.run(path: file, store: store, actor: actor.name, refreshingProjections: !noRefresh) { done, total in
                     Terminal.progress("importing rows", done: done, total: total)
                 }
             case .events:
                 let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
-                summary = try store.importEvents(path: file) { bytes in Terminal.progress("importing bytes", done: bytes, total: size) }
+                summary = try store.importEvents(path: file, refreshingProjections: !noRefresh) { bytes in Terminal.progress("importing bytes", done: bytes, total: size) }
             }
             print("imported \(summary.lines) \(format == .events ? "events" : "rows"): \(summary.appended) events appended\(summary.skipped > 0 ? ", \(summary.skipped) already stored" : "")")
         }

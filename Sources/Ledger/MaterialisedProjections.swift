@@ -1,0 +1,314 @@
+import Events
+import Foundation
+import GRDB
+import Projections
+
+/// Where a ledger's materialised projections stand.
+public struct ProjectionStatus: Sendable, Equatable {
+    /// Position the materialised tables are valid at (0: never computed).
+    public var checkpoint: Int64
+    /// The ledger's last position.
+    public var head: Int64
+    public var isCurrent: Bool { checkpoint == head }
+}
+
+/// What a refresh or rebuild did.
+public struct RefreshSummary: Sendable, Equatable {
+    public var position: Int64
+    public var events: Int64
+    /// Rows written (inserted or changed) and deleted across the projection tables.
+    public var written: Int
+    public var deleted: Int
+    /// Nothing to do: the tables were already at the ledger's head (or ahead of this reader).
+    public var upToDate: Bool
+}
+
+/// Materialised projections: consensus per figure, reliability per source, incident summaries,
+/// group inconsistencies and the learned weights, in tables valid as of a checkpoint position.
+///
+/// They are brought up to date right after each write transaction commits (see
+/// ``LedgerStore/write(actor:_:)``), not inside it: the append stays short and never fails
+/// because of projection code, and reliability is learned over the whole ledger, so bringing
+/// the tables up to date is a recomputation whose cost should not hold the write lock. If the
+/// process stops in between, the checkpoint stays behind the head; readers see that
+/// (``projectionStatus()``) and compute on demand, and the next write or `claims rebuild`
+/// catches up.
+extension LedgerStore {
+    static let checkpointName = "projections"
+
+    public func projectionStatus() throws -> ProjectionStatus {
+        try read { db in try LedgerStore.status(db) }
+    }
+
+    static func status(_ db: Database) throws -> ProjectionStatus {
+        let head = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0
+        let checkpoint = try Int64.fetchOne(db, sql: "SELECT position FROM projection_checkpoint WHERE name = ?", arguments: [checkpointName]) ?? 0
+        return ProjectionStatus(checkpoint: checkpoint, head: head)
+    }
+
+    /// The claims state as of a moment: every event up to `position` and recorded before
+    /// `recordedBefore` (both optional), folded in position order.
+    public func projectionState(asOfPosition position: Int64? = nil, recordedBefore: String? = nil) throws -> ClaimsState {
+        var state = ClaimsState.initial
+        try read { db in
+            var sql = "SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash FROM events"
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let position { conditions.append("position <= ?"); arguments += [position] }
+            if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
+            while let row = try rows.next() {
+                let recorded = LedgerStore.recordedEvent(row)
+                do { state.apply(try ProjectionEvent(recorded)) } catch {
+                    throw LedgerError.rejected(field: "event \(recorded.position)", reason: "does not decode: \(error)")
+                }
+            }
+        }
+        return state
+    }
+
+    /// Brings the materialised projections up to the ledger's head, writing only rows that
+    /// changed. Does nothing when they are current. The tables never move backwards: if another
+    /// process got further meanwhile, its rows are kept.
+    @discardableResult
+    public func refreshProjections() throws -> RefreshSummary {
+        try updateProjections(rebuild: false)
+    }
+
+    /// Recomputes every materialised projection from the log (`claims rebuild`).
+    @discardableResult
+    public func rebuildProjections() throws -> RefreshSummary {
+        try updateProjections(rebuild: true)
+    }
+
+    func updateProjections(rebuild: Bool) throws -> RefreshSummary {
+        let status = try projectionStatus()
+        if !rebuild && status.isCurrent {
+            return RefreshSummary(position: status.head, events: 0, written: 0, deleted: 0, upToDate: true)
+        }
+        let state = try projectionState()
+        let context = ProjectionContext(state: state)
+        let tables = LedgerStore.materialise(context)
+        do {
+            return try dbQueue.writeWithoutTransaction { db in
+                var summary = RefreshSummary(position: state.position, events: state.position, written: 0, deleted: 0, upToDate: false)
+                try db.inTransaction(.immediate) {
+                    let current = try LedgerStore.status(db)
+                    if !rebuild && current.checkpoint >= state.position {
+                        summary.upToDate = true
+                        return .commit
+                    }
+                    for table in tables {
+                        let (w, d) = try table.store(db, replacingAll: rebuild)
+                        summary.written += w
+                        summary.deleted += d
+                    }
+                    try db.execute(sql: "INSERT OR REPLACE INTO projection_checkpoint (name, position) VALUES (?, ?)",
+                                   arguments: [LedgerStore.checkpointName, state.position])
+                    return .commit
+                }
+                return summary
+            }
+        } catch let error as DatabaseError {
+            throw LedgerStore.translate(error, path: path)
+        }
+    }
+
+    /// One projection table's rows: key columns → (row JSON, optional score).
+    struct MaterialisedTable {
+        var name: String
+        var keyColumns: [String]
+        var rows: [[String]: (row: String, score: Double?)]
+
+        func store(_ db: Database, replacingAll: Bool) throws -> (written: Int, deleted: Int) {
+            let keyList = keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+            var existing: [[String]: String] = [:]
+            var deleted = 0
+            if replacingAll {
+                try db.execute(sql: "DELETE FROM \(name)")
+                deleted = db.changesCount
+            } else {
+                let cursor = try Row.fetchCursor(db, sql: "SELECT \(keyList), row FROM \(name)")
+                while let r = try cursor.next() {
+                    let key = (0..<keyColumns.count).map { r[$0] as String }
+                    existing[key] = r[keyColumns.count] as String? ?? ""
+                }
+                let delete = try db.makeStatement(sql: "DELETE FROM \(name) WHERE " + keyColumns.map { "\"\($0)\" = ?" }.joined(separator: " AND "))
+                for key in existing.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where rows[key] == nil {
+                    try delete.execute(arguments: StatementArguments(key))
+                    deleted += 1
+                }
+            }
+            let hasScore = name == "projection_reliability"
+            let columns = keyList + ", row" + (hasScore ? ", score" : "")
+            let placeholders = Array(repeating: "?", count: keyColumns.count + (hasScore ? 2 : 1)).joined(separator: ", ")
+            let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO \(name) (\(columns)) VALUES (\(placeholders))")
+            var written = 0
+            for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let value = rows[key]!
+                if existing[key] == value.row { continue }
+                var arguments = StatementArguments(key) + [value.row]
+                if hasScore { arguments += [value.score] }
+                try insert.execute(arguments: arguments)
+                written += 1
+            }
+            return (written, deleted)
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        String(decoding: ProjectionSnapshot.encode(value), as: UTF8.self)
+    }
+
+    static func materialise(_ context: ProjectionContext) -> [MaterialisedTable] {
+        var consensus = MaterialisedTable(name: "projection_consensus", keyColumns: ["incident_id", "figure", "group"], rows: [:])
+        for c in context.consensus() { consensus.rows[[c.incident, c.figure, c.group ?? ""]] = (json(c), nil) }
+        var inconsistencies = MaterialisedTable(name: "projection_inconsistencies", keyColumns: ["incident_id", "figure", "group"], rows: [:])
+        for i in context.inconsistencies() { inconsistencies.rows[[i.incident, i.figure, i.group]] = (json(i), nil) }
+        var reliability = MaterialisedTable(name: "projection_reliability", keyColumns: ["source_id"], rows: [:])
+        let weights = context.weights
+        for r in context.reliabilityTable { reliability.rows[[r.source]] = (json(r), weights.scores[r.source]) }
+        var incidents = MaterialisedTable(name: "projection_incidents", keyColumns: ["incident_id"], rows: [:])
+        for i in context.state.incidentSummaries() { incidents.rows[[i.incident]] = (json(i), nil) }
+        let model = MaterialisedTable(name: "projection_model", keyColumns: ["id"], rows: [["1"]: (json(weights.withoutScores), nil)])
+        return [consensus, inconsistencies, reliability, incidents, model]
+    }
+
+    // MARK: - Reading materialised projections
+
+    /// Every materialised projection as one snapshot; nil when the tables are behind the head.
+    public func materialisedSnapshot() throws -> ProjectionSnapshot? {
+        try read { db -> ProjectionSnapshot? in
+            let status = try LedgerStore.status(db)
+            guard status.isCurrent else { return nil }
+            let consensus: [Consensus] = try LedgerStore.decodeRows(db, "SELECT row FROM projection_consensus").sorted { $0.key < $1.key }
+            let reliability: [SourceReliability] = try LedgerStore.decodeRows(db, "SELECT row FROM projection_reliability").sorted { $0.source < $1.source }
+            let inconsistencies: [GroupInconsistency] = try LedgerStore.decodeRows(db, "SELECT row FROM projection_inconsistencies").sorted {
+                FigureKey(incident: $0.incident, figure: $0.figure, group: $0.group) < FigureKey(incident: $1.incident, figure: $1.figure, group: $1.group)
+            }
+            return ProjectionSnapshot(at: status.checkpoint, consensus: consensus, reliability: reliability, inconsistencies: inconsistencies)
+        }
+    }
+
+    /// Materialised incident summaries, by incident id; nil when the tables are behind the head.
+    public func materialisedIncidents() throws -> [IncidentSummary]? {
+        try read { db -> [IncidentSummary]? in
+            guard try LedgerStore.status(db).isCurrent else { return nil }
+            let rows: [IncidentSummary] = try LedgerStore.decodeRows(db, "SELECT row FROM projection_incidents")
+            return rows.sorted { $0.incident < $1.incident }
+        }
+    }
+
+    static func decodeRows<T: Decodable>(_ db: Database, _ sql: String, arguments: StatementArguments = []) throws -> [T] {
+        let decoder = JSONDecoder()
+        var out: [T] = []
+        let cursor = try String.fetchCursor(db, sql: sql, arguments: arguments)
+        while let text = try cursor.next() { out.append(try decoder.decode(T.self, from: Data(text.utf8))) }
+        return out
+    }
+
+    // MARK: - One incident on demand
+
+    /// The projections of one incident computed on demand from that incident's claims only (read
+    /// through the claims index) and the materialised reliability weights: its consensus,
+    /// history and audit are those the whole log gives. Nil when the weights are behind the
+    /// ledger's head (then compute from the whole log), or when there is no such incident.
+    public func incidentProjection(_ incident: String, options: ProjectionOptions = ProjectionOptions()) throws -> ProjectionContext? {
+        try read { db -> ProjectionContext? in
+            guard try LedgerStore.status(db).isCurrent else { return nil }
+            guard let (state, weights) = try LedgerStore.incidentState(db, incident: incident) else { return nil }
+            return ProjectionContext(state: state, options: options, weights: weights)
+        }
+    }
+
+    /// The consensus of one incident on demand (see ``incidentProjection(_:options:)``).
+    public func incidentConsensus(_ incident: String, options: ProjectionOptions = ProjectionOptions()) throws -> [Consensus]? {
+        try incidentProjection(incident, options: options)?.consensus(incident: incident)
+    }
+
+    /// One incident's part of the claims state, and the stored weights its sources need.
+    static func incidentState(_ db: Database, incident: String) throws -> (ClaimsState, ReliabilityModel)? {
+        var state = ClaimsState.initial
+        // Merges and adjudications are rare: fold them all, so that merge chains resolve exactly
+        // as the whole log's fold does.
+        let structural = try Row.fetchCursor(db, sql: """
+            SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash
+            FROM events WHERE type IN ('sources_merged', 'incidents_merged', 'figure_adjudicated') ORDER BY position
+            """)
+        while let row = try structural.next() {
+            if let e = try? ProjectionEvent(LedgerStore.recordedEvent(row)) { state.apply(e) }
+        }
+        let canonical = state.canonicalIncident(incident)
+        var members: Set<String> = [canonical]
+        for id in state.incidents.keys where state.canonicalIncident(id) == canonical { members.insert(id) }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE incident_id IN (\(members.map { _ in "?" }.joined(separator: ",")))",
+                                arguments: StatementArguments(Array(members))) ?? false else { return nil }
+        // The incident's live claims, moved ones included (the index holds where a claim is now).
+        let claims = try Row.fetchCursor(db, sql: """
+            SELECT e.position, e.id, e.stream, e.version, e.type, e.schema_version, e.recorded_at, e.actor, e.correlation_id,
+                   e.payload, e.previous_hash, e.hash, c.incident_id
+            FROM claims c JOIN events e ON e.position = c.position
+            WHERE c.incident_id IN (\(members.map { _ in "?" }.joined(separator: ","))) AND c.withdrawn_position IS NULL
+            """, arguments: StatementArguments(Array(members)))
+        var reportIDs = Set<String>()
+        var sourceIDs = Set<String>()
+        while let row = try claims.next() {
+            let now: String = row[12]
+            let recorded = recordedEvent(row)
+            guard case .claimAsserted(let claim)? = try? recorded.decode() else { continue }
+            state.claims[claim.claimID] = ClaimRecord(stored: claim, position: recorded.position, recordedAt: recorded.recordedAt, hash: recorded.hash,
+                                                      movedTo: now == claim.incidentID ? nil : now)
+            reportIDs.insert(claim.reportID)
+            sourceIDs.insert(claim.originator)
+            sourceIDs.formUnion(claim.via)
+        }
+        let report = try db.cachedStatement(sql: """
+            SELECT r.outlet, r.title, r.media_type, r.published_time, r.published_precision, r.position, e.recorded_at, r.url
+            FROM reports r JOIN events e ON e.position = r.position WHERE r.report_id = ?
+            """)
+        for id in reportIDs.sorted() {
+            guard let r = try Row.fetchOne(report, arguments: [id]) else { continue }
+            state.reports[id] = ReportInfo(id: id, outlet: r[0], title: r[1], url: r[7], mediaType: r[2], published: r[3],
+                                           precision: r[4], recordedAt: r[6], position: r[5])
+            if let outlet: String = r[0] { sourceIDs.insert(outlet) }
+        }
+        // Sources: the claims' originators and relays, what they were merged into, and their
+        // affiliations (a spokesperson speaks for a party).
+        let source = try db.cachedStatement(sql: "SELECT name, kind, affiliation FROM sources WHERE source_id = ?")
+        var pending = Array(sourceIDs)
+        var loaded = Set<String>()
+        while let id = pending.popLast() {
+            guard loaded.insert(id).inserted else { continue }
+            let merged = state.sources[id]
+            if let r = try Row.fetchOne(source, arguments: [id]) {
+                var info = SourceInfo(id: id, name: r[0], kind: r[1], affiliation: r[2], aliases: merged?.aliases ?? [],
+                                      mergedInto: merged?.mergedInto)
+                info.assessed = merged?.assessed
+                state.sources[id] = info
+                if let a = info.affiliation { pending.append(a) }
+            }
+            if let into = state.sources[id]?.mergedInto { pending.append(into) }
+        }
+        // Weights of the sources these claims count as.
+        let canonicalSources = Set(loaded.map(state.canonicalSource)).sorted()
+        var scores: [String: Double] = [:]
+        let score = try db.cachedStatement(sql: "SELECT score FROM projection_reliability WHERE source_id = ?")
+        for id in canonicalSources {
+            if let s = try Double.fetchOne(score, arguments: [id]) { scores[id] = s }
+        }
+        var weights = ReliabilityModel(scores: [:])
+        if let model = try String.fetchOne(db, sql: "SELECT row FROM projection_model WHERE id = '1'") {
+            weights = try JSONDecoder().decode(ReliabilityModel.self, from: Data(model.utf8))
+        }
+        weights.scores = scores
+        return (state, weights)
+    }
+}
+
+extension LedgerStore {
+    /// Ids of the incidents not merged into another, in id order.
+    public func incidentIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT incident_id FROM incidents WHERE merged_into IS NULL ORDER BY incident_id") }
+    }
+}

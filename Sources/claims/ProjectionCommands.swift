@@ -1,0 +1,289 @@
+import ArgumentParser
+import Events
+import Foundation
+import Ledger
+import Projections
+
+/// As of when: the options every projection command takes.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("published-before"),
+            help: ArgumentHelp("Only claims from reports published before this time (2022-02-03T12:00Z, 2022-02-03, 2022-02, 2022); a report of unknown time counts by when it was recorded.", valueName: "time"))
+    var publishedBefore: String?
+    @Option(name: .customLong("at-position"),
+            help: ArgumentHelp("The ledger as it was when it ended at position N: prints what the command printed then.", valueName: "n"))
+    var atPosition: Int64?
+    @Option(name: .customLong("recorded-before"),
+            help: ArgumentHelp("The ledger as it was before this time: only events recorded before it (UTC unless an offset is given).", valueName: "time"))
+    var recordedBefore: String?
+
+    func validate() throws {
+        if let atPosition, atPosition < 0 { throw ValidationError("--at-position must be 0 or more (a position in `claims log`)") }
+        for (name, value) in [("--published-before", publishedBefore), ("--recorded-before", recordedBefore)] {
+            guard let value else { continue }
+            do {
+                if try PartialTime.parse(value).time == nil { throw ValidationError("\(name) needs a time, not \"\(value)\"") }
+            } catch let error as WireFormatError {
+                throw ValidationError("\(name): \(error.reason); write e.g. 2022-02-03T12:00Z or 2022-02-03")
+            }
+        }
+    }
+
+    /// No as-of option: the ledger as it is now.
+    var isLatest: Bool { publishedBefore == nil && atPosition == nil && recordedBefore == nil }
+
+    var publishedCutoff: String? { publishedBefore.flatMap { try? PartialTime.parse($0).time } }
+
+    /// Recorded times carry milliseconds (`…T06:17:00.000Z`); a cutoff is written the same way.
+    var recordedCutoff: String? {
+        guard let time = recordedBefore.flatMap({ try? PartialTime.parse($0).time }) else { return nil }
+        if time.contains("T"), time.hasSuffix("Z"), !time.contains(".") { return String(time.dropLast()) + ".000Z" }
+        return time
+    }
+
+    var options: ProjectionOptions { ProjectionOptions(publishedBefore: publishedCutoff) }
+
+    /// Projections computed from the log as of the chosen moment.
+    func context(_ store: LedgerStore) throws -> ProjectionContext {
+        let state = try store.projectionState(asOfPosition: atPosition, recordedBefore: recordedCutoff)
+        return ProjectionContext(state: state, options: options)
+    }
+
+    /// For one incident: on demand from its claims and the materialised weights when asking
+    /// about now, else from the log.
+    func context(_ store: LedgerStore, incident: String) throws -> ProjectionContext {
+        if isLatest, let context = try store.incidentProjection(incident) { return context }
+        if isLatest { try noteIfBehind(store) }
+        let context = try context(store)
+        guard context.state.incidents[incident] != nil else {
+            throw ProjectionCommandError("no incident \"\(incident)\"\(isLatest ? "" : " as of the moment asked") in \(store.path); list them with `claims incidents`")
+        }
+        return context
+    }
+
+    func noteIfBehind(_ store: LedgerStore) throws {
+        let status = try store.projectionStatus()
+        if !status.isCurrent {
+            Terminal.note("note: materialised projections are at position \(status.checkpoint) of \(status.head); computing from the log (run `claims rebuild` to catch up)")
+        }
+    }
+}
+
+struct ProjectionCommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+struct Incidents: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List incidents with their claims and figures.",
+        discussion: "Incidents merged into another are listed under it (merged). Claims withdrawn do not count.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var asOf: AsOfOptions
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            var incidents: [IncidentSummary]? = nil
+            if asOf.isLatest && asOf.publishedBefore == nil { incidents = try store.materialisedIncidents() }
+            if incidents == nil {
+                if asOf.isLatest { try asOf.noteIfBehind(store) }
+                incidents = try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries()
+            }
+            print(ProjectionRendering.incidents(incidents ?? [], format: format), terminator: "")
+        }
+    }
+}
+
+struct ConsensusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consensus",
+        abstract: "What the ledger believes: best, low, high and grade per incident × figure × group.",
+        discussion: """
+            best is the value with the most reliability-weighted support among independent originators \
+            (each originator's latest statement counts once, however many outlets relay it); low–high \
+            spans the finite ends the retained claims state. Grades: confirmed (the responsible party \
+            concedes the harm), fair (two or more independent credible originators), weak (one), \
+            contested (credible originators disagree), discounted. CSV columns: \
+            incident,figure,group,best,low,high,grade,originators,claims.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var asOf: AsOfOptions
+    @Argument(help: ArgumentHelp("The incident (see `claims incidents`); omit with --all.", valueName: "incident"))
+    var incident: String?
+    @Flag(help: "Every incident.")
+    var all = false
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if incident == nil && !all { throw ValidationError("give an INCIDENT (see `claims incidents`) or --all") }
+        if incident != nil && all { throw ValidationError("give either an INCIDENT or --all, not both") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let figures: [Consensus]
+            if let incident {
+                figures = try asOf.context(store, incident: incident).consensus(incident: incident)
+            } else if asOf.isLatest, let snapshot = try store.materialisedSnapshot() {
+                figures = snapshot.consensus
+            } else {
+                if asOf.isLatest { try asOf.noteIfBehind(store) }
+                figures = try asOf.context(store).consensus()
+            }
+            print(ProjectionRendering.consensus(figures, format: format), terminator: "")
+        }
+    }
+}
+
+struct ReliabilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reliability",
+        abstract: "How reliable each source has been: score, uncertainty, bias, relay fidelity.",
+        discussion: """
+            A source's score is its leave-one-out agreement with the other originators' consensus across \
+            all incidents (truth discovery), smoothed towards a prior: an analyst's assessment \
+            (source_assessed) or its class (sources of its kind with a similar number of claims). \
+            Adjudicated figures (figure_adjudicated) score against the established value. n is the number \
+            of scored claims; bias > 0 means the source reports higher than the others.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var asOf: AsOfOptions
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let table: [SourceReliability]
+            if asOf.isLatest, let snapshot = try store.materialisedSnapshot() {
+                table = snapshot.reliability
+            } else {
+                if asOf.isLatest { try asOf.noteIfBehind(store) }
+                table = try asOf.context(store).reliabilityTable
+            }
+            print(ProjectionRendering.reliability(table, format: format), terminator: "")
+        }
+    }
+}
+
+/// INCIDENT FIGURE [GROUP], resolved against what the ledger holds.
+struct FigureArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The incident (see `claims incidents`).", valueName: "incident"))
+    var incident: String
+    @Argument(help: ArgumentHelp("The figure: killed, injured, outcome …", valueName: "figure"))
+    var figure: String
+    @Argument(help: ArgumentHelp("Whose figure: people, civilians, children, militants … (omit for figures without a group).", valueName: "group"))
+    var group: String?
+
+    func key(in context: ProjectionContext) throws -> FigureKey {
+        let key = FigureKey(incident: context.state.canonicalIncident(incident), figure: figure, group: group)
+        guard context.claimsByKey[key] == nil else { return key }
+        let known = context.keys.filter { $0.incident == key.incident }
+        let same = known.filter { $0.figure == figure }.map { $0.group ?? "(no group)" }
+        let hint = !same.isEmpty ? "groups with claims: \(same.joined(separator: ", "))"
+            : known.isEmpty ? "the incident has no live claims" : "figures with claims: \(Set(known.map(\.figure)).sorted().joined(separator: ", "))"
+        throw ProjectionCommandError("no live claims for \(key) in \(incident); \(hint)")
+    }
+}
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "How a figure moved as reports came in: each report's claims and the consensus after it.",
+        discussion: """
+            Reports are ordered by publication time; those with an unknown or coarse (day or coarser) time \
+            are placed by when the ledger recorded them and marked [recorded]. Every claim is listed, \
+            superseded ones too. Each step uses today's reliability weights; for what the ledger said \
+            on an earlier day, add --recorded-before or --at-position.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var figure: FigureArguments
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let context = try asOf.context(store, incident: figure.incident)
+            let key = try figure.key(in: context)
+            guard let history = context.history(key) else { throw ProjectionCommandError("no history for \(key)") }
+            print(ProjectionRendering.history(history, format: format), terminator: "")
+        }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The derivation of one figure: every claim with its weight, provenance and checked quote.",
+        discussion: """
+            For each claim: role (supporting, contradicting, superseded), weight, originator ← relays, the \
+            report's outlet, time and URL, the quote checked against the stored report text at its span, \
+            the extractor, the event position and hash. A quote that does not match the stored text is an \
+            error: it is shown as a mismatch and the command exits 1 (run `claims verify`).
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var figure: FigureArguments
+    @Option(help: ArgumentHelp("table or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("explain prints table or json; use `claims consensus --format csv` for CSV") }
+    }
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readOnly)
+            let context = try asOf.context(store, incident: figure.incident)
+            let key = try figure.key(in: context)
+            guard let audit = context.audit(key) else { throw ProjectionCommandError("no derivation for \(key)") }
+            var texts: [String: ScalarOffsetIndex] = [:]
+            var checks: [String: [QuoteCheck]] = [:]
+            for entry in audit.entries {
+                if texts[entry.report] == nil { texts[entry.report] = ScalarOffsetIndex(try store.reportText(entry.report) ?? "") }
+                checks[entry.claim] = entry.quotes.map { Audit.check($0, in: texts[entry.report]!) }
+            }
+            print(ProjectionRendering.explain(audit, checks: checks, format: format), terminator: "")
+            let bad = audit.entries.filter { !(checks[$0.claim] ?? []).allSatisfy(\.isMatch) }.map(\.claim)
+            if !bad.isEmpty {
+                throw ProjectionCommandError("\(bad.count) claim\(bad.count == 1 ? "" : "s") (\(bad.joined(separator: ", "))) quote text the stored report does not hold at the quoted span; the ledger may have been altered: run `claims verify`")
+            }
+        }
+    }
+}
+
+struct Rebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recompute the materialised projections (consensus, reliability, incidents) from the log.",
+        discussion: """
+            The projection tables are brought up to date after every write; rebuild recomputes them from \
+            scratch, e.g. after an interrupted update or an upgrade of the method. It changes no event.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        try guarded {
+            let store = try ledger.open(.readWrite)
+            let start = Date()
+            let summary = try store.rebuildProjections()
+            let seconds = Date().timeIntervalSince(start)
+            let rate = seconds > 0 ? Int(Double(summary.events) / seconds) : 0
+            print("rebuilt projections at position \(summary.position): \(summary.events) events in \(String(format: "%.2f", seconds)) s (\(rate) events/s), \(summary.written) rows written")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Events
+import Foundation
+import SeedCorpus
+import Testing
+
+@Suite("Extraction commands", .serialized)
+struct ExtractionCommandTests {
+    static var articles: [SeedCorpus.Article] { SeedCorpus.articles }
+
+    @Test("extract prints one JSON object per claim with the documented fields, and writes nothing")
+    func extractJSON() throws {
+        let cli = try CLI()
+        let article = try #require(ExtractionCommandTests.articles.first { $0.fileName.hasPrefix("001") })
+        let result = try cli.run("extract", article.url.path, "--published", article.published, "--format", "json")
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        let text = try normalisedText(ofFile: article.url.path)
+        for line in lines {
+            let object = try #require(try JSONValue.parse(String(line)).objectValue)
+            #expect(Set(object.keys) == ["incident", "figure", "group", "value", "bound", "low", "high", "originator", "via", "quote", "start", "end"])
+            // The quote is exactly the text at its offsets.
+            let start = Int(object["start"]!.numberValue!), end = Int(object["end"]!.numberValue!)
+            #expect(ScalarOffsetIndex(text).text(from: start, to: end) == object["quote"]?.stringValue)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.ledger))
+    }
+
+    @Test("ingest --extract puts the three Atmeh reports on one incident; reextract twice changes nothing the second time")
+    func ingestExtractAndReextract() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        for article in ExtractionCommandTests.articles {
+            var arguments = ["ingest", "--extract", article.url.path, "--published", article.published, "--language", article.language]
+            if let outlet = article.outlet { arguments += ["--outlet", outlet] }
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("claims extracted"))
+        }
+
+        let incidents = try cli.run("log", "--type", "incident_opened", "--json").stdout.split(separator: "\n")
+        #expect(incidents.count == 3, "\(incidents)")
+        let claimsBefore = try cli.run("log", "--type", "claim_asserted").stdout.split(separator: "\n").count
+        #expect(claimsBefore > 0)
+
+        let first = try cli.run("reextract")
+        let headAfterFirst = try cli.run("stats").stdout
+        let second = try cli.run("reextract")
+
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(second.stdout.contains("0 claims appended, 0 withdrawn"), "\(second.stdout)")
+        #expect(try cli.run("stats").stdout == headAfterFirst)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test("--incident names the main incident by hand")
+    func namedIncident() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        let article = try #require(ExtractionCommandTests.articles.first)
+        let result = try cli.run("ingest", "--extract", "--incident", "my-incident", article.url.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = try cli.run("log", "--type", "claim_asserted", "--json").stdout
+        #expect(claims.contains(#""incident_id":"my-incident""#))
+        #expect(!claims.contains(#""incident_id":"atmeh"#))
+    }
+
+    @Test("--incident without --extract is a usage error")
+    func incidentNeedsExtract() throws {
+        let cli = try CLI()
+        let result = try cli.run("ingest", "--incident", "x", "some.txt")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("add --extract"))
+    }
+}
+
+/// The normalised text of a file, as the ledger stores it.
+func normalisedText(ofFile path: String) throws -> String {
+    ReportText.normalise(try String(contentsOfFile: path, encoding: .utf8))
+}

@@ -1,0 +1,199 @@
+import Events
+import Foundation
+import Projections
+import Testing
+
+@Suite("Projection commands", .serialized)
+struct ProjectionCommandTests {
+    static let atmeh = "atmeh-raid-2022-02-03"
+    static let kabr = "deir-ez-zor-kabr-raid"
+
+    /// Every projection command, as the user would run it at some moment.
+    static let commands: [[String]] = [
+        ["incidents"],
+        ["consensus", atmeh],
+        ["consensus", atmeh, "--format", "json"],
+        ["consensus", "--all", "--format", "csv"],
+        ["reliability", "--format", "csv"],
+        ["history", atmeh, "killed", "people"],
+        ["explain", atmeh, "killed", "children"],
+    ]
+
+    @Test("output at --at-position N is byte-identical to what each command printed when the ledger ended at N")
+    func asOfPositionReproducesThePast() throws {
+        // Given the seed ledger, exported, and replayed into a second ledger a slice at a time
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.path("seed.sqlite")).status == 0)
+        try #require(cli.run("export", "--ledger", cli.path("seed.sqlite"), cli.path("all.ndjson")).status == 0)
+        let lines = try String(contentsOfFile: cli.path("all.ndjson"), encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count > 100)
+        try #require(cli.run("init").status == 0)
+        var captured: [Int: [String]] = [:]
+        let cuts = Array(stride(from: 20, to: lines.count, by: 23)) + [lines.count]
+        for cut in cuts {
+            try cli.write("prefix.ndjson", lines[..<cut].joined(separator: "\n") + "\n")
+            try #require(cli.run("import", "--format", "events", cli.path("prefix.ndjson")).status == 0)
+            // What each command prints now that the ledger ends at `cut`
+            captured[cut] = try Self.commands.map { command in
+                let r = try cli.run(command)
+                return "\(r.status)\n\(r.stdout)"
+            }
+        }
+        // When each is asked again later, as of that position
+        for cut in cuts {
+            for (i, command) in Self.commands.enumerated() {
+                let r = try cli.run(command + ["--at-position", String(cut)])
+                // Then it prints the same bytes
+                #expect("\(r.status)\n\(r.stdout)" == captured[cut]![i], "\(command.joined(separator: " ")) at position \(cut)")
+            }
+        }
+        // and the outputs did change along the way (the test can fail)
+        #expect(Set(cuts.map { captured[$0]![3] }).count > 2)
+        #expect(captured[lines.count]![1].contains("killed/people"))
+    }
+
+    @Test("the seed annotation gives the expected Atmeh and al-Kabr figures")
+    func seedExpectations() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let out = try cli.run("consensus", "--all", "--format", "json")
+        try #require(out.status == 0, "\(out.stderr)")
+        let all = try JSONDecoder().decode([Consensus].self, from: Data(out.stdout.utf8))
+        func figure(_ incident: String, _ figure: String, _ group: String?) throws -> Consensus {
+            try #require(all.first { $0.incident == incident && $0.figure == figure && $0.group == group }, "\(incident) \(figure)/\(group ?? "")")
+        }
+        let people = try figure(Self.atmeh, "killed", "people")
+        #expect(people.best == 13 && (people.low ?? 99) <= 10 && people.high == 13)
+        let children = try figure(Self.atmeh, "killed", "children")
+        #expect(children.best == 6 && (children.low ?? 99) <= 2 && (children.high ?? 0) >= 7)
+        let us = try figure(Self.atmeh, "killed", "us_personnel")
+        #expect(us.best == 0 && us.originators == 1 && us.grade == .weak)
+        let militants = try figure(Self.kabr, "killed", "militants")
+        #expect(militants.grade == .contested)
+        #expect(Set(militants.supporting.compactMap(\.value) + militants.contradicting.compactMap(\.value)) == ["14", "17"])
+    }
+
+    @Test("the demo prints each incident's consensus and the history of the Atmeh death toll")
+    func demoPrintsProjections() throws {
+        let cli = try CLI()
+        let out = try cli.run("demo", "--ledger", cli.ledger)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("== Consensus per incident"))
+        #expect(out.stdout.contains("== \(Self.kabr)"))
+        #expect(out.stdout.contains("== History of the Atmeh death toll"))
+        #expect(out.stdout.contains("→ best 13"))
+    }
+
+    @Test("consensus CSV has exactly the documented columns")
+    func consensusCSV() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let csv = try cli.run("consensus", Self.atmeh, "--format", "csv").stdout.split(separator: "\n")
+        #expect(csv.first == "incident,figure,group,best,low,high,grade,originators,claims")
+        #expect(csv.contains { $0.hasPrefix("\(Self.atmeh),killed,people,13,") })
+    }
+
+    @Test("explain shows provenance, and a quote that no longer matches the stored text is an error")
+    func explainChecksQuotes() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let good = try cli.run("explain", Self.atmeh, "killed", "children")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("matches the stored text") && good.stdout.contains("hash ") && good.stdout.contains("extractor"))
+        #expect(!good.stdout.contains("MISMATCH"))
+        // When a report text is altered behind the ledger's back
+        let edit = try CLI.shell("""
+            sqlite3 claims.sqlite "DROP TRIGGER events_are_immutable; UPDATE events SET payload = replace(payload, 'children', 'chxldren') WHERE type = 'report_ingested';"
+            """, in: cli.folder)
+        try #require(edit.status == 0, "\(edit.stderr)")
+        let bad = try cli.run("explain", Self.atmeh, "killed", "children")
+        // Then the mismatch is shown as such and the command fails
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("QUOTE MISMATCH"))
+        #expect(bad.stderr.contains("claims verify"))
+    }
+
+    @Test("usage errors say what to do")
+    func errors() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let none = try cli.run("consensus")
+        #expect(none.status != 0 && none.stderr.contains("--all"))
+        let unknown = try cli.run("consensus", "nowhere")
+        #expect(unknown.status == 1 && unknown.stderr.contains("claims incidents"))
+        let group = try cli.run("history", Self.atmeh, "killed", "aliens")
+        #expect(group.status == 1 && group.stderr.contains("groups with claims") && group.stderr.contains("children"))
+        let time = try cli.run("consensus", Self.atmeh, "--published-before", "yesterday-ish")
+        #expect(time.status != 0 && time.stderr.contains("--published-before"))
+    }
+
+    @Test("published-before leaves out later reports")
+    func publishedBefore() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let early = try cli.run("consensus", Self.atmeh, "--format", "csv", "--published-before", "2000-01-01")
+        #expect(early.status == 0)
+        #expect(early.stdout == "incident,figure,group,best,low,high,grade,originators,claims\n")
+        let now = try cli.run("consensus", Self.atmeh, "--format", "csv", "--published-before", "2100-01-01")
+        #expect(now.stdout == (try cli.run("consensus", Self.atmeh, "--format", "csv").stdout))
+    }
+
+    @Test("rebuild recomputes the tables and changes nothing the commands print")
+    func rebuild() throws {
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let before = try cli.run("reliability").stdout
+        let rebuilt = try cli.run("rebuild")
+        #expect(rebuilt.status == 0 && rebuilt.stdout.contains("rebuilt projections at position"))
+        #expect(try cli.run("reliability").stdout == before)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test("evaluate truth imports a set, scores it and prints the baselines, in seconds for 25k claims")
+    func evaluateTruth() throws {
+        // Given a numeric set of 2,500 objects × 10 sources: six honest, four that add noise
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("synthetic")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        var g = SystemRandomNumberGenerator()
+        for o in 0..<2_500 {
+            let value = 1000 + o * 7
+            truth += "o\(o),population,\(value)\n"
+            for s in 0..<10 { claims += "o\(o),population,src\(s),\(s < 6 ? value : value + Int.random(in: 1...500, using: &g))\n" }
+        }
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try truth.write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        try #"{"name": "synthetic", "kind": "numeric"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        // When evaluated
+        let start = Date()
+        let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        let seconds = Date().timeIntervalSince(start)
+        // Then the honest majority wins everywhere, and it took seconds
+        #expect(out.status == 0, "\(out.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]]).first
+        let score = try #require(result?["score"] as? [String: Any])
+        #expect(score["items"] as? Int == 2_500)
+        #expect(score["errorRate"] as? Double == 0)
+        #expect(result?["claims"] as? Int == 25_000)
+        #expect(seconds < 60, "took \(seconds) s")
+        let table = try cli.run("evaluate", "truth", dir.path)
+        #expect(table.stdout.contains("majority vote") && table.stdout.contains("ERROR RATE"))
+    }
+
+    @Test("every projection command has help text for every option",
+          arguments: ["incidents", "consensus", "reliability", "history", "explain", "rebuild", "evaluate truth", "evaluate speed"])
+    func help(command: String) throws {
+        let result = try CLI().run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("OVERVIEW:"))
+        // An option with no help text ends its line after its name, and no indented help follows
+        // (long option names put their help on the next line).
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let bare = lines.indices.filter { i in
+            lines[i].hasPrefix("  -") && !lines[i].dropFirst(4).contains("  ")
+                && !(i + 1 < lines.count && lines[i + 1].hasPrefix("          ") && !lines[i + 1].trimmingCharacters(in: .whitespaces).isEmpty)
+        }.map { lines[$0] }
+        #expect(bare.isEmpty, "options without help: \(bare)")
+    }
+}
