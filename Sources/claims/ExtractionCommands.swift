@@ -210,8 +210,9 @@ struct EvaluateExtraction: ParsableCommand {
         commandName: "extraction",
         abstract: "Score the built-in extractor on the shared development sets (seeds, PITF, FA-KES, Arabic sentences).",
         discussion: """
-            Reads DIR/corpus/gold.json, DIR/eval/extraction/{pitf,fakes}.dev.jsonl and DIR/eval/arabic/sentences.dev.jsonl. \
-            Published on PITF deaths (Zhong et al., EACL 2023): regex 0.117, SRL 0.741, fine-tuned T5 0.813 exact match.
+            Reads DIR/corpus/gold.json, DIR/eval/extraction/{pitf,fakes,gva}.dev.jsonl and DIR/eval/arabic/sentences.dev.jsonl. \
+            GVA: every document of an incident is extracted onto one incident and the consensus killed and injured \
+            counts are compared with the archive's (exact match per incident). Published on PITF deaths (Zhong et al., EACL 2023): regex 0.117, SRL 0.741, fine-tuned T5 0.813 exact match.
             """)
 
     @Option(help: ArgumentHelp("The folder holding corpus/ and eval/.", valueName: "dir"))
@@ -220,8 +221,10 @@ struct EvaluateExtraction: ParsableCommand {
     func run() throws {
         try guarded {
             let start = Date()
-            let scores = try ExtractionEvaluation.run(sharedDirectory: URL(fileURLWithPath: data))
-            for score in scores { print(score) }
+            let shared = URL(fileURLWithPath: data)
+            let extractor = RuleExtractor()
+            for score in try ExtractionEvaluation.run(sharedDirectory: shared, extractor: extractor) { print(score) }
+            print(try GVAEvaluation.run(sharedDirectory: shared, extractor: extractor))
             print(String(format: "(%.1f s)", Date().timeIntervalSince(start)))
         }
     }

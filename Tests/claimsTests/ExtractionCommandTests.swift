@@ -79,3 +79,23 @@ struct ExtractionCommandTests {
 func normalisedText(ofFile path: String) throws -> String {
     ReportText.normalise(try String(contentsOfFile: path, encoding: .utf8))
 }
+
+@Suite("Extraction evaluation command")
+struct EvaluateExtractionCommandTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
+
+    @Test("evaluate extraction scores every set, GVA through the consensus of each incident's documents")
+    func evaluate() throws {
+        guard FileManager.default.fileExists(atPath: Self.shared.appendingPathComponent("eval/extraction/gva.dev.jsonl").path) else {
+            Issue.record("the shared evaluation sets are missing at \(Self.shared.path)")
+            return
+        }
+        let result = try CLI().run("evaluate", "extraction", "--data", Self.shared.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        for set in ["seeds:", "pitf:", "fakes:", "arabic:", "gva: n=844"] { #expect(result.stdout.contains(set), "\(result.stdout)") }
+        // A floor a little under what rules@1 measured (killed 0.610, injured 0.435).
+        let gva = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("gva:") })
+        let killed = try #require(Double(gva.split(separator: " ").first { $0.hasPrefix("killed=") }?.dropFirst(7) ?? ""))
+        #expect(killed >= 0.58)
+    }
+}
