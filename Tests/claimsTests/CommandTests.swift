@@ -81,14 +81,36 @@ struct CommandTests {
         #expect(try cli.run("verify").status == 0)
     }
 
-    @Test("every command has help text for every option", arguments: ["init", "ingest", "append", "import", "export", "log", "verify", "stats", "schema", "demo"])
-    func help(command: String) throws {
-        let result = try CLI().run(command, "--help")
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("OVERVIEW:"))
-        // An option line with no help text ends right after the option's name.
-        let bare = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  -") && !$0.contains("  ", after: 4) }
-        #expect(bare.isEmpty, "options without help: \(bare)")
+    /// Every command path the tool lists, found by walking `--help` (so a new command is covered).
+    static func commandPaths(_ prefix: [String] = []) throws -> [[String]] {
+        let help = try CLI().run(prefix + ["--help"]).stdout
+        guard let start = help.range(of: "SUBCOMMANDS:") else { return [] }
+        let names = help[start.upperBound...].split(separator: "\n").prefix { !$0.isEmpty && !$0.hasPrefix("  See") }
+            .compactMap { line -> String? in
+                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+                return line.split(separator: " ").first.map(String.init)
+            }
+            .filter { $0 != "help" }
+        return try names.flatMap { name in [prefix + [name]] + (try commandPaths(prefix + [name])) }
+    }
+
+    @Test("every command has help text for every option")
+    func help() throws {
+        let paths = try CommandTests.commandPaths()
+        #expect(paths.count >= 20, "\(paths)")
+        for path in paths {
+            let result = try CLI().run(path + ["--help"])
+            #expect(result.status == 0, "\(path)")
+            #expect(result.stdout.contains("OVERVIEW:"), "\(path) has no abstract")
+            // An option line with no help text ends right after the option's name, and is not
+            // followed by the wrapped help of a long option name.
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let bare = lines.indices.filter { i in
+                lines[i].hasPrefix("  -") && !lines[i].contains("  ", after: 4)
+                    && !(i + 1 < lines.count && lines[i + 1].hasPrefix(String(repeating: " ", count: 10)))
+            }.map { lines[$0] }
+            #expect(bare.isEmpty, "\(path): options without help: \(bare)")
+        }
     }
 
     @Test("schemas print for a type and the list names every type")
