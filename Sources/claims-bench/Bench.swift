@@ -460,7 +460,7 @@ enum Report {
         row("plain SQLite insert, same rows") { rate($0.plainRate) }
         row("import ÷ plain insert (time)") { String(format: "%.1f×", $0.importSeconds / $0.plainSeconds) }
         row("Python eventsourcing append") { r in r.pythonRate.map(rate) ?? (r.pythonNote ?? "–") }
-        row("import ÷ Python (speed)") { r in r.pythonRate.map { String(format: "%.1f×", r.importRate / $0) } ?? "–" }
+        row("import ÷ Python (speed)") { r in r.pythonRate.map { String(format: "%.2f×", r.importRate / $0) } ?? "–" }
         row("verify") { rate(Double($0.events) / $0.verifySeconds) }
         row("full rebuild") { "\(rate(Double($0.events) / $0.rebuildSeconds)) (\(String(format: "%.1f s", $0.rebuildSeconds)))" }
         row("incremental: append 1 report + 1 claim") { String(format: "%.1f ms", $0.incrementalAppendMS) }
