@@ -36,6 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "claims-bench",
+            dependencies: [
+                "Events", "Projections", "Ledger",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "EventsTests", dependencies: ["Events", "SeedCorpus"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"]),

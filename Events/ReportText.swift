@@ -11,8 +11,29 @@ public enum ReportText {
             t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         // Pure ASCII is already NFC; skip the costly normalisation for it.
-        if t.utf8.contains(where: { $0 >= 0x80 }) { t = t.precomposedStringWithCanonicalMapping }
+        if t.utf8.contains(where: { $0 >= 0x80 }), !isStableUnderNFC(t) { t = t.precomposedStringWithCanonicalMapping }
         return t
+    }
+
+    /// A cheap, conservative check that NFC leaves `text` unchanged: every scalar is below
+    /// U+0300 (no combining marks), an Arabic letter, digit or sign that neither decomposes nor
+    /// composes, an Arabic short vowel (U+064B–U+0652: no compositions) not following another
+    /// combining mark (so no reordering), or general punctuation U+2002–U+2027. False means
+    /// "do the full normalisation", never "not NFC".
+    static func isStableUnderNFC(_ text: String) -> Bool {
+        var previousWasMark = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 || (0x0600...0x064A).contains(v) || (0x0660...0x066F).contains(v) || (0x0671...0x06D5).contains(v)
+                || (0x2002...0x2027).contains(v) {
+                previousWasMark = false
+            } else if (0x064B...0x0652).contains(v), !previousWasMark {
+                previousWasMark = true
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// SHA-256 of the UTF-8 bytes of already normalised text, lowercase hex.
