@@ -36,7 +36,7 @@ extension Run {
             if s.kind == .anonymous, s.id != "sources" { lastAnonymous = s }
             let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix("ل") || tokens[start].norm.hasPrefix("ول")))
                 || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == "لـ"
-                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(ArabicNorm.normalise("وكالة")) && (tokens[start - 1].norm.hasPrefix("ل") || tokens[start - 1].norm.hasPrefix("ول"))
+                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(Words.agency) && (tokens[start - 1].norm.hasPrefix("ل") || tokens[start - 1].norm.hasPrefix("ول"))
             var u = Unit(originator: s, via: [], start: start, end: start + len, isAgency: s.kind == .newsAgency || s.kind == .outlet, toldTo: told)
             if s.kind == .spokesperson, let aff = s.affiliation, let org = gazetteer.source(id: aff) {
                 u = Unit(originator: org, via: [s], start: start, end: start + len, isAgency: false, toldTo: false)

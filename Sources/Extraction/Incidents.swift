@@ -163,7 +163,7 @@ extension Run {
         if previousBackground, tokens[s.lowerBound..<min(s.upperBound, s.lowerBound + 6)].contains(where: { stemIn($0, Self.pastCues) }) { return true }
         // "العام الماضي", "last year"
         for k in s where k + 1 < s.upperBound {
-            if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(ArabicNorm.normalise("العام")) && tokens[k + 1].norm == ArabicNorm.normalise("الماضي")) { return true }
+            if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(Words.year) && tokens[k + 1].norm == Words.past) { return true }
         }
         return false
     }

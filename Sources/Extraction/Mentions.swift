@@ -57,6 +57,12 @@ enum Bounds {
             (phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }, b)
         }.sorted { $0.0.count > $1.0.count }
     }()
+    /// ``before`` keyed by the phrase's last word (a one-word phrase also by its stems).
+    static let beforeByLastWord: [String: [([String], Bound)]] = {
+        var d: [String: [([String], Bound)]] = [:]
+        for (words, b) in before { d[words.last!, default: []].append((words, b)) }
+        return d
+    }()
     static let after: [([String], Bound)] = [
         ([ArabicNorm.normalise("على"), ArabicNorm.normalise("الأقل")], .atLeast), (["at", "least"], .atLeast), (["or", "more"], .atLeast), ([ArabicNorm.normalise("تقريبا")], .about),
         (["or", "so"], .about),
@@ -78,7 +84,13 @@ extension Run {
 
     /// A bound phrase ending just before token `i`: the bound and where the phrase starts.
     func boundBefore(_ i: Int, from lower: Int) -> (Bound, Int)? {
-        for (words, b) in Bounds.before {
+        guard i - 1 >= lower, i - 1 < tokens.count, tokens[i - 1].kind == .word else { return nil }
+        let last = tokens[i - 1]
+        var candidates: [([String], Bound)] = Bounds.beforeByLastWord[last.norm] ?? []
+        if last.script == .arabic { for st in last.stems.dropFirst() { candidates += Bounds.beforeByLastWord[st] ?? [] } }
+        if candidates.isEmpty { return nil }
+        candidates.sort { $0.0.count > $1.0.count }
+        for (words, b) in candidates {
             let s = i - words.count
             if s >= lower, phrase(words, at: s, limit: i) {
                 // "some" only as "some 20", never "some of"
@@ -101,8 +113,8 @@ extension Run {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
         var i = lower
-        let sentenceWords = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
-        let coalition = !sentenceWords.isDisjoint(with: Things.coalitionWords)
+        // Whole-sentence cues, looked up only when a counted thing needs them.
+        func sentenceHas(_ set: Set<String>) -> Bool { tokens[s].contains { stemIn($0, set) } }
         var covered = Set<Int>()
         var forwardUsed = Set<Int>()
         while i < limit {
@@ -127,7 +139,7 @@ extension Run {
                     if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
                     else if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
                     else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
-                } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(ArabicNorm.normalise("طائرتان")) || t.stems.contains(ArabicNorm.normalise("طائرتين")) {
+                } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(where: Words.twoPlanes.contains) {
                     if i + 1 < limit, stemIn(tokens[i + 1], Things.warplaneWords) {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 2, nounIsThing: "warplanes")
                     }
@@ -227,15 +239,15 @@ extension Run {
             var combined = false
             if let th = thingFigure {
                 switch th {
-                case "houses_destroyed": if sentenceWords.isDisjoint(with: Things.destroyWords) { i = end; continue }
+                case "houses_destroyed": if !sentenceHas(Things.destroyWords) { i = end; continue }
                 case "hostages_freed":
-                    if sentenceWords.isDisjoint(with: Things.freeWords) {
+                    if !sentenceHas(Things.freeWords) {
                         thingFigure = nil; groupName = "other"
                     }
                 default: break
                 }
                 if let th = thingFigure {
-                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (coalition ? "coalition" : nil)
+                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (sentenceHas(Things.coalitionWords) ? "coalition" : nil)
                     out.append(Mention(figure: th, group: g, value: quantity.value, bound: quantity.bound, start: start, end: end))
                     for k in start..<end { covered.insert(k) }
                     i = end; continue
@@ -251,7 +263,7 @@ extension Run {
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
-                    if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == ArabicNorm.normalise("قتلوا") || tokens[k].norm.hasPrefix("مفقود") {
+                    if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix("مفقود") {
                         figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
                         if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
@@ -359,7 +371,7 @@ extension Run {
     func dualConfirmed(_ i: Int, _ limit: Int) -> Bool {
         for k in (i + 1)..<min(limit, i + 4) {
             let w = tokens[k]
-            if w.norm == ArabicNorm.normalise("اثنين") || w.norm == ArabicNorm.normalise("اثنان") { return true }
+            if Words.ithnayn.contains(w.norm) { return true }
             if trigger(w) != nil, w.norm.hasSuffix("ا") { return true }
         }
         return false
@@ -381,7 +393,7 @@ extension Run {
                 g = gg.0; a = i - 1
             } else if i > lower, t.norm == "victims" || t.norm == "casualties", tokens[i - 1].norm == "civilian" {
                 g = "civilians"; a = i - 1
-            } else if isVictimNoun(t), t.script == .arabic, i > lower, ["سقوط", "وقوع", "وجود", "عن"].map(ArabicNorm.normalise).contains(where: tokens[i - 1].stems.contains) {
+            } else if isVictimNoun(t), t.script == .arabic, i > lower, tokens[i - 1].stems.contains(where: Words.occurrence.contains) {
                 g = "people"; a = i - 1
             }
             guard var gname = g else { continue }
@@ -423,7 +435,7 @@ extension Run {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
         // A negation with an exception is the exception's count, not zero.
-        if tokens[s].contains(where: { stemIn($0, Set(["عدا", "باستثناء", "سوى", "except"].map(ArabicNorm.normalise))) }) { return [] }
+        if tokens[s].contains(where: { stemIn($0, Words.exceptions) }) { return [] }
         var i = lower
         while i < limit {
             guard stemIn(tokens[i], Self.negationCues) || (tokens[i].norm == "no" && i + 1 < limit && tokens[i + 1].norm == "one") else { i += 1; continue }
@@ -448,7 +460,7 @@ extension Run {
                 if scan > k, w.kind == .punct { break }
                 if stemIn(w, Lexicon.americanWords) { g = "us_personnel"; end = max(end, scan + 1) }
                 else if let gg = group(w), g == "people", gg.0 != "others" { g = gg.0; end = max(end, scan + 1) }
-                else if scan > k, (w.norm == "بشرية" || w.norm == ArabicNorm.normalise("الأرواح")) { end = scan + 1 }
+                else if scan > k, (w.norm == "بشرية" || w.norm == Words.alarwah) { end = scan + 1 }
                 scan += 1
             }
             // "no one was injured"
@@ -478,10 +490,9 @@ extension Run {
     func durations(in s: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
-        let lastWords: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(ArabicNorm.normalise)).union(["lasted", "lasting", "lasts"])
-        let clashWords: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(ArabicNorm.normalise)).union(["clash", "clashes", "fighting", "battle"])
-        let words = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
-        let group = words.isDisjoint(with: clashWords) ? "operation" : "clashes"
+        let lastWords = Words.lasting
+        guard tokens[s].contains(where: { stemIn($0, lastWords) || $0.script == .arabic && $0.norm.hasPrefix(Words.linahw) }) else { return [] }
+        let group = tokens[s].contains(where: { stemIn($0, Words.clashes) }) ? "clashes" : "operation"
         var i = lower
         while i < limit {
             guard stemIn(tokens[i], lastWords) else { i += 1; continue }
@@ -497,7 +508,7 @@ extension Run {
             } else { i += 1 }
         }
         // "لنحو ساعة ونصف": a bound word with ل before a time.
-        for k in s where tokens[k].script == .arabic && tokens[k].norm.hasPrefix("لنحو") {
+        for k in s where tokens[k].script == .arabic && tokens[k].norm.hasPrefix(Words.linahw) {
             if out.contains(where: { $0.start <= k && k < $0.end }) { continue }
             if let (minutes, len, _) = durationValue(k + 1, limit) {
                 out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: .about, start: k, end: k + 1 + len))
@@ -510,22 +521,40 @@ extension Run {
     func durationValue(_ i: Int, _ limit: Int) -> (Double, Int, Bound?)? {
         guard i < limit else { return nil }
         let t = tokens[i]
-        let hour = ArabicNorm.normalise("ساعة"), half = ArabicNorm.normalise("نصف")
+        let hour = Words.hour, half = Words.half
         if t.norm == "half", i + 2 < limit, tokens[i + 2].norm == "hour" { return (30, 3, nil) }
         if t.norm == "an" || t.norm == "one", i + 1 < limit, tokens[i + 1].norm == "hour" { return (60, 2, nil) }
         if t.norm == "hours" { return (60, 1, .moreThan) }
         if t.stems.contains(half), i + 1 < limit, tokens[i + 1].norm == hour { return (30, 2, nil) }
         if t.stems.contains(hour) || t.norm == hour {
-            if i + 1 < limit, tokens[i + 1].norm == "و" + half { return (90, 2, nil) }
+            if i + 1 < limit, tokens[i + 1].norm == Words.andHalf { return (90, 2, nil) }
             return (60, 1, nil)
         }
-        if t.stems.contains(ArabicNorm.normalise("ساعات")) { return (60, 1, .moreThan) }
-        if t.stems.contains(ArabicNorm.normalise("ساعتين")) || t.stems.contains(ArabicNorm.normalise("ساعتان")) { return (120, 1, nil) }
+        if t.stems.contains(Words.hours) { return (60, 1, .moreThan) }
+        if t.stems.contains(where: Words.twoHours.contains) { return (120, 1, nil) }
         if let q = Numbers.parse(tokens, i, limit: limit), let v = q.value, q.end < limit {
             let u = tokens[q.end]
-            if u.norm == "hours" || u.norm == "hour" || u.stems.contains(ArabicNorm.normalise("ساعات")) || u.stems.contains(hour) { return (v * 60, q.end - i + 1, nil) }
-            if u.norm == "minutes" || u.stems.contains(ArabicNorm.normalise("دقيقة")) || u.stems.contains(ArabicNorm.normalise("دقائق")) { return (v, q.end - i + 1, nil) }
+            if u.norm == "hours" || u.norm == "hour" || u.stems.contains(Words.hours) || u.stems.contains(hour) { return (v * 60, q.end - i + 1, nil) }
+            if u.norm == "minutes" || u.stems.contains(where: Words.minutes.contains) { return (v, q.end - i + 1, nil) }
         }
         return nil
     }
+}
+
+/// Arabic words the rules name one by one, normalised once (never per token).
+enum Words {
+    static func n(_ w: String) -> String { ArabicNorm.normalise(w) }
+    static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
+    static let qatalu = n("قتلوا")
+    static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
+    static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
+    static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
+    static let alarwah = n("الأرواح")
+    static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
+    static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
+    static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = "و" + n("نصف"), linahw = n("لنحو")
+    static let twoHours: Set<String> = [n("ساعتين"), n("ساعتان")]
+    static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
+    static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
+    static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
 }

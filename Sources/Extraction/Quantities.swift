@@ -127,7 +127,7 @@ enum Numbers {
         let t = tokens[i]
         for s in t.stems {
             if let (v, b) = Lexicon.vague[s] {
-                if s == ArabicNorm.normalise("بعض") { return nil }
+                if s == Words.some { return nil }
                 return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
             }
         }
@@ -141,12 +141,12 @@ enum Numbers {
         if let d = t.stems.lazy.compactMap({ Lexicon.arabicDualNumbers[$0] }).first { return Quantity(value: Double(d), bound: .exact, start: i, end: i + 1) }
         guard let first = arabicUnit(t) else { return nil }
         // أحد / إحدى alone mean "one of"; handled with the noun.
-        let isAhad = t.stems.contains(ArabicNorm.normalise("أحد")) || t.stems.contains(ArabicNorm.normalise("إحدى"))
+        let isAhad = t.stems.contains(where: Words.ahad.contains)
         var current = Double(first)
         var total = 0.0
         var j = i + 1
         // ثلاثة عشر, أحد عشر
-        if j < limit, first < 10, tokens[j].norm == "عشر" || tokens[j].norm == ArabicNorm.normalise("عشرة") {
+        if j < limit, first < 10, tokens[j].norm == "عشر" || tokens[j].norm == Words.ashara {
             current += 10; j += 1
         } else if isAhad {
             return Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: "ahad")

@@ -53,6 +53,11 @@ enum Scalars {
 enum ArabicNorm {
     /// Matching form of an Arabic word (see ``Token/norm``).
     static func normalise(_ s: String) -> String {
+        // Most words need no change: keep them without copying.
+        if !s.unicodeScalars.contains(where: { u in
+            let v = u.value
+            return Scalars.isArabicMark(v) || v == 0x0623 || v == 0x0625 || v == 0x0622 || v == 0x0671 || v == 0x0649 || v == 0x0629
+        }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             let v = u.value
@@ -111,7 +116,7 @@ enum Tokenizer {
         while i < n {
             let s = scalars[i]
             let v = s.value
-            if s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0 {
+            if v == 0x20 || (v < 0x80 ? (0x09...0x0D).contains(v) : (s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0)) {
                 space = true
                 if v == 0x0A || v == 0x2029 || v == 0x2028 { line = true }
                 i += 1; continue
