@@ -78,14 +78,30 @@ public enum ExtractionEvaluation {
 
     // MARK: seeds
 
+    struct SeedKey: Hashable, CustomStringConvertible { var file, figure, group, value, bound, originator: String
+        var description: String { "\(file.prefix(3)) \(figure) \(group) \(value) \(bound) | \(originator)" }
+    }
+
     static func seeds(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
+        let (goldNormalised, predicted, _) = try seedKeys(dir, x)
+        let tp = matches(predicted, goldNormalised)
+        let (p, r, f) = prf(tp: tp, predicted: predicted.count, gold: goldNormalised.count)
+        func drop(_ k: SeedKey) -> SeedKey { var k = k; k.originator = ""; return k }
+        let tp2 = matches(predicted.map(drop), goldNormalised.map(drop))
+        let (_, _, f2) = prf(tp: tp2, predicted: predicted.count, gold: goldNormalised.count)
+        return SetScore(name: "seeds", items: goldNormalised.count, precision: p, recall: r, f1: f, exactMatch: nil, details: ["f1_without_originator": f2])
+    }
+
+    /// Gold and predicted numeric claims of the seed articles, and the first quote of each prediction.
+    static func seedKeys(_ dir: URL, _ x: RuleExtractor) throws -> (gold: [SeedKey], predicted: [SeedKey], quotes: [String]) {
         let corpus = dir.appendingPathComponent("corpus")
         guard let data = FileManager.default.contents(atPath: corpus.appendingPathComponent("gold.json").path),
               let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let reports = gold["reports"] as? [[String: Any]], let claims = gold["claims"] as? [[String: Any]] else {
             throw EvaluationError(description: "cannot read corpus/gold.json")
         }
-        struct Key: Hashable { var file, figure, group, value, bound, originator: String }
+        typealias Key = SeedKey
+        var quotes: [String] = []
         func v(_ x: Double?) -> String { x.map { String(Int($0)) } ?? "null" }
         var goldKeys: [Key] = [], predicted: [Key] = []
         for c in claims where !(c["value"] is String) {
@@ -104,6 +120,7 @@ public enum ExtractionEvaluation {
                 var o = c.originator == ExtractedClaim.outletOriginator ? (outlet ?? "(outlet)") : (names[c.originator] ?? c.originator)
                 if o == outlet { o = outlet! }
                 predicted.append(Key(file: file, figure: c.figure, group: c.group ?? "-", value: v(c.value), bound: c.bound.rawValue, originator: o))
+                quotes.append(c.quotes.first?.text ?? "")
             }
         }
         // Gold written "(outlet)" for a named outlet is the outlet itself.
@@ -112,12 +129,7 @@ public enum ExtractionEvaluation {
             if k.originator == "(outlet)", let r = reports.first(where: { $0["file"] as? String == k.file }), let o = (r["outlet"] as? String)?.lowercased() { k.originator = o }
             return k
         }
-        let tp = matches(predicted, goldNormalised)
-        let (p, r, f) = prf(tp: tp, predicted: predicted.count, gold: goldNormalised.count)
-        func drop(_ k: Key) -> Key { var k = k; k.originator = ""; return k }
-        let tp2 = matches(predicted.map(drop), goldNormalised.map(drop))
-        let (_, _, f2) = prf(tp: tp2, predicted: predicted.count, gold: goldNormalised.count)
-        return SetScore(name: "seeds", items: goldNormalised.count, precision: p, recall: r, f1: f, exactMatch: nil, details: ["f1_without_originator": f2])
+        return (goldNormalised, predicted, quotes)
     }
 
     // MARK: PITF

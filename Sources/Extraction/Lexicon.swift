@@ -154,7 +154,7 @@ enum Lexicon {
             "قتل": "killed", "قتلت": "killed", "قتلوا": "killed", "مقتل": "killed", "قتلى": "killed", "قتيل": "killed", "قتيلا": "killed",
             "قتيلين": "killed", "قتيلان": "killed", "فقتلوا": "killed", "يقتل": "killed", "قتلها": "killed",
             "استشهد": "killed", "استشهاد": "killed", "استشهدوا": "killed", "شهيد": "killed", "شهيدا": "killed", "شهداء": "killed", "شهيدين": "killed",
-            "مصرع": "killed", "مصرعهم": "killed", "لقوا": "killed", "لقي": "killed", "حتفهم": "killed", "حياة": "killed", "بحياة": "killed",
+            "سقوط": "killed", "مصرع": "killed", "مصرعهم": "killed", "لقوا": "killed", "لقي": "killed", "حتفهم": "killed", "حياة": "killed", "بحياة": "killed",
             "جثة": "killed", "جثث": "killed", "جثتين": "killed", "وفاة": "killed", "رؤوس": "killed", "ضحايا": "killed", "ضحية": "killed", "ضحيته": "killed", "ضحيتها": "killed",
             "أصيب": "injured", "أصيبوا": "injured", "إصابة": "injured", "اصابة": "injured", "إصابات": "injured", "مصاب": "injured", "مصابين": "injured",
             "مصابا": "injured", "جرح": "injured", "جرحى": "injured", "جريح": "injured", "جريحا": "injured", "جريحين": "injured", "جروح": "injured",
@@ -200,9 +200,12 @@ enum Lexicon {
     /// Verbs of saying that introduce an attribution.
     static let sayingVerbs: Set<String> = Set(["قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت",
                                                "بين", "بينت", "أشار", "أشارت", "صرح", "أضاف", "أضافت", "تحدثت", "تحدث", "نقلت", "نقل", "كشف", "كشفت",
-                                               "يقول", "تقول", "رجحت", "قالوا", "أكدوا"].map(ArabicNorm.normalise))
+                                               "يقول", "تقول", "رجحت", "قالوا", "أكدوا",
+                                               // participles that carry the speaker of the sentence before on: مؤكداً "…"
+                                               "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "موضحا", "موضحة", "لافتا", "لافتة"].map(ArabicNorm.normalise))
         .union(["said", "says", "say", "told", "reported", "reports", "confirmed", "announced", "stated", "claimed", "added", "according",
-                "cited", "quoted", "citing", "quoting", "pointed", "explained"])
+                "cited", "quoted", "citing", "quoting", "pointed", "explained", "noted", "indicated", "revealed", "asserted", "affirmed",
+                "denied", "warned", "clear", "confirms", "confirming", "adding", "saying", "noting", "stressing", "explaining", "stressed"])
 
     /// Words for a merged "killed and injured" figure (`مقتل وإصابة`, `قتل وجرح`).
     static let killVerbsForMerge: Set<String> = Set(["مقتل", "قتل", "استشهاد", "سقوط"].map(ArabicNorm.normalise)).union(["killed", "killing", "dead"])

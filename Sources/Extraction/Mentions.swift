@@ -36,6 +36,13 @@ enum Things {
         .union(["destroyed", "demolish", "demolished", "destroy", "razed", "torched", "flattened"])
     static let freeWords: Set<String> = Set(["تحرير", "حرر", "حررت", "إطلاق"].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
     static let coalitionWords: Set<String> = Set(["التحالف", "الأميركية", "الأمريكية", "أميركية", "أمريكية"].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
+    /// Generic aircraft nouns (the kind may follow: طائرات مروحية, helicopters of the coalition).
+    static let aircraftNouns: Set<String> = Set(["طائرة", "طائرات", "طائرتان", "طائرتين", "مروحية", "مروحيات", "مروحيتان", "مروحيتين", "مقاتلة", "مقاتلات", "مسيرة"].map(ArabicNorm.normalise))
+        .union(["aircraft", "plane", "planes", "helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "drone", "drones", "chopper", "choppers"])
+    /// Words saying an aircraft was lost: it fell, crashed, was shot down; its wreckage was found.
+    static let lossWords: Set<String> = Set(["سقوط", "تحطم", "تحطمت", "إسقاط", "اسقاط", "أسقطت", "أسقط", "سقطت", "سقط", "حطام"].map(ArabicNorm.normalise))
+        .union(["crashed", "crash", "crashes", "downed", "down", "wreckage", "lost", "wreck"])
+    static let wreckageWords: Set<String> = Set(["حطام"].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
     static let warplaneWords: Set<String> = Set(["حربية", "حربيتان", "حربيتين"].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
 }
 
@@ -193,6 +200,11 @@ extension Run {
                     }
                     if let g = group(w) { groupName = g.0; end = j + 1; decided = true; break }
                     if let th = thing(w) { thingFigure = th; end = j + 1; decided = true; break }
+                    // "4 طائرات مروحية", "طائرتان حربيتان": a generic aircraft noun made specific by the word after it.
+                    if j + 1 < limit, stemIn(w, Things.aircraftNouns), let th = thing(tokens[j + 1]) ?? (stemIn(tokens[j + 1], Things.warplaneWords) ? "warplanes" : nil),
+                       th == "helicopters" || th == "warplanes" {
+                        thingFigure = th; end = j + 2; decided = true; break
+                    }
                     if isNonPerson(w) { break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
@@ -247,7 +259,7 @@ extension Run {
                 default: break
                 }
                 if let th = thingFigure {
-                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (sentenceHas(Things.coalitionWords) ? "coalition" : nil)
+                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (reportNamesCoalition ? "coalition" : nil)
                     out.append(Mention(figure: th, group: g, value: quantity.value, bound: quantity.bound, start: start, end: end))
                     for k in start..<end { covered.insert(k) }
                     i = end; continue
@@ -557,4 +569,52 @@ enum Words {
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
     static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
+}
+
+extension Run {
+    /// Aircraft lost: a loss word next to an aircraft phrase (`سقوط "مروحية"`, `تحطم إحدى الطائرات`,
+    /// `one of the helicopters … crashed`, `حطام طائرة`). One aircraft unless a number says
+    /// otherwise; found wreckage proves at least one. Group `coalition` when the report names the
+    /// coalition or the US.
+    func aircraftLosses(in s: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        var k = lower
+        while k < limit {
+            guard tokens[k].kind == .word, stemIn(tokens[k], Things.aircraftNouns) || tokens[k].cachedThing == "helicopters" else { k += 1; continue }
+            // The aircraft phrase: [number | one of | إحدى] aircraft-noun [kind word]
+            var a = k, b = k + 1
+            var value: Double = 1
+            var bound = Bound.exact
+            if b < limit, tokens[b].cachedThing == "helicopters" || stemIn(tokens[b], Things.warplaneWords) || stemIn(tokens[b], Things.aircraftNouns) { b += 1 }
+            if a > lower, let q = Numbers.parse(tokens, a - 1, limit: limit), q.end == a, let v = q.value { value = v; a -= 1 }
+            else if a > lower + 1, tokens[a - 1].norm == "of" || tokens[a - 1].norm == "the", let q = Numbers.parse(tokens, max(lower, a - (tokens[a - 1].norm == "the" ? 3 : 2)), limit: limit), q.value == 1 {
+                a = max(lower, a - (tokens[a - 1].norm == "the" ? 3 : 2))
+            } else if a > lower, tokens[a - 1].stems.contains(where: Words.ahad.contains) { a -= 1 }
+            else if let g = Numbers.dualStem(tokens[k], known: { Things.aircraftNouns.contains($0) || Things.nouns[$0] == "helicopters" }), !g.isEmpty { value = 2 }
+            else if tokens[k].script == .latin, tokens[k].norm.hasSuffix("s"), !(a > lower && (tokens[a - 1].norm == "a" || tokens[a - 1].norm == "an")) { k = b; continue }
+            // A loss word just before the phrase (quotation marks between are fine) or after it in the clause.
+            var lossAt: Int? = nil
+            var p = a - 1
+            while p >= max(lower, a - 3) {
+                if tokens[p].kind == .punct, "\"“”«»'".contains(tokens[p].text) { p -= 1; continue }
+                if stemIn(tokens[p], Things.lossWords) { lossAt = p }
+                break
+            }
+            if lossAt == nil {
+                var q = b
+                while q < min(limit, b + 8) {
+                    if tokens[q].kind == .punct, ".,;:،؛".contains(tokens[q].text) { break }
+                    if stemIn(tokens[q], Things.lossWords), tokens[q].norm != "down" || (q > b && tokens[q - 1].norm == "shot") { lossAt = q; break }
+                    q += 1
+                }
+            }
+            guard let l = lossAt else { k = b; continue }
+            if stemIn(tokens[l], Things.wreckageWords) { bound = .atLeast }
+            out.append(Mention(figure: "aircraft_lost", group: reportNamesCoalition ? "coalition" : nil, value: value, bound: bound,
+                               start: min(a, l), end: max(b, l + 1)))
+            k = max(b, l + 1)
+        }
+        return out
+    }
 }

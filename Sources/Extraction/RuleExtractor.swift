@@ -55,8 +55,11 @@ struct Run {
     var descriptor = IncidentDescriptor(kind: nil, place: nil, placeKey: nil, date: .unknown)
     /// The attribution of the last attributed sentence, for "he added" and "the sources".
     var lastAttribution: Attribution?
-    var lastAnonymous: GazetteerSource?
+    /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
+    var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
+    /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
+    let reportNamesCoalition: Bool
     var publishedYear: Int?
 
     struct Attribution: Equatable {
@@ -69,7 +72,17 @@ struct Run {
 
     init(text: String, gazetteer: SourceGazetteer, places: PlaceGazetteer, published: PartialTime) {
         scalars = Array(text.unicodeScalars)
-        tokens = Tokenizer.tokenize(text)
+        var tokens = Tokenizer.tokenize(text)
+        for k in tokens.indices where tokens[k].kind == .word {
+            tokens[k].cachedTrigger = Self.lookupTrigger(tokens[k])
+            tokens[k].cachedGroup = Self.lookupGroup(tokens[k])
+            tokens[k].cachedThing = Self.lookupThing(tokens[k])
+        }
+        self.tokens = tokens
+        reportNamesCoalition = tokens.contains { t in
+            t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
+                || t.text == "US" || t.text == "U.S" || t.norm == "americans" || t.norm == "pentagon")
+        }
         self.gazetteer = gazetteer
         self.places = places
         self.published = published
@@ -141,6 +154,12 @@ struct Run {
             var found = mentions(in: s)
             found += zeros(in: s)
             found += durations(in: s)
+            let losses = aircraftLosses(in: s)
+            if !losses.isEmpty {
+                // The lost aircraft are not a separate count of aircraft taking part.
+                found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
+                found += losses
+            }
             for m in found {
                 let a = attributionFor(m.start, attributions)
                 var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
@@ -195,19 +214,22 @@ struct Run {
         if set.contains(t.norm) { return true }
         return t.script == .arabic && t.stems.contains(where: set.contains)
     }
-    func trigger(_ t: Token) -> String? {
+    func trigger(_ t: Token) -> String? { t.cachedTrigger }
+    func group(_ t: Token) -> (String, GrammaticalNumber)? { t.cachedGroup }
+    func thing(_ t: Token) -> String? { t.cachedThing }
+    static func lookupTrigger(_ t: Token) -> String? {
         guard t.kind == .word else { return nil }
         if let f = Lexicon.triggers[t.norm] { return f }
         if t.script == .arabic { for s in t.stems.dropFirst() { if let f = Lexicon.triggers[s] { return f } } }
         return nil
     }
-    func group(_ t: Token) -> (String, GrammaticalNumber)? {
+    static func lookupGroup(_ t: Token) -> (String, GrammaticalNumber)? {
         guard t.kind == .word else { return nil }
         if let g = Lexicon.groupNouns[t.norm] { return g }
         if t.script == .arabic { for s in t.stems.dropFirst() { if let g = Lexicon.groupNouns[s] { return g } } }
         return nil
     }
-    func thing(_ t: Token) -> String? {
+    static func lookupThing(_ t: Token) -> String? {
         guard t.kind == .word else { return nil }
         for s in t.stems { if let f = Things.nouns[s] { return f } }
         return nil

@@ -23,6 +23,10 @@ struct Token: Sendable {
     /// For Arabic words: the stems that remain after removing proclitics (و ف ب ل ك ال لل),
     /// longest first, the word itself included.
     var stems: [String]
+    /// Lexicon look-ups, filled once per token by ``Run`` (the rules ask them many times).
+    var cachedTrigger: String? = nil
+    var cachedGroup: (String, GrammaticalNumber)? = nil
+    var cachedThing: String? = nil
 }
 
 enum Scalars {
@@ -145,8 +149,23 @@ enum Tokenizer {
             } else if Scalars.isArabicLetter(v) || Scalars.isArabicMark(v) {
                 var j = i
                 while j < n, Scalars.isArabicLetter(scalars[j].value) || Scalars.isArabicMark(scalars[j].value) { j += 1 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
-                let norm = ArabicNorm.normalise(raw)
+                var raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                var norm = ArabicNorm.normalise(raw)
+                if let cut = GluedWords.split(norm), let rawCut = GluedWords.rawOffset(scalars, start, j, letters: cut) {
+                    // "مصادرعن": a source noun run into the word after it is two words.
+                    let first = String(String.UnicodeScalarView(scalars[start..<rawCut]))
+                    let firstNorm = ArabicNorm.normalise(first)
+                    tokens.append(Token(kind: .word, start: start, end: rawCut, text: first, norm: firstNorm, script: .arabic,
+                                        spaceBefore: space, stems: ArabicNorm.stems(firstNorm)))
+                    tokens[tokens.count - 1].lineBefore = line
+                    space = false; line = false
+                    raw = String(String.UnicodeScalarView(scalars[rawCut..<j]))
+                    norm = ArabicNorm.normalise(raw)
+                    tokens.append(Token(kind: .word, start: rawCut, end: j, text: raw, norm: norm, script: .arabic,
+                                        spaceBefore: false, stems: ArabicNorm.stems(norm)))
+                    i = j
+                    continue
+                }
                 tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .arabic,
                                     spaceBefore: space, stems: j - start > 60 ? [norm] : ArabicNorm.stems(norm)))
                 i = j
@@ -174,5 +193,38 @@ enum Tokenizer {
             line = false
         }
         return tokens
+    }
+}
+
+/// Source nouns typed without the space before the next word (`مصادرعن`, `مصدرأن`): news text
+/// often loses that space, and the source would go unnoticed.
+enum GluedWords {
+    static let sourceNouns: [String] = ["مصادر", "مصدر", "ناشطون", "ناشطين", "نشطاء", "مسؤولون", "شهود"].map(ArabicNorm.normalise)
+    static let following: Set<String> = Set(["عن", "أن", "إن", "بأن", "في", "من", "إلى", "على"].map(ArabicNorm.normalise))
+
+    /// Number of letters of the normalised word that form the source noun, when the rest is a
+    /// preposition or complementiser.
+    static func split(_ norm: String) -> Int? {
+        var w = Substring(norm)
+        var proclitic = 0
+        if let f = w.first, f == "و" || f == "ف", w.count > 4 { w = w.dropFirst(); proclitic = 1 }
+        for noun in sourceNouns where w.hasPrefix(noun) && w.count > noun.count {
+            if following.contains(String(w.dropFirst(noun.count))) { return proclitic + noun.count }
+        }
+        return nil
+    }
+
+    /// The scalar offset where the first `letters` letters (not counting marks) of a raw word end.
+    static func rawOffset(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, letters: Int) -> Int? {
+        var seen = 0
+        var k = start
+        while k < end {
+            if !Scalars.isArabicMark(scalars[k].value) {
+                if seen == letters { return k }
+                seen += 1
+            }
+            k += 1
+        }
+        return nil
     }
 }

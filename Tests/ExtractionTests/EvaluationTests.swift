@@ -57,6 +57,15 @@ let sharedDirectory: URL? = {
                     }
                 }
             }
+        } else if which == "seeds" {
+            // Per article: gold claims missed (-) and predictions not in the gold (+).
+            let (gold, predicted, quotes) = try ExtractionEvaluation.seedKeys(shared, x)
+            var left = gold
+            var extra: [String] = []
+            for (k, q) in zip(predicted, quotes) {
+                if let i = left.firstIndex(of: k) { left.remove(at: i) } else { extra.append("+ \(k) | \(q)") }
+            }
+            for line in (left.map { "- \($0)" } + extra).sorted(by: { $0.dropFirst(2) < $1.dropFirst(2) }) { print(line) }
         } else {
             let dir = shared.appendingPathComponent("corpus/articles")
             for f in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
