@@ -124,7 +124,7 @@ enum Lexicon {
             ("متشدد", "militants", .singular), ("متشددين", "militants", .plural), ("جهادي", "militants", .singular), ("جهاديين", "militants", .plural),
             ("مسلحي", "militants", .plural), ("مقاتلي", "militants", .plural), ("عناصر", "militants", .plural),
             ("رهينة", "other", .singular), ("رهائن", "other", .plural),
-            ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
+            ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("زعيم", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
         ]
         for (w, g, n) in ar { d[ArabicNorm.normalise(w)] = (g, n) }
         return d

@@ -401,6 +401,8 @@ extension Run {
             var a = i, b = i + 1
             if i + 1 < limit, !covered.contains(i + 1), let gg = group(tokens[i + 1]), gg.1 == .plural, gg.0 != "militant_leaders" {
                 g = gg.0; b = i + 2
+                // "إصابة جنود أمريكيين", "American soldiers wounded": a named force's personnel.
+                if ["soldiers", "people"].contains(gg.0), b < limit, stemIn(tokens[b], Lexicon.americanWords) { g = "us_personnel"; b += 1 }
             } else if i > lower, !covered.contains(i - 1), t.script == .latin, isVictimNoun(t), let gg = group(tokens[i - 1]), gg.1 == .plural {
                 g = gg.0; a = i - 1
             } else if i > lower, t.norm == "victims" || t.norm == "casualties", tokens[i - 1].norm == "civilian" {
@@ -514,7 +516,16 @@ extension Run {
             let bstart = j
             for (w, b) in Bounds.before where phrase(w, at: j, limit: limit) { bound = b; j += w.count; break }
             _ = bstart
-            if let (minutes, len, b2) = durationValue(j, limit) {
+            // The subject may stand between the verb and the times: "استمرت عملية الإنزال بين الساعة …".
+            if let (at, (minutes, len)) = (j..<min(limit, j + 3)).lazy.compactMap({ k in self.timeRange(k, limit).map { (k, $0) } }).first {
+                out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: bound, start: i, end: at + len))
+                i = at + len; continue
+            }
+            if let found = durationValue(j, limit) {
+                let minutes = found.0
+                var len = found.1, b2 = found.2
+                // "استمرت ساعتين تقريبا": a bound word after the time.
+                if j + len < limit, let (b3, e) = boundAfter(j + len, limit: limit), b2 == nil, bound == .exact { b2 = b3; len = e - j }
                 out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: b2 ?? bound, start: i, end: j + len))
                 i = j + len
             } else { i += 1 }
@@ -527,6 +538,27 @@ extension Run {
             }
         }
         return out
+    }
+
+    /// "بين الساعة 2:45 و 4", "from 2:45 to 4": the minutes between two clock times (the second
+    /// taken as later the same half-day), at most 12 hours.
+    func timeRange(_ i: Int, _ limit: Int) -> (Double, Int)? {
+        guard i < limit, tokens[i].norm == "بين" || tokens[i].norm == "between" || tokens[i].norm == "from" else { return nil }
+        var j = i + 1
+        func clock() -> Double? {
+            if j < limit, tokens[j].norm == Words.theHour || tokens[j].norm == "the" { j += 1 }
+            guard j < limit, tokens[j].kind == .number, let h = Double(tokens[j].norm), h <= 24 else { return nil }
+            j += 1
+            var m = 0.0
+            if j + 1 < limit, tokens[j].text == ":", tokens[j + 1].kind == .number, let mm = Double(tokens[j + 1].norm), mm < 60 { m = mm; j += 2 }
+            return h * 60 + m
+        }
+        guard let a = clock(), j < limit, ["و", "and", "to", "-", "حتى"].contains(tokens[j].norm) else { return nil }
+        j += 1
+        guard var b = clock() else { return nil }
+        if b <= a { b += 12 * 60 }
+        guard b - a > 0, b - a <= 12 * 60 else { return nil }
+        return (b - a, j - i)
     }
 
     /// Minutes in a time expression at `i`: value, tokens, and a bound it implies ("for hours").
@@ -568,6 +600,7 @@ enum Words {
     static let twoHours: Set<String> = [n("ساعتين"), n("ساعتان")]
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
+    static let theHour = n("الساعة")
     static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
 }
 

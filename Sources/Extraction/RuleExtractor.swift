@@ -132,7 +132,9 @@ struct Run {
         var explicitDates: [PartialTime] = []
         var relative: Int?
         var weekday: Int?
+        var headingClaims: [ExtractedClaim] = []
         for (index, s) in sents.enumerated() {
+            let heading = isHeading(s)
             let background = isBackground(s)
             previousBackground = background
             let attributions = attribute(s)
@@ -167,8 +169,15 @@ struct Run {
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount
                 claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
-                add(claim)
+                if heading { headingClaims.append(claim) } else { add(claim) }
             }
+        }
+        // A heading sums up the body: its claim stands only where the body does not state the
+        // same figure for the same group (for any group when the heading gives no number).
+        for h in headingClaims where !claims.contains(where: { c in
+            c.incident == h.incident && c.figure == h.figure && (c.group == h.group || h.value == nil && c.figure != "duration_minutes")
+        }) {
+            add(h)
         }
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -185,8 +194,25 @@ struct Run {
         ["raid": 0, "drone_strike": 1, "airstrike": 2, "bombing": 3, "shelling": 4, "shooting": 5][k] ?? 9
     }
 
+    /// Whether a sentence is a heading: a whole line of at most 15 tokens with no sentence-final
+    /// punctuation, followed by more text.
+    func isHeading(_ s: Range<Int>) -> Bool {
+        guard s.count <= 15, tokens[s.lowerBound].lineBefore, s.upperBound < tokens.count, tokens[s.upperBound].lineBefore else { return false }
+        var k = s.upperBound - 1
+        while k > s.lowerBound, tokens[k].kind == .punct, "\"”»'".contains(tokens[k].text) { k -= 1 }
+        return !(tokens[k].kind == .punct && ".!?؟…".contains(tokens[k].text))
+    }
+
     /// Adds a claim, merging it with an identical one stated elsewhere in the report.
     mutating func add(_ c: ExtractedClaim) {
+        // A duration restated later in the report ("the mission, which lasted more than half an
+        // hour") is the duration already stated: one claim, quoted again when the speaker is the same.
+        if c.figure == "duration_minutes", let i = claims.firstIndex(where: { $0.figure == c.figure && $0.incident == c.incident && $0.value == c.value && $0.bound == c.bound }) {
+            if claims[i].originator == c.originator, claims[i].via == c.via, let last = claims[i].quotes.last, !(last.start < c.quotes[0].end && c.quotes[0].start < last.end) {
+                claims[i].quotes.append(contentsOf: c.quotes)
+            }
+            return
+        }
         let key = ClaimKey(incident: c.incident, figure: c.figure, group: c.group, value: c.value, bound: c.bound,
                            originator: c.originator, via: c.via, combined: c.combined)
         if let i = claimIndex[key] {
