@@ -187,8 +187,9 @@ public enum ExtractionEvaluation {
         var tp = 0, predicted = 0, gold = 0
         for r in rows {
             let result = x.extract(text: ReportText.normalise(r["sentence"] as? String ?? ""), language: "ar", published: day(r["date_extracted"]))
+            // The set's groups have no militant_leaders: leaders are militants there.
             let p = result.claims.filter { casualtyFigures.contains($0.figure) }.map {
-                Key(figure: $0.figure, group: $0.group ?? "-", value: $0.value.map { String(Int($0)) } ?? "null", bound: $0.bound.rawValue)
+                Key(figure: $0.figure, group: $0.group == "militant_leaders" ? "militants" : $0.group ?? "-", value: $0.value.map { String(Int($0)) } ?? "null", bound: $0.bound.rawValue)
             }
             let g = (r["claims"] as? [[String: Any]] ?? []).map {
                 Key(figure: $0["figure"] as? String ?? "", group: $0["group"] as? String ?? "-", value: number($0["value"]).map { String(Int($0)) } ?? "null", bound: $0["bound"] as? String ?? "")

@@ -113,7 +113,7 @@ enum Lexicon {
             ("سيدة", "women", .singular), ("فتاة", "women", .singular), ("سيدات", "women", .plural),
             ("جندي", "soldiers", .singular), ("جنديا", "soldiers", .singular), ("جنود", "soldiers", .plural), ("جنديين", "soldiers", .dual), ("جنديان", "soldiers", .dual),
             ("عسكري", "soldiers", .singular), ("عسكريا", "soldiers", .singular), ("عسكريين", "soldiers", .plural), ("ضابط", "soldiers", .singular),
-            ("ضابطا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
+            ("ضابطا", "soldiers", .singular), ("مجند", "soldiers", .singular), ("مجندا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
             ("شرطي", "police", .singular), ("شرطيا", "police", .singular), ("شرطيين", "police", .plural), ("شرطيان", "police", .dual), ("شرطة", "police", .plural),
             ("مسلح", "militants", .singular), ("مسلحا", "militants", .singular), ("مسلحين", "militants", .plural), ("مسلحون", "militants", .plural),
             ("عنصر", "militants", .singular), ("عنصرا", "militants", .singular), ("عناصر", "militants", .plural), ("عنصرين", "militants", .dual), ("عنصران", "militants", .dual),
@@ -182,7 +182,10 @@ enum Lexicon {
         .map(ArabicNorm.normalise))
         .union(["km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day", "hours", "hour", "minutes",
                 "months", "weeks", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
-                "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons"])
+                "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
+                // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
+                "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
+                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets"])
 
     /// Function words that may follow a bare count without naming what it counts.
     static let countTerminators: Set<String> = Set(["في", "من", "على", "خلال", "جراء", "اثر", "إثر", "بعد", "منذ", "في", "و", "بينهم", "منهم", "بسبب", "عند", "حسب", "بحسب"]

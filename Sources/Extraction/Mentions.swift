@@ -163,12 +163,17 @@ extension Run {
                 } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
                     var k = i + 1
                     if k + 1 < limit, group(tokens[k]) == nil, tokens[k].script == .latin, group(tokens[k + 1]) != nil { k += 1 }
-                    if let g = group(tokens[k]), g.1 == .singular, g.0 != "others" {
+                    if let g = group(tokens[k]), g.1 == .singular, g.0 != "others", !isCompoundHead(k + 1, limit) {
                         q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
                     }
                 }
             }
             guard var quantity = q else { i += 1; continue }
+            // An age in apposition to a name ("Ana Maria Cortes, 46, was …") is not a count.
+            if tokens[i].kind == .number, quantity.end < limit, tokens[quantity.end].text == ",", i >= lower + 2, tokens[i - 1].text == ",",
+               tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
+                i = quantity.end; continue
+            }
             // Years and dates are not counts.
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
                 i = quantity.end; continue
@@ -219,6 +224,8 @@ extension Run {
                     if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
                         j += 1; skipped += 1; continue
                     }
+                    // Modifiers before the counted noun: "17 local residents", "40 former members", "six illegal gold miners".
+                    if w.script == .latin, skipped < 3, modifiersBeforeNoun(j, limit) { j += 1; skipped += 1; continue }
                     if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
                         // "١٢ من منسوبي القوات": a count of people of some body.
                         if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
@@ -232,6 +239,12 @@ extension Run {
             }
             if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, start > lower, let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
                 groupName = g.0
+            }
+            // "بـ25 منهم", "two of them": the group named last before the count.
+            if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, quantity.end < limit,
+               tokens[quantity.end].norm == Words.minhum || tokens[quantity.end].norm == "of" && quantity.end + 1 < limit && tokens[quantity.end + 1].norm == "them" {
+                var k = quantity.start - 1
+                while k >= lower { if let g = group(tokens[k]), g.1 == .plural, g.0 != "others" { groupName = g.0; break }; k -= 1 }
             }
             if thingFigure == nil, groupName == nil { groupName = "people" }
             // رجال الأمن, رجل أمن: police.
@@ -268,6 +281,7 @@ extension Run {
             // The figure: after the noun ("were killed", قتلوا), a sub-count's parent, or before.
             var qs = start
             var triggerAt: Int? = nil
+            var inheritedSubCount = false
             if figure == nil {
                 var k = end
                 var steps = 0
@@ -281,7 +295,7 @@ extension Run {
                     }
                 }
             }
-            let cue = (max(lower, qs - 2)..<qs).contains { stemIn(tokens[$0], Lexicon.subCountCues) || tokens[$0].norm == "هم" }
+            let cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == "هم") && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
             if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
                 figure = parent.figure
                 combined = parent.combined
@@ -304,9 +318,18 @@ extension Run {
                         return
                     }
                     if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
+                    if reach > 3, stemIn(tokens[k], Self.clauseBreaks) { return }
                     k -= 1
                 }
             }
+            // A count joined by "and"/و to the count before it shares its figure: "ستة قتلى هم ثلاثة
+            // شرطيين وثلاثة مدنيين", "seven women and three children were killed".
+            if figure == nil, let prev = out.last, !Things.nouns.values.contains(prev.figure), prev.figure != "aircraft_lost", listJoined(prev.end, qs) {
+                figure = prev.figure; triggerAt = prev.triggerAt; combined = prev.combined
+                if prev.isSubCount { inheritedSubCount = true }
+            }
+            // "ارتفع عدد الشهداء إلى 12", "the toll rose to 12": the figure word comes before.
+            if figure == nil, qs > lower, tokens[qs - 1].norm == "الي" || tokens[qs - 1].norm == "to" { backward(8) }
             if figure == nil { backward(3) }
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
@@ -314,7 +337,12 @@ extension Run {
                 while k < min(limit, end + (tokens[i].script == .latin ? 20 : 10)) {
                     let w = tokens[k]
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
-                    if stemIn(w, Lexicon.sayingVerbs) { break }
+                    if stemIn(w, Lexicon.sayingVerbs) {
+                        // "were reported to have been killed", "were confirmed killed": passive saying verbs go on.
+                        if k > end, ["were", "was", "are", "is", "been", "be"].contains(tokens[k - 1].norm) { k += 1; continue }
+                        break
+                    }
+                    if stemIn(w, Self.clauseBreaks) { break }
                     if let f = trigger(w) {
                         let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
                         if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
@@ -334,8 +362,12 @@ extension Run {
             guard let fig = figure else { i = max(i + 1, quantity.end); continue }
             var g = groupName ?? "people"
             if g == "others" {
-                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) }.compactMap(\.group))
-                g = previous.count == 1 ? previous.first! : "people"
+                // "N others" are more of the same kind (militants, civilians); others than a child or a
+                // woman are people.
+                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }.compactMap(\.group))
+                g = previous.count == 1 && !["children", "women", "militant_leaders"].contains(previous.first!) ? previous.first! : "people"
+                // "مسلحين اثنين آخرين": the noun before the number names them.
+                if qs > lower, let pg = group(tokens[qs - 1]), pg.1 == .plural, pg.0 != "others" { g = pg.0 }
             }
             if combined {
                 let vague = quantity.bound != .exact
@@ -344,7 +376,7 @@ extension Run {
                 }
             } else {
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
-                                   triggerAt: triggerAt, isSubCount: cue))
+                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount))
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)
@@ -357,7 +389,8 @@ extension Run {
         var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
         for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
                        ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
-                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians")] {
+                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),
+                       ("الأمن", "police"), ("الجيش", "soldiers")] {
             d[ArabicNorm.normalise(k)] = v
         }
         return d
@@ -367,9 +400,13 @@ extension Run {
     func ofGroup(_ i: Int, _ limit: Int) -> String? {
         var k = i
         guard k < limit else { return nil }
+        if let g = group(tokens[k]), g.0 == "others", k + 1 < limit { k += 1 }
+        let start = k
         if tokens[k].norm == "من" || tokens[k].norm == "of" || tokens[k].norm == "في" { k += 1 }
         if k < limit, tokens[k].norm == "صفوف" || tokens[k].norm == "the" { k += 1 }
-        guard k > i, k < limit else { return nil }
+        // "ستة من أفراد المقاومة": a body right after the noun (construct state).
+        if k == start, tokens[k].script == .arabic, tokens[k].stems.first?.hasPrefix("ال") == true, let g = Self.bodies[tokens[k].norm] { return g }
+        guard k > start, k < limit else { return nil }
         var j = k
         while j < min(limit, k + 2) {
             if let g = Self.bodies[tokens[j].norm] ?? tokens[j].stems.lazy.compactMap({ Self.bodies[$0] }).first { return g }
@@ -601,6 +638,7 @@ enum Words {
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
     static let theHour = n("الساعة")
+    static let minhum = n("منهم")
     static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
 }
 
@@ -649,5 +687,46 @@ extension Run {
             k = max(b, l + 1)
         }
         return out
+    }
+}
+
+extension Run {
+    /// Words that end a clause for the figure search: "كما", "فيما", "while".
+    static let clauseBreaks: Set<String> = Set(["كما", "فيما", "بينما", "حين"].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
+
+    /// Whether the count starting at `start` follows the count ending at `prevEnd` in a list
+    /// ("X and Y", "X, Y", "X وY").
+    func listJoined(_ prevEnd: Int, _ start: Int) -> Bool {
+        if prevEnd == start { return tokens[start].script == .arabic && tokens[start].norm.hasPrefix("و") }
+        guard start - prevEnd == 1 else { return false }
+        let t = tokens[prevEnd]
+        return t.norm == "and" || t.norm == "و" || t.norm == "," || t.norm == "،"
+    }
+
+    /// Whether the word at `k` continues a noun compound ("a woman suicide bomber"), so the noun
+    /// before it is a modifier and not the counted person.
+    func isCompoundHead(_ k: Int, _ limit: Int) -> Bool {
+        guard k < limit else { return false }
+        let w = tokens[k]
+        guard w.kind == .word, w.script == .latin, w.text.first?.isLowercase == true else { return false }
+        if Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil || Lexicon.countTerminators.contains(w.norm) { return false }
+        if ["and", "or", "who", "whose", "that", "which", "of", "named", "identified"].contains(w.norm) { return false }
+        if w.norm.hasSuffix("ed") || w.norm.hasSuffix("ing") || w.norm.hasSuffix("ly") { return false }
+        return true
+    }
+
+    /// Whether the lower-case word at `j` and at most two after it lead to a counted noun: a
+    /// group noun or an unlisted plural, before any function word or punctuation.
+    func modifiersBeforeNoun(_ j: Int, _ limit: Int) -> Bool {
+        var k = j
+        while k < min(limit, j + 3) {
+            let w = tokens[k]
+            guard w.kind == .word, w.script == .latin else { return false }
+            if k > j, group(w) != nil { return true }
+            if Lexicon.countTerminators.contains(w.norm) || Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil || isNonPerson(w) || w.norm == "of" || w.norm == "the" { return false }
+            if k > j, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss") { return true }
+            k += 1
+        }
+        return false
     }
 }

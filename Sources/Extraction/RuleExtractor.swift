@@ -135,6 +135,8 @@ struct Run {
         var headingClaims: [ExtractedClaim] = []
         for (index, s) in sents.enumerated() {
             let heading = isHeading(s)
+            // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
+            if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
             let attributions = attribute(s)
@@ -201,6 +203,11 @@ struct Run {
         var k = s.upperBound - 1
         while k > s.lowerBound, tokens[k].kind == .punct, "\"”»'".contains(tokens[k].text) { k -= 1 }
         return !(tokens[k].kind == .punct && ".!?؟…".contains(tokens[k].text))
+    }
+
+    func isCaption(_ s: Range<Int>) -> Bool {
+        guard s.count >= 2, tokens[s.lowerBound].lineBefore, tokens[s.lowerBound + 1].text == ":" else { return false }
+        return ["pic", "photo", "picture", "caption", "image", Words.n("صورة"), Words.n("الصورة")].contains(tokens[s.lowerBound].norm)
     }
 
     /// Adds a claim, merging it with an identical one stated elsewhere in the report.
