@@ -138,13 +138,22 @@ public enum ExtractionEvaluation {
     public static func deaths(in result: ExtractionResult) -> Int {
         var killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main && !$0.isSubCount }
         if killed.isEmpty { killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && !$0.isSubCount } }
-        guard let first = killed.first else { return 1 }
-        // "Seven women and three children were killed": a list sharing one figure word adds up.
-        if let word = first.sharedFigureWord {
-            let list = killed.filter { $0.sharedFigureWord == word }
-            if list.count > 1, Set(list.compactMap(\.group)).count == list.count { return Int(list.compactMap(\.value).reduce(0, +)) }
+        guard !killed.isEmpty else { return 1 }
+        // Each statement's toll: a list sharing one figure word adds up ("Seven women and three children were killed").
+        var tolls: [Int] = []
+        var seenWords = Set<Int>()
+        for c in killed {
+            if let word = c.sharedFigureWord {
+                if seenWords.contains(word) { continue }
+                seenWords.insert(word)
+                let list = killed.filter { $0.sharedFigureWord == word }
+                if list.count > 1, Set(list.compactMap(\.group)).count == list.count { tolls.append(Int(list.compactMap(\.value).reduce(0, +))); continue }
+            }
+            tolls.append(Int(c.value!))
         }
-        return Int(first.value!)
+        let mode = ProcessInfo.processInfo.environment["TOLL"] ?? "first"
+        if mode == "max" { return tolls.max()! }
+        return tolls[0]
     }
 
     static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {

@@ -195,7 +195,7 @@ extension Run {
                 if let (b, be) = boundAfter(j, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; j = be; end = be }
                 var decided = false
                 var skipped = 0
-                while j < limit, skipped <= 2 {
+                while j < limit, skipped <= 4 {
                     let w = tokens[j]
                     if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
                     if isVictimNoun(w) {
@@ -224,8 +224,13 @@ extension Run {
                     if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
                         j += 1; skipped += 1; continue
                     }
+                    // "14 Congolese were killed": a skipped capitalised word was the noun itself.
+                    if w.script == .latin, skipped > 0, j > quantity.end, tokens[j - 1].text.first?.isUppercase == true,
+                       Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil {
+                        groupName = "people"; end = j; decided = true; break
+                    }
                     // Modifiers before the counted noun: "17 local residents", "40 former members", "six illegal gold miners".
-                    if w.script == .latin, skipped < 3, modifiersBeforeNoun(j, limit) { j += 1; skipped += 1; continue }
+                    if w.script == .latin, skipped < 4, modifiersBeforeNoun(j, limit) { j += 1; skipped += 1; continue }
                     if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
                         // "١٢ من منسوبي القوات": a count of people of some body.
                         if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
@@ -334,7 +339,7 @@ extension Run {
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
                 var k = end
-                while k < min(limit, end + (tokens[i].script == .latin ? 20 : 10)) {
+                while k < min(limit, end + (tokens[max(i, end - 1)].script == .latin || tokens[i].script == .latin ? 20 : 10)) {
                     let w = tokens[k]
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
                     if stemIn(w, Lexicon.sayingVerbs) {
@@ -344,7 +349,9 @@ extension Run {
                     }
                     if stemIn(w, Self.clauseBreaks) { break }
                     if let f = trigger(w) {
-                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
+                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil
+                            || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
+                            || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
                         if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
                             figure = f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
@@ -719,8 +726,9 @@ extension Run {
     /// group noun or an unlisted plural, before any function word or punctuation.
     func modifiersBeforeNoun(_ j: Int, _ limit: Int) -> Bool {
         var k = j
-        while k < min(limit, j + 3) {
+        while k < min(limit, j + 5) {
             let w = tokens[k]
+            if w.kind == .punct, w.text == "-", k > j { k += 1; continue }
             guard w.kind == .word, w.script == .latin else { return false }
             if k > j, group(w) != nil { return true }
             if Lexicon.countTerminators.contains(w.norm) || Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil || isNonPerson(w) || w.norm == "of" || w.norm == "the" { return false }

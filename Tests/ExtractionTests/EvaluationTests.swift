@@ -35,7 +35,10 @@ let sharedDirectory: URL? = {
         guard ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"] != nil, let shared = sharedDirectory else { return }
         let x = RuleExtractor()
         let which = ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"]!
-        if which == "arabic" {
+        if which.hasPrefix("text:") {
+            let r = x.extract(text: ReportText.normalise(String(which.dropFirst(5))))
+            for c in r.claims { print("  P", c.incident, c.figure, c.group ?? "-", c.value.map { String(Int($0)) } ?? "null", c.bound.rawValue, c.isSubCount, "|", c.originator, c.via, "|", c.quotes.map(\.text)) }
+        } else if which == "arabic" {
             let lines = try String(contentsOf: shared.appendingPathComponent("eval/arabic/sentences.dev.jsonl"), encoding: .utf8).split(separator: "\n")
             for l in lines {
                 let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as! [String: Any]
