@@ -33,8 +33,9 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
 ///   value, bound and originator (by name; the article's outlet for `(outlet)`), as a multiset;
 ///   background claims are left out, as the gold leaves out distractors.
 /// - pitf (`eval/extraction/pitf.dev.jsonl`): deaths per description, exact match. The
-///   description's death toll is the largest count of killed that is not a sub-count; a
-///   description that names no number but says someone was killed counts 1.
+///   description's death toll is the largest count of killed about the main incident that is
+///   not a sub-count ("including four children"), where counts sharing one figure word add up
+///   ("seven women and three children were killed" = 10); a description with no number counts 1.
 /// - fakes (`eval/extraction/fakes.dev.jsonl`): killed children, civilians (civilians, else
 ///   people) and women per article, exact match per field; `exactMatch` is their mean.
 /// - arabic (`eval/arabic/sentences.dev.jsonl`): claims per sentence (killed, injured,
@@ -151,9 +152,9 @@ public enum ExtractionEvaluation {
             }
             tolls.append(Int(c.value!))
         }
-        let mode = ProcessInfo.processInfo.environment["TOLL"] ?? "first"
-        if mode == "max" { return tolls.max()! }
-        return tolls[0]
+        // Descriptions often give a first, partial count and then the toll ("killed dozens … 55
+        // civilians were killed", "20 … residents claimed up to 31"): the toll is the largest.
+        return tolls.max()!
     }
 
     static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
