@@ -255,8 +255,9 @@ extension Run {
             // رجال الأمن, رجل أمن: police.
             if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains("امن") { groupName = "police"; end += 1 }
             // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
-            if let g = groupName, g == "people" || g == "others" {
-                if let og = ofGroup(end, limit) { groupName = og }
+            var fromBody = false
+            if let g = groupName, g == "people" || g == "others" || g == "soldiers" && tokens[end - 1].script == .arabic {
+                if let og = ofGroup(end, limit) { groupName = og; fromBody = true }
             }
             // Bound after the noun: "9 أشخاص على الأقل", "13 people at least".
             if let (b, be) = boundAfter(end, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; end = be }
@@ -300,7 +301,14 @@ extension Run {
                     }
                 }
             }
-            let cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == "هم") && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
+            var cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == "هم") && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
+            // "Two medics were among at least 31 people killed": a part of the count that follows.
+            var after = end
+            while after < limit, ["were", "was", "are", "is"].contains(tokens[after].norm) { after += 1 }
+            if after + 1 < limit, tokens[after].norm == "among" || tokens[after].norm == Words.bayna,
+               Numbers.parse(tokens, after + 1, limit: limit) != nil || (after + 3 < limit && boundBefore(after + 3, from: after + 1) != nil) {
+                cue = true
+            }
             if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
                 figure = parent.figure
                 combined = parent.combined
@@ -374,7 +382,7 @@ extension Run {
                 let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }.compactMap(\.group))
                 g = previous.count == 1 && !["children", "women", "militant_leaders"].contains(previous.first!) ? previous.first! : "people"
                 // "مسلحين اثنين آخرين": the noun before the number names them.
-                if qs > lower, let pg = group(tokens[qs - 1]), pg.1 == .plural, pg.0 != "others" { g = pg.0 }
+                if quantity.start > lower, let pg = group(tokens[quantity.start - 1]), pg.1 == .plural, pg.0 != "others" { g = pg.0 }
             }
             if combined {
                 let vague = quantity.bound != .exact
@@ -382,6 +390,15 @@ extension Run {
                     out.append(Mention(figure: f, group: g, value: vague ? nil : quantity.value, bound: vague ? .some : .upTo, start: qs, end: end, combined: true))
                 }
             } else {
+                // "عشرة قتلى و60 جريحا في صفوف المقاومة", "ضابطين ومجند من قوة الأمن": the body named
+                // after a list is the force of every count in it.
+                if fromBody {
+                    var k = out.count - 1
+                    var next = qs
+                    while k >= 0, listJoined(out[k].end, next), ["people", "soldiers"].contains(out[k].group ?? "") {
+                        out[k].group = g; next = out[k].start; k -= 1
+                    }
+                }
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
                                    triggerAt: triggerAt, isSubCount: cue || inheritedSubCount))
             }
@@ -645,7 +662,7 @@ enum Words {
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
     static let theHour = n("الساعة")
-    static let minhum = n("منهم")
+    static let minhum = n("منهم"), bayna = n("بين")
     static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
 }
 

@@ -51,6 +51,17 @@ let sharedDirectory: URL? = {
             let lines = try String(contentsOf: shared.appendingPathComponent("eval/extraction/\(which).dev.jsonl"), encoding: .utf8).split(separator: "\n")
             for l in lines {
                 let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as! [String: Any]
+                if which == "fakes" {
+                    let text = [o["title"] as? String, o["content"] as? String].compactMap { $0 }.joined(separator: ".\n")
+                    let r = x.extract(text: ReportText.normalise(text), published: ExtractionEvaluation.day(o["date"]))
+                    let killed = r.mainClaims.filter { $0.figure == "killed" && $0.value != nil }
+                    let civ = killed.first(where: { $0.group == "civilians" }) ?? killed.first(where: { $0.group == "people" })
+                    let gold = (o["nb_civilians"] as? NSNumber)?.intValue ?? -1
+                    if Int(civ?.value ?? 0) != gold {
+                        print("## civilians gold", gold, "pred", Int(civ?.value ?? 0), "|", String(text.prefix(300)).replacingOccurrences(of: "\n", with: " "))
+                        for c in killed.prefix(6) { print("  P", c.group ?? "-", Int(c.value!), c.bound.rawValue, c.quotes.map(\.text)) }
+                    }
+                }
                 if which == "pitf" {
                     let r = x.extract(text: ReportText.normalise(o["description"] as! String), published: ExtractionEvaluation.day(o["date"]))
                     let d = ExtractionEvaluation.deaths(in: r)
