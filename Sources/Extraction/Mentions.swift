@@ -292,6 +292,12 @@ extension Run {
                 var k = end
                 var steps = 0
                 while k < limit, steps < 4, tokens[k].kind == .word, Lexicon.auxiliaries.contains(tokens[k].norm) || (tokens[k].script == .arabic && steps == 0 && group(tokens[k]) != nil) { k += 1; steps += 1 }
+                // "Two suicide bombers killed at least 35 people": a count right before an active verb
+                // with its own object counts the agents, not the victims.
+                let agent = k < limit && k == end && tokens[k].script == .latin && ["killed", "kill", "kills", "wounded", "injured"].contains(tokens[k].norm)
+                    && k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 3, from: k + 1) != nil || boundBefore(k + 2, from: k + 1) != nil
+                        || ["a", "an", "the", "his", "her", "their"].contains(tokens[k + 1].norm))
+                if agent { i = max(i + 1, end); continue }
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
@@ -331,16 +337,20 @@ extension Run {
                         return
                     }
                     if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
-                    if reach > 3, stemIn(tokens[k], Self.clauseBreaks) { return }
+                    if stemIn(tokens[k], Self.clauseBreaks) { return }
+                    // "… killed nine inmates and are hunting 19 others": a new verb phrase after "and".
+                    if reach > 3, tokens[k].norm == "and", k + 1 < qs, startsVerbPhrase(tokens[k + 1]) { return }
                     k -= 1
                 }
             }
             // A count joined by "and"/و to the count before it shares its figure: "ستة قتلى هم ثلاثة
             // شرطيين وثلاثة مدنيين", "seven women and three children were killed".
+            if let prev = out.last, prev.isSubCount, listJoined(prev.end, qs) { inheritedSubCount = true }
             if figure == nil, let prev = out.last, !Things.nouns.values.contains(prev.figure), prev.figure != "aircraft_lost", listJoined(prev.end, qs) {
                 figure = prev.figure; triggerAt = prev.triggerAt; combined = prev.combined
-                if prev.isSubCount { inheritedSubCount = true }
             }
+            // "killing at least 14 people, six of them children": a part of the count before.
+            if quantity.end + 1 < limit, tokens[quantity.end].norm == "of", tokens[quantity.end + 1].norm == "them", !out.isEmpty { cue = true }
             // "ارتفع عدد الشهداء إلى 12", "the toll rose to 12": the figure word comes before.
             if figure == nil, qs > lower, tokens[qs - 1].norm == "الي" || tokens[qs - 1].norm == "to" { backward(8) }
             if figure == nil { backward(3) }
@@ -753,5 +763,15 @@ extension Run {
             k += 1
         }
         return false
+    }
+}
+
+extension Run {
+    /// Whether a word starts a verb phrase ("are hunting", "left", "wounded"): after "and" it
+    /// begins a new clause, not a list.
+    func startsVerbPhrase(_ t: Token) -> Bool {
+        guard t.script == .latin, t.kind == .word else { return false }
+        return ["are", "is", "were", "was", "have", "has", "had", "left", "took", "made", "set", "then"].contains(t.norm)
+            || t.norm.hasSuffix("ed") || t.norm.hasSuffix("ing")
     }
 }

@@ -61,6 +61,8 @@ enum Numbers {
             // A time of day (2:45) or a date (١٧/١٠) is not a count.
             if let n = nextWord(i + 1), n.kind == .punct, n.text == ":" || n.text == "/", let m = nextWord(i + 2), m.kind == .number { return nil }
             if i > 0, tokens[i - 1].kind == .punct, tokens[i - 1].text == "/" || tokens[i - 1].text == ":", !tokens[i].spaceBefore || tokens[i-1].spaceBefore == false, i > 1, tokens[i - 2].kind == .number { return nil }
+            // "the 21st activist": an ordinal, not a count.
+            if let n = nextWord(i + 1), !n.spaceBefore, n.script == .latin, ["st", "nd", "rd", "th"].contains(n.norm) { return nil }
             guard var v = value(ofDigits: t.norm) else { return Quantity(value: nil, bound: .exact, start: i, end: i + 1, nounGroup: "overflow") }
             var end = i + 1
             if let n = nextWord(end), let m = multiplier(n) {
