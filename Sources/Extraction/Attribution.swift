@@ -2,8 +2,8 @@ import Events
 import Foundation
 
 extension Run {
-    static let relayCues: Set<String> = Set(["عن", "نقلا", "نقلاً"].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
-    static let accordingCues: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "لـ"].map(ArabicNorm.normalise)).union(["according"])
+    static let relayCues: Set<String> = Set([Words.n("عن"), Words.n("نقلا"), Words.n("نقلاً")].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
+    static let accordingCues: Set<String> = Set([Words.n("بحسب"), Words.n("حسب"), Words.n("وفق"), Words.n("وفقا"), Words.n("طبقا"), Words.n("لـ")].map(ArabicNorm.normalise)).union(["according"])
 
     /// Who speaks in a sentence: one attribution per speaker, at the speaker's position.
     mutating func attribute(_ s: Range<Int>) -> [Attribution] {
@@ -37,14 +37,14 @@ extension Run {
             // "the sources", المصادر: the anonymous collective named earlier in the report, with
             // the relays it came through.
             var inheritedVia: [GazetteerSource] = []
-            if s.id == "sources", let first = tokens[start].stems.first, first.hasPrefix("ال") || first.hasPrefix("وال") || (start > lower && tokens[start - 1].norm == "the"), let prior = lastAnonymous {
+            if s.id == "sources", let first = tokens[start].stems.first, first.hasPrefix(Words.n("ال")) || first.hasPrefix(Words.n("وال")) || (start > lower && tokens[start - 1].norm == "the"), let prior = lastAnonymous {
                 s = prior.0; inheritedVia = prior.1
             } else if s.kind == .anonymous, speaksHere(start, start + len, lower, limit) {
                 lastAnonymous = (s, [])
             }
-            let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix("ل") || tokens[start].norm.hasPrefix("ول")))
-                || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == "لـ"
-                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(Words.agency) && (tokens[start - 1].norm.hasPrefix("ل") || tokens[start - 1].norm.hasPrefix("ول"))
+            let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix(Words.n("ل")) || tokens[start].norm.hasPrefix(Words.n("ول"))))
+                || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == Words.n("لـ")
+                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(Words.agency) && (tokens[start - 1].norm.hasPrefix(Words.n("ل")) || tokens[start - 1].norm.hasPrefix(Words.n("ول")))
             var u = Unit(originator: s, via: inheritedVia, start: start, end: start + len, isAgency: s.kind == .newsAgency || s.kind == .outlet, toldTo: told)
             if s.kind == .spokesperson, let aff = s.affiliation, let org = gazetteer.source(id: aff) {
                 u = Unit(originator: org, via: [s], start: start, end: start + len, isAgency: false, toldTo: false)
@@ -73,7 +73,7 @@ extension Run {
             if k + 1 < units.count {
                 let b = units[k + 1]
                 let between = tokens[a.end..<b.start]
-                let cue = between.contains { stemIn($0, Self.relayCues) } || b.start > lower && stemIn(tokens[b.start], Self.relayCues) || tokens[b.start].norm.hasPrefix("عن")
+                let cue = between.contains { stemIn($0, Self.relayCues) } || b.start > lower && stemIn(tokens[b.start], Self.relayCues) || tokens[b.start].norm.hasPrefix(Words.n("عن"))
                 if cue, b.start - a.end <= 6 {
                     result.append(Attribution(originator: b.originator.id, via: b.via.map(\.id) + [a.originator.id] + a.via.map(\.id), position: a.start))
                     k += 2; continue

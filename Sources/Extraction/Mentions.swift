@@ -32,18 +32,18 @@ enum Things {
                        "homes": "houses_destroyed", "hostages": "hostages_freed"] { d[k] = v }
         return d
     }()
-    static let destroyWords: Set<String> = Set(["تدمير", "تدميرهما", "تدميرها", "دمر", "دمرت", "هدم", "تدميره"].map(ArabicNorm.normalise))
+    static let destroyWords: Set<String> = Set([Words.n("تدمير"), Words.n("تدميرهما"), Words.n("تدميرها"), Words.n("دمر"), Words.n("دمرت"), Words.n("هدم"), Words.n("تدميره")].map(ArabicNorm.normalise))
         .union(["destroyed", "demolish", "demolished", "destroy", "razed", "torched", "flattened"])
-    static let freeWords: Set<String> = Set(["تحرير", "حرر", "حررت", "إطلاق"].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
-    static let coalitionWords: Set<String> = Set(["التحالف", "الأميركية", "الأمريكية", "أميركية", "أمريكية"].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
+    static let freeWords: Set<String> = Set([Words.n("تحرير"), Words.n("حرر"), Words.n("حررت"), Words.n("إطلاق")].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
+    static let coalitionWords: Set<String> = Set([Words.n("التحالف"), Words.n("الأميركية"), Words.n("الأمريكية"), Words.n("أميركية"), Words.n("أمريكية")].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
     /// Generic aircraft nouns (the kind may follow: طائرات مروحية, helicopters of the coalition).
-    static let aircraftNouns: Set<String> = Set(["طائرة", "طائرات", "طائرتان", "طائرتين", "مروحية", "مروحيات", "مروحيتان", "مروحيتين", "مقاتلة", "مقاتلات", "مسيرة"].map(ArabicNorm.normalise))
+    static let aircraftNouns: Set<String> = Set([Words.n("طائرة"), Words.n("طائرات"), Words.n("طائرتان"), Words.n("طائرتين"), Words.n("مروحية"), Words.n("مروحيات"), Words.n("مروحيتان"), Words.n("مروحيتين"), Words.n("مقاتلة"), Words.n("مقاتلات"), Words.n("مسيرة")].map(ArabicNorm.normalise))
         .union(["aircraft", "plane", "planes", "helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "drone", "drones", "chopper", "choppers"])
     /// Words saying an aircraft was lost: it fell, crashed, was shot down; its wreckage was found.
-    static let lossWords: Set<String> = Set(["سقوط", "تحطم", "تحطمت", "إسقاط", "اسقاط", "أسقطت", "أسقط", "سقطت", "سقط", "حطام"].map(ArabicNorm.normalise))
+    static let lossWords: Set<String> = Set([Words.n("سقوط"), Words.n("تحطم"), Words.n("تحطمت"), Words.n("إسقاط"), Words.n("اسقاط"), Words.n("أسقطت"), Words.n("أسقط"), Words.n("سقطت"), Words.n("سقط"), Words.n("حطام")].map(ArabicNorm.normalise))
         .union(["crashed", "crash", "crashes", "downed", "down", "wreckage", "lost", "wreck"])
-    static let wreckageWords: Set<String> = Set(["حطام"].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
-    static let warplaneWords: Set<String> = Set(["حربية", "حربيتان", "حربيتين"].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
+    static let wreckageWords: Set<String> = Set([Words.n("حطام")].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
+    static let warplaneWords: Set<String> = Set([Words.n("حربية"), Words.n("حربيتان"), Words.n("حربيتين")].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
 }
 
 enum Bounds {
@@ -55,10 +55,10 @@ enum Bounds {
             ("about", .about), ("around", .about), ("approximately", .about), ("nearly", .about), ("almost", .about), ("roughly", .about),
             ("some", .about), ("an estimated", .about), ("close to", .about), ("up to", .upTo), ("as many as", .upTo), ("at most", .atMost),
             ("fewer than", .atMost), ("less than", .atMost),
-            ("ما لا يقل عن", .atLeast), ("لا يقل عن", .atLeast), ("على الأقل", .atLeast), ("أكثر من", .moreThan), ("ما يزيد على", .moreThan),
-            ("ما يزيد عن", .moreThan), ("يزيد على", .moreThan), ("يزيد عن", .moreThan), ("تجاوز", .moreThan), ("يتجاوز", .moreThan),
-            ("نحو", .about), ("حوالي", .about), ("حوالى", .about), ("قرابة", .about), ("زهاء", .about), ("ما يقارب", .about), ("ما يناهز", .about),
-            ("أقل من", .atMost), ("حتى", .upTo),
+            (Words.n("ما لا يقل عن"), .atLeast), (Words.n("لا يقل عن"), .atLeast), (Words.n("على الأقل"), .atLeast), (Words.n("أكثر من"), .moreThan), (Words.n("ما يزيد على"), .moreThan),
+            (Words.n("ما يزيد عن"), .moreThan), (Words.n("يزيد على"), .moreThan), (Words.n("يزيد عن"), .moreThan), (Words.n("تجاوز"), .moreThan), (Words.n("يتجاوز"), .moreThan),
+            (Words.n("نحو"), .about), (Words.n("حوالي"), .about), (Words.n("حوالى"), .about), (Words.n("قرابة"), .about), (Words.n("زهاء"), .about), (Words.n("ما يقارب"), .about), (Words.n("ما يناهز"), .about),
+            (Words.n("أقل من"), .atMost), (Words.n("حتى"), .upTo),
         ]
         return en.map { (phrase, b) in
             (phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }, b)
@@ -132,7 +132,7 @@ extension Run {
             if let qq = q, qq.nounGroup == "ahad" {
                 q = nil
                 if qq.end < limit, let g = group(tokens[qq.end]) { q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 1, nounGroup: g.0) }
-                else if qq.end + 1 < limit, tokens[qq.end].norm == "من" || tokens[qq.end].norm == "of", let g = group(tokens[qq.end + 1]) {
+                else if qq.end + 1 < limit, tokens[qq.end].norm == Words.n("من") || tokens[qq.end].norm == "of", let g = group(tokens[qq.end + 1]) {
                     q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 2, nounGroup: g.0)
                 }
             }
@@ -155,7 +155,7 @@ extension Run {
                     let prev = i > lower ? tokens[i - 1] : nil
                     let afterTrigger = prev.map { trigger($0) != nil && !isVictimNoun($0) } ?? false
                     let afterCue = prev.map { stemIn($0, Lexicon.subCountCues) } ?? false
-                    let listed = (t.norm.hasPrefix("و") && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
+                    let listed = (t.norm.hasPrefix(Words.n("و")) && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
                     let enArticle = t.script == .latin
                     if (afterTrigger || afterCue || listed) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
                         q = Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
@@ -213,7 +213,7 @@ extension Run {
                     if isNonPerson(w) { break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
-                        if w.norm == "من" || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
+                        if w.norm == Words.n("من") || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
                         decided = true; groupName = "people"; break
                     }
                     if w.script == .latin, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss"), j + 1 <= limit,
@@ -231,7 +231,7 @@ extension Run {
                     }
                     // Modifiers before the counted noun: "17 local residents", "40 former members", "six illegal gold miners".
                     if w.script == .latin, skipped < 4, modifiersBeforeNoun(j, limit) { j += 1; skipped += 1; continue }
-                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
+                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == Words.n("من") {
                         // "١٢ من منسوبي القوات": a count of people of some body.
                         if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
                         end = j + 1; decided = true; break
@@ -253,7 +253,7 @@ extension Run {
             }
             if thingFigure == nil, groupName == nil { groupName = "people" }
             // رجال الأمن, رجل أمن: police.
-            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains("امن") { groupName = "police"; end += 1 }
+            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains(Words.n("امن")) { groupName = "police"; end += 1 }
             // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
             var fromBody = false
             if let g = groupName, g == "people" || g == "others" || g == "soldiers" && tokens[end - 1].script == .arabic {
@@ -301,13 +301,13 @@ extension Run {
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
-                    if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix("مفقود") {
+                    if !ar || tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود")) {
                         figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
-                        if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
+                        if k + 1 < limit, tokens[k + 1].norm == Words.n("مصرعهم") || tokens[k + 1].norm == Words.n("حتفهم") || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
             }
-            var cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == "هم") && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
+            var cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == Words.n("هم")) && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
             // "Two medics were among at least 31 people killed": a part of the count that follows.
             var after = end
             while after < limit, ["were", "was", "are", "is"].contains(tokens[after].norm) { after += 1 }
@@ -327,7 +327,7 @@ extension Run {
                         // merged: مقتل وإصابة N, killed and injured N
                         if f == "injured" {
                             var p = k - 1
-                            if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == "و" { p -= 1 }
+                            if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == Words.n("و") { p -= 1 }
                             if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" {
                                 combined = true; k = p
                             }
@@ -352,7 +352,7 @@ extension Run {
             // "killing at least 14 people, six of them children": a part of the count before.
             if quantity.end + 1 < limit, tokens[quantity.end].norm == "of", tokens[quantity.end + 1].norm == "them", !out.isEmpty { cue = true }
             // "ارتفع عدد الشهداء إلى 12", "the toll rose to 12": the figure word comes before.
-            if figure == nil, qs > lower, tokens[qs - 1].norm == "الي" || tokens[qs - 1].norm == "to" { backward(8) }
+            if figure == nil, qs > lower, tokens[qs - 1].norm == Words.n("الي") || tokens[qs - 1].norm == "to" { backward(8) }
             if figure == nil { backward(3) }
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
@@ -381,7 +381,7 @@ extension Run {
             }
             if figure == nil { backward(8) }
             // "سبعة بين قتيل وجريح"
-            if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == "بين", trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
+            if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == Words.n("بين"), trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
                 figure = "killed"; combined = true; end += 3
             }
             guard let fig = figure else { i = max(i + 1, quantity.end); continue }
@@ -421,10 +421,10 @@ extension Run {
 
     static let bodies: [String: String] = {
         var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
-        for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
-                       ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
-                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),
-                       ("الأمن", "police"), ("الجيش", "soldiers")] {
+        for (k, v) in [(Words.n("الجيش"), "soldiers"), (Words.n("الشرطة"), "police"), (Words.n("المقاومة"), "militants"), (Words.n("التنظيم"), "militants"), (Words.n("داعش"), "militants"),
+                       (Words.n("الحوثيين"), "militants"), (Words.n("الحوثي"), "militants"), (Words.n("القوات"), "soldiers"), (Words.n("النظام"), "soldiers"), (Words.n("المسلحين"), "militants"),
+                       (Words.n("المتمردين"), "militants"), (Words.n("الميليشيات"), "militants"), (Words.n("الإرهابيين"), "militants"), (Words.n("السكان"), "civilians"), (Words.n("المدنيين"), "civilians"),
+                       (Words.n("الأمن"), "police"), (Words.n("الجيش"), "soldiers")] {
             d[ArabicNorm.normalise(k)] = v
         }
         return d
@@ -436,10 +436,10 @@ extension Run {
         guard k < limit else { return nil }
         if let g = group(tokens[k]), g.0 == "others", k + 1 < limit { k += 1 }
         let start = k
-        if tokens[k].norm == "من" || tokens[k].norm == "of" || tokens[k].norm == "في" { k += 1 }
-        if k < limit, tokens[k].norm == "صفوف" || tokens[k].norm == "the" { k += 1 }
+        if tokens[k].norm == Words.n("من") || tokens[k].norm == "of" || tokens[k].norm == Words.n("في") { k += 1 }
+        if k < limit, tokens[k].norm == Words.n("صفوف") || tokens[k].norm == "the" { k += 1 }
         // "ستة من أفراد المقاومة": a body right after the noun (construct state).
-        if k == start, tokens[k].script == .arabic, tokens[k].stems.first?.hasPrefix("ال") == true, let g = Self.bodies[tokens[k].norm] { return g }
+        if k == start, tokens[k].script == .arabic, tokens[k].stems.first?.hasPrefix(Words.n("ال")) == true, let g = Self.bodies[tokens[k].norm] { return g }
         guard k > start, k < limit else { return nil }
         var j = k
         while j < min(limit, k + 2) {
@@ -455,7 +455,7 @@ extension Run {
         for k in (i + 1)..<min(limit, i + 4) {
             let w = tokens[k]
             if Words.ithnayn.contains(w.norm) { return true }
-            if trigger(w) != nil, w.norm.hasSuffix("ا") { return true }
+            if trigger(w) != nil, w.norm.hasSuffix(Words.n("ا")) { return true }
         }
         return false
     }
@@ -502,12 +502,12 @@ extension Run {
         return out
     }
 
-    static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
-    static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
+    static let negationCues: Set<String> = Set([Words.n("لم"), Words.n("دون"), Words.n("بدون"), Words.n("عدم"), Words.n("لا"), Words.n("بعدم"), Words.n("ولا"), Words.n("ولم")].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
+    static let informationWords: Set<String> = Set([Words.n("تقارير"), Words.n("معلومات"), Words.n("تذكر"), Words.n("ترد"), Words.n("أنباء"), Words.n("يعرف"), Words.n("تعرف")].map(ArabicNorm.normalise))
         .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
-    static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "خسائر بشرية"].map(ArabicNorm.normalise))
+    static let zeroKilledWords: Set<String> = Set([Words.n("قتلى"), Words.n("ضحايا"), Words.n("الأرواح"), Words.n("وفيات"), Words.n("قتيل"), Words.n("مقتل"), Words.n("خسائر بشرية")].map(ArabicNorm.normalise))
         .union(["casualties", "deaths", "dead", "killed", "victims", "fatalities", "died"])
-    static let zeroInjuredWords: Set<String> = Set(["إصابات", "اصابات", "جرحى", "يصب", "إصابة", "مصابين"].map(ArabicNorm.normalise))
+    static let zeroInjuredWords: Set<String> = Set([Words.n("إصابات"), Words.n("اصابات"), Words.n("جرحى"), Words.n("يصب"), Words.n("إصابة"), Words.n("مصابين")].map(ArabicNorm.normalise))
         .union(["injuries", "injured", "wounded", "hurt"])
 
     func negated(_ i: Int, _ lower: Int) -> Bool {
@@ -545,7 +545,7 @@ extension Run {
                 if scan > k, w.kind == .punct { break }
                 if stemIn(w, Lexicon.americanWords) { g = "us_personnel"; end = max(end, scan + 1) }
                 else if let gg = group(w), g == "people", gg.0 != "others" { g = gg.0; end = max(end, scan + 1) }
-                else if scan > k, (w.norm == "بشرية" || w.norm == Words.alarwah) { end = scan + 1 }
+                else if scan > k, (w.norm == Words.n("بشرية") || w.norm == Words.alarwah) { end = scan + 1 }
                 scan += 1
             }
             // "no one was injured"
@@ -554,7 +554,7 @@ extension Run {
             // "لم يسفر عن أي خسائر في الأرواح أو أي إصابات": the second figure too.
             var m = end
             while m < min(limit, end + 4) {
-                if tokens[m].norm == "or" || tokens[m].norm == "أو" || tokens[m].norm == "او" || tokens[m].norm == "nor" {
+                if tokens[m].norm == "or" || tokens[m].norm == Words.n("أو") || tokens[m].norm == Words.n("او") || tokens[m].norm == "nor" {
                     var n = m + 1
                     while n < min(limit, m + 4) {
                         let w = tokens[n]
@@ -614,7 +614,7 @@ extension Run {
     /// "بين الساعة 2:45 و 4", "from 2:45 to 4": the minutes between two clock times (the second
     /// taken as later the same half-day), at most 12 hours.
     func timeRange(_ i: Int, _ limit: Int) -> (Double, Int)? {
-        guard i < limit, tokens[i].norm == "بين" || tokens[i].norm == "between" || tokens[i].norm == "from" else { return nil }
+        guard i < limit, tokens[i].norm == Words.n("بين") || tokens[i].norm == "between" || tokens[i].norm == "from" else { return nil }
         var j = i + 1
         func clock() -> Double? {
             if j < limit, tokens[j].norm == Words.theHour || tokens[j].norm == "the" { j += 1 }
@@ -624,7 +624,7 @@ extension Run {
             if j + 1 < limit, tokens[j].text == ":", tokens[j + 1].kind == .number, let mm = Double(tokens[j + 1].norm), mm < 60 { m = mm; j += 2 }
             return h * 60 + m
         }
-        guard let a = clock(), j < limit, ["و", "and", "to", "-", "حتى"].contains(tokens[j].norm) else { return nil }
+        guard let a = clock(), j < limit, [Words.n("و"), "and", "to", "-", Words.n("حتى")].contains(tokens[j].norm) else { return nil }
         j += 1
         guard var b = clock() else { return nil }
         if b <= a { b += 12 * 60 }
@@ -662,12 +662,12 @@ enum Words {
     static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
     static let qatalu = n("قتلوا")
     static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
-    static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
-    static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
+    static let occurrence: Set<String> = Set([Words.n("سقوط"), Words.n("وقوع"), Words.n("وجود"), Words.n("عن")].map(n))
+    static let exceptions: Set<String> = Set([Words.n("عدا"), Words.n("باستثناء"), Words.n("سوى"), "except"].map(n))
     static let alarwah = n("الأرواح")
-    static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
-    static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
-    static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = "و" + n("نصف"), linahw = n("لنحو")
+    static let lasting: Set<String> = Set([Words.n("استمرت"), Words.n("استمر"), Words.n("دامت"), Words.n("لمدة"), Words.n("مدة")].map(n)).union(["lasted", "lasting", "lasts"])
+    static let clashes: Set<String> = Set([Words.n("اشتباكات"), Words.n("اشتباك"), Words.n("اشتبكوا"), Words.n("معارك"), Words.n("مواجهة"), Words.n("مواجهات")].map(n)).union(["clash", "clashes", "fighting", "battle"])
+    static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = Words.n("و") + n("نصف"), linahw = n("لنحو")
     static let twoHours: Set<String> = [n("ساعتين"), n("ساعتان")]
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
@@ -726,15 +726,15 @@ extension Run {
 
 extension Run {
     /// Words that end a clause for the figure search: "كما", "فيما", "while".
-    static let clauseBreaks: Set<String> = Set(["كما", "فيما", "بينما", "حين"].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
+    static let clauseBreaks: Set<String> = Set([Words.n("كما"), Words.n("فيما"), Words.n("بينما"), Words.n("حين")].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
 
     /// Whether the count starting at `start` follows the count ending at `prevEnd` in a list
     /// ("X and Y", "X, Y", "X وY").
     func listJoined(_ prevEnd: Int, _ start: Int) -> Bool {
-        if prevEnd == start { return tokens[start].script == .arabic && tokens[start].norm.hasPrefix("و") }
+        if prevEnd == start { return tokens[start].script == .arabic && tokens[start].norm.hasPrefix(Words.n("و")) }
         guard start - prevEnd == 1 else { return false }
         let t = tokens[prevEnd]
-        return t.norm == "and" || t.norm == "و" || t.norm == "," || t.norm == "،"
+        return t.norm == "and" || t.norm == Words.n("و") || t.norm == "," || t.norm == "،"
     }
 
     /// Whether the word at `k` continues a noun compound ("a woman suicide bomber"), so the noun

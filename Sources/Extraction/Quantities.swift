@@ -46,7 +46,7 @@ enum Numbers {
         for s in t.stems {
             if let v = Lexicon.arabicUnits[s] {
                 // Definite number words are ordinals or names: الأحد (Sunday), الثالث.
-                if s.count < t.norm.count, t.norm.hasSuffix(s), t.norm.dropLast(s.count).hasSuffix("ال") { return nil }
+                if s.count < t.norm.count, t.norm.hasSuffix(s), t.norm.dropLast(s.count).hasSuffix(Words.n("ال")) { return nil }
                 return v
             }
         }
@@ -69,7 +69,7 @@ enum Numbers {
                 v *= m
                 end += 1
                 // 240 ألفا و381
-                if let w = nextWord(end), w.norm == "و", let k = nextWord(end + 1), k.kind == .number, let add = value(ofDigits: k.norm), add < m {
+                if let w = nextWord(end), w.norm == Words.n("و"), let k = nextWord(end + 1), k.kind == .number, let add = value(ofDigits: k.norm), add < m {
                     v += add
                     end += 2
                 }
@@ -136,10 +136,10 @@ enum Numbers {
             }
         }
         // عدد من / عدد كبير من / عددا من
-        if t.stems.contains("عدد") || t.stems.contains("عددا") {
+        if t.stems.contains(Words.n("عدد")) || t.stems.contains(Words.n("عددا")) {
             var j = i + 1
-            if j < limit, tokens[j].norm == "كبير" || tokens[j].norm == "كبيرا" { j += 1 }
-            if j < limit, tokens[j].norm == "من" { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1) }
+            if j < limit, tokens[j].norm == Words.n("كبير") || tokens[j].norm == Words.n("كبيرا") { j += 1 }
+            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1) }
             return nil
         }
         if let d = t.stems.lazy.compactMap({ Lexicon.arabicDualNumbers[$0] }).first { return Quantity(value: Double(d), bound: .exact, start: i, end: i + 1) }
@@ -150,7 +150,7 @@ enum Numbers {
         var total = 0.0
         var j = i + 1
         // ثلاثة عشر, أحد عشر
-        if j < limit, first < 10, tokens[j].norm == "عشر" || tokens[j].norm == Words.ashara {
+        if j < limit, first < 10, tokens[j].norm == Words.n("عشر") || tokens[j].norm == Words.ashara {
             current += 10; j += 1
         } else if isAhad {
             return Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: "ahad")
@@ -158,11 +158,11 @@ enum Numbers {
         while j < limit {
             let w = tokens[j]
             guard w.script == .arabic else { break }
-            if let m = Lexicon.arabicMultipliers[w.norm] ?? (w.stems.count > 1 ? Lexicon.arabicMultipliers[w.stems[1]] : nil), !w.norm.hasPrefix("و") {
+            if let m = Lexicon.arabicMultipliers[w.norm] ?? (w.stems.count > 1 ? Lexicon.arabicMultipliers[w.stems[1]] : nil), !w.norm.hasPrefix(Words.n("و")) {
                 total += max(current, 1) * m; current = 0; j += 1; continue
             }
             // و + number word: سبعة وثلاثون, مئة وعشرون
-            if w.norm.hasPrefix("و"), w.norm.count > 2, let u = Lexicon.arabicUnits[String(w.norm.dropFirst())] {
+            if w.norm.hasPrefix(Words.n("و")), w.norm.count > 2, let u = Lexicon.arabicUnits[String(w.norm.dropFirst())] {
                 let tensAfterUnit = u >= 20 && u < 100 && current < 10
                 let afterHundreds = current >= 100 && current.truncatingRemainder(dividingBy: 100) == 0 && u < 100
                 let afterThousands = current == 0 && total >= 1000 && u < 1000
@@ -179,11 +179,11 @@ enum Numbers {
     static func dualStem(_ t: Token, known: (String) -> Bool) -> String? {
         guard t.script == .arabic else { return nil }
         for s in t.stems where s.count >= 4 {
-            guard s.hasSuffix("ين") || s.hasSuffix("ان") else { continue }
-            if s.hasSuffix("ين"), Lexicon.soundPluralsInYn.contains(s) { return nil }
+            guard s.hasSuffix(Words.n("ين")) || s.hasSuffix(Words.n("ان")) else { continue }
+            if s.hasSuffix(Words.n("ين")), Lexicon.soundPluralsInYn.contains(s) { return nil }
             var base = String(s.dropLast(2))
             if known(base) { return base }
-            if base.hasSuffix("ت") { base = String(base.dropLast()) + "ه"; if known(base) { return base } }
+            if base.hasSuffix(Words.n("ت")) { base = String(base.dropLast()) + Words.n("ه"); if known(base) { return base } }
         }
         return nil
     }

@@ -267,5 +267,5 @@ struct Run {
         for s in t.stems { if let f = Things.nouns[s] { return f } }
         return nil
     }
-    func isAnd(_ t: Token) -> Bool { t.norm == "and" || t.norm == "و" || t.norm == "," || t.norm == "،" || t.norm == "or" }
+    func isAnd(_ t: Token) -> Bool { t.norm == "and" || t.norm == Words.n("و") || t.norm == "," || t.norm == "،" || t.norm == "or" }
 }

@@ -55,45 +55,58 @@ enum Scalars {
 }
 
 enum ArabicNorm {
-    /// Matching form of an Arabic word (see ``Token/norm``).
+    /// Matching form of an Arabic word (see ``Token/norm``): harakat and tatweel removed, أ إ آ ٱ → ا,
+    /// ى → ي, ة → ه, and then every Arabic letter written as one ASCII character (capitals and
+    /// symbols, never lower-case letters, so no Arabic form equals an English one). ASCII strings
+    /// hash and compare without Unicode normalisation and short ones need no allocation: this is
+    /// what makes the word lists fast. Letters keep their count, so prefixes and suffixes
+    /// (`hasPrefix(n("ال"))`) still work. Apply it to every Arabic literal a rule compares with.
     static func normalise(_ s: String) -> String {
-        // Most words need no change: keep them without copying.
-        if !s.unicodeScalars.contains(where: { u in
-            let v = u.value
-            return Scalars.isArabicMark(v) || v == 0x0623 || v == 0x0625 || v == 0x0622 || v == 0x0671 || v == 0x0649 || v == 0x0629
-        }) { return s }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            let v = u.value
+            var v = u.value
             if Scalars.isArabicMark(v) { continue }
             switch v {
-            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            default: out.append(u)
+            case 0x0623, 0x0625, 0x0622, 0x0671: v = 0x0627
+            case 0x0649: v = 0x064A
+            case 0x0629: v = 0x0647
+            default: break
             }
+            if (0x0621...0x064A).contains(v), let a = ascii[Int(v - 0x0621)] { out.append(a) } else { out.append(Unicode.Scalar(v)!) }
         }
         return String(out)
     }
 
-    static let proclitics1: [String] = ["و", "ف"]
-    static let proclitics2: [String] = ["ب", "ل", "ك"]
+    /// ASCII stand-ins for U+0621…U+064A (nil: normalised away above, or not a letter).
+    static let ascii: [Unicode.Scalar?] = {
+        var table = [Unicode.Scalar?](repeating: nil, count: 0x064A - 0x0621 + 1)
+        let letters: [UInt32] = [0x0621, 0x0624, 0x0626, 0x0627, 0x0628] + Array(0x062A...0x063F) + Array(0x0641...0x0648) + [0x064A]
+        let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ$&*+<>|~^_".unicodeScalars)
+        for (k, v) in letters.enumerated() { table[Int(v - 0x0621)] = symbols[k] }
+        return table
+    }()
+
+    static let waw: Character = Character(normalise("و")), fa: Character = Character(normalise("ف"))
+    static let ba: Character = Character(normalise("ب")), lam: Character = Character(normalise("ل")), kaf: Character = Character(normalise("ك"))
+    static let lamLam = normalise("لل"), al = normalise("ال")
+
 
     /// Candidate stems of a normalised Arabic word with proclitics removed, the word first.
     static func stems(_ w: String) -> [String] {
         var result: [String] = [w]
         func add(_ s: Substring) { if s.count >= 2 { let t = String(s); if !result.contains(t) { result.append(t) } } }
         var bases: [Substring] = [Substring(w)]
-        if let f = w.first, f == "و" || f == "ف", w.count > 2 { bases.append(w.dropFirst()) }
+        if let f = w.first, f == waw || f == fa, w.count > 2 { bases.append(w.dropFirst()) }
         for b in bases {
             add(b)
             var c = b
-            if let f = c.first, f == "ب" || f == "ل" || f == "ك", c.count > 2 {
+            if let f = c.first, f == ba || f == lam || f == kaf, c.count > 2 {
                 c = c.dropFirst()
                 add(c)
-                if b.hasPrefix("لل") { add("ال" + b.dropFirst(2)); add(b.dropFirst(2)) }
+                if b.hasPrefix(lamLam) { add(al + b.dropFirst(2)); add(b.dropFirst(2)) }
             }
-            if c.hasPrefix("ال"), c.count > 3 { add(c.dropFirst(2)) }
+            if c.hasPrefix(al), c.count > 3 { add(c.dropFirst(2)) }
         }
         return result
     }
@@ -199,15 +212,15 @@ enum Tokenizer {
 /// Source nouns typed without the space before the next word (`مصادرعن`, `مصدرأن`): news text
 /// often loses that space, and the source would go unnoticed.
 enum GluedWords {
-    static let sourceNouns: [String] = ["مصادر", "مصدر", "ناشطون", "ناشطين", "نشطاء", "مسؤولون", "شهود"].map(ArabicNorm.normalise)
-    static let following: Set<String> = Set(["عن", "أن", "إن", "بأن", "في", "من", "إلى", "على"].map(ArabicNorm.normalise))
+    static let sourceNouns: [String] = [Words.n("مصادر"), Words.n("مصدر"), Words.n("ناشطون"), Words.n("ناشطين"), Words.n("نشطاء"), Words.n("مسؤولون"), Words.n("شهود")].map(ArabicNorm.normalise)
+    static let following: Set<String> = Set([Words.n("عن"), Words.n("أن"), Words.n("إن"), Words.n("بأن"), Words.n("في"), Words.n("من"), Words.n("إلى"), Words.n("على")].map(ArabicNorm.normalise))
 
     /// Number of letters of the normalised word that form the source noun, when the rest is a
     /// preposition or complementiser.
     static func split(_ norm: String) -> Int? {
         var w = Substring(norm)
         var proclitic = 0
-        if let f = w.first, f == "و" || f == "ف", w.count > 4 { w = w.dropFirst(); proclitic = 1 }
+        if let f = w.first, f == ArabicNorm.waw || f == ArabicNorm.fa, w.count > 4 { w = w.dropFirst(); proclitic = 1 }
         for noun in sourceNouns where w.hasPrefix(noun) && w.count > noun.count {
             if following.contains(String(w.dropFirst(noun.count))) { return proclitic + noun.count }
         }
