@@ -72,7 +72,7 @@ struct Run {
 
     init(text: String, gazetteer: SourceGazetteer, places: PlaceGazetteer, published: PartialTime) {
         scalars = Array(text.unicodeScalars)
-        var tokens = Tokenizer.tokenize(text)
+        let tokens = Tokenizer.tokenize(text)
         for k in tokens.indices where tokens[k].kind == .word {
             tokens[k].cachedTrigger = Self.lookupTrigger(tokens[k])
             tokens[k].cachedGroup = Self.lookupGroup(tokens[k])

@@ -4,8 +4,14 @@ import Foundation
 enum Script: Sendable { case latin, arabic, other }
 
 /// A word, number or punctuation mark of a report, located by Unicode-scalar offsets into the
-/// normalised report text (`end` exclusive).
-struct Token: Sendable {
+/// normalised report text (`end` exclusive). A class: the rules look at tokens many times, and a
+/// reference is cheaper to pass around than three strings and an array. Tokens are filled in
+/// once by the tokenizer and ``Run`` and never changed afterwards.
+final class Token: @unchecked Sendable {
+    init(kind: Kind, start: Int, end: Int, text: String, norm: String, script: Script, spaceBefore: Bool, stems: [String]) {
+        self.kind = kind; self.start = start; self.end = end; self.text = text; self.norm = norm
+        self.script = script; self.spaceBefore = spaceBefore; self.stems = stems
+    }
     enum Kind: Sendable { case word, number, punct }
     var kind: Kind
     var start: Int
