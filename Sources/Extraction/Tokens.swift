@@ -130,6 +130,13 @@ enum LatinNorm {
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        // UTF-8 offset of each scalar, so a token's text is one copy of its bytes.
+        let bytes = Array(text.utf8)
+        var byteAt = [Int](repeating: 0, count: scalars.count + 1)
+        var offset = 0
+        for (k, u) in scalars.enumerated() { byteAt[k] = offset; offset += UTF8.width(u) }
+        byteAt[scalars.count] = offset
+        func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[byteAt[a]..<byteAt[b]], as: UTF8.self) }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0
@@ -161,24 +168,24 @@ enum Tokenizer {
                         j += 1
                     } else { break }
                 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let raw = slice(start, j)
                 tokens.append(Token(kind: .number, start: start, end: j, text: raw, norm: length > 40 ? "overflow" : digits,
                                     script: .other, spaceBefore: space, stems: []))
                 i = j
             } else if Scalars.isArabicLetter(v) || Scalars.isArabicMark(v) {
                 var j = i
                 while j < n, Scalars.isArabicLetter(scalars[j].value) || Scalars.isArabicMark(scalars[j].value) { j += 1 }
-                var raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                var raw = slice(start, j)
                 var norm = ArabicNorm.normalise(raw)
                 if let cut = GluedWords.split(norm), let rawCut = GluedWords.rawOffset(scalars, start, j, letters: cut) {
                     // "مصادرعن": a source noun run into the word after it is two words.
-                    let first = String(String.UnicodeScalarView(scalars[start..<rawCut]))
+                    let first = slice(start, rawCut)
                     let firstNorm = ArabicNorm.normalise(first)
                     tokens.append(Token(kind: .word, start: start, end: rawCut, text: first, norm: firstNorm, script: .arabic,
                                         spaceBefore: space, stems: ArabicNorm.stems(firstNorm)))
                     tokens[tokens.count - 1].lineBefore = line
                     space = false; line = false
-                    raw = String(String.UnicodeScalarView(scalars[rawCut..<j]))
+                    raw = slice(rawCut, j)
                     norm = ArabicNorm.normalise(raw)
                     tokens.append(Token(kind: .word, start: rawCut, end: j, text: raw, norm: norm, script: .arabic,
                                         spaceBefore: false, stems: ArabicNorm.stems(norm)))
@@ -197,7 +204,7 @@ enum Tokenizer {
                     if (u == "'" || u == "\u{2019}") && j + 1 < n && Scalars.isLatinLetter(scalars[j + 1]) && j > start { j += 1; continue }
                     break
                 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let raw = slice(start, j)
                 let norm = LatinNorm.normalise(raw)
                 tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .latin,
                                     spaceBefore: space, stems: [norm]))
