@@ -2,8 +2,8 @@ import Events
 import Foundation
 
 extension Run {
-    static let relayCues: Set<String> = Set([Words.n("عن"), Words.n("نقلا"), Words.n("نقلاً")].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
-    static let accordingCues: Set<String> = Set([Words.n("بحسب"), Words.n("حسب"), Words.n("وفق"), Words.n("وفقا"), Words.n("طبقا"), Words.n("لـ")].map(ArabicNorm.normalise)).union(["according"])
+    static let relayCues: Set<String> = Set(["عن", "نقلا", "نقلاً"].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
+    static let accordingCues: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "لـ"].map(ArabicNorm.normalise)).union(["according"])
 
     /// Who speaks in a sentence: one attribution per speaker, at the speaker's position.
     mutating func attribute(_ s: Range<Int>) -> [Attribution] {

@@ -170,6 +170,6 @@ public struct SourceGazetteer: Sendable {
 
 /// Words that turn the name of an organisation into "its spokesperson".
 enum Spokesperson {
-    static let cues: Set<String> = Set([Words.n("متحدث"), Words.n("المتحدث"), Words.n("الناطق"), Words.n("ناطق"), Words.n("مسؤول"), Words.n("المسؤول"), Words.n("مصدر")].map(ArabicNorm.normalise))
+    static let cues: Set<String> = Set(["متحدث", "المتحدث", "الناطق", "ناطق", "مسؤول", "المسؤول", "مصدر"].map(ArabicNorm.normalise))
         .union(["spokesman", "spokeswoman", "spokesperson", "official"])
 }

@@ -109,8 +109,8 @@ enum Dates {
         var d: [String: Int] = [:]
         let en = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         for (i, m) in en.enumerated() { d[m] = i + 1 }
-        let ar = [[Words.n("يناير"), Words.n("كانون الثاني")], [Words.n("فبراير"), Words.n("شباط")], [Words.n("مارس"), Words.n("آذار")], [Words.n("أبريل"), Words.n("ابريل"), Words.n("نيسان")], [Words.n("مايو"), Words.n("أيار")], [Words.n("يونيو"), Words.n("يونيه"), Words.n("حزيران")],
-                  [Words.n("يوليو"), Words.n("يوليه"), Words.n("تموز")], [Words.n("أغسطس"), Words.n("آب")], [Words.n("سبتمبر"), Words.n("أيلول")], [Words.n("أكتوبر"), Words.n("تشرين الأول")], [Words.n("نوفمبر"), Words.n("تشرين الثاني")], [Words.n("ديسمبر"), Words.n("كانون الأول")]]
+        let ar = [["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "ابريل", "نيسان"], ["مايو", "أيار"], ["يونيو", "يونيه", "حزيران"],
+                  ["يوليو", "يوليه", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"]]
         for (i, names) in ar.enumerated() { for n in names where !n.contains(" ") { d[ArabicNorm.normalise(n)] = i + 1 } }
         d[ArabicNorm.normalise("شباط")] = 2
         return d
@@ -119,12 +119,12 @@ enum Dates {
     /// Sunday = 1 … Saturday = 7 (Gregorian weekday numbers).
     static let weekdays: [String: Int] = {
         var d: [String: Int] = ["sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7]
-        for (n, v) in [(Words.n("الأحد"), 1), (Words.n("الاثنين"), 2), (Words.n("الإثنين"), 2), (Words.n("الثلاثاء"), 3), (Words.n("الأربعاء"), 4), (Words.n("الخميس"), 5), (Words.n("الجمعة"), 6), (Words.n("السبت"), 7)] { d[ArabicNorm.normalise(n)] = v }
+        for (n, v) in [("الأحد", 1), ("الاثنين", 2), ("الإثنين", 2), ("الثلاثاء", 3), ("الأربعاء", 4), ("الخميس", 5), ("الجمعة", 6), ("السبت", 7)] { d[ArabicNorm.normalise(n)] = v }
         return d
     }()
     static let ordinals: [String: Int] = {
         var d: [String: Int] = [:]
-        let ar = [Words.n("الأول"), Words.n("الثاني"), Words.n("الثالث"), Words.n("الرابع"), Words.n("الخامس"), Words.n("السادس"), Words.n("السابع"), Words.n("الثامن"), Words.n("التاسع"), Words.n("العاشر")]
+        let ar = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
         for (i, w) in ar.enumerated() { d[ArabicNorm.normalise(w)] = i + 1 }
         return d
     }()
@@ -147,7 +147,7 @@ enum Dates {
 }
 
 extension Run {
-    static let pastCues: Set<String> = Set([Words.n("الماضي"), Words.n("نفسه"), Words.n("وقبلها"), Words.n("قبلها")].map(ArabicNorm.normalise)).union(["last", "previous", "earlier", "same"])
+    static let pastCues: Set<String> = Set(["الماضي", "نفسه", "وقبلها", "قبلها"].map(ArabicNorm.normalise)).union(["last", "previous", "earlier", "same"])
 
     /// Whether a sentence is about an earlier incident: it names a past year, or refers back
     /// ("the same month") right after such a sentence.
@@ -169,12 +169,12 @@ extension Run {
     }
 
     static let kindWords: [(String, [String])] = [
-        ("raid", [Words.n("إنزال"), Words.n("انزال"), Words.n("إنزالا"), Words.n("إنزالاً"), "raid", "airdrop", "commando", "drop"]),
-        ("drone_strike", [Words.n("مسيرة"), Words.n("مسيرات"), Words.n("المسيرة"), "drone", "drones", "mq"]),
-        ("airstrike", [Words.n("غارة"), Words.n("غارات"), Words.n("الغارة"), "airstrike", "airstrikes", "bombardment"]),
-        ("bombing", [Words.n("تفجير"), Words.n("انفجار"), Words.n("انتحاري"), Words.n("مفخخة"), Words.n("ناسفة"), "bombing", "explosion", "blast", "bomber", "bomb"]),
-        ("shelling", [Words.n("قصف"), Words.n("قذائف"), "shelling", "mortar", "shells"]),
-        ("shooting", ["shooting", "gunmen", "gunfire", Words.n("النار")]),
+        ("raid", ["إنزال", "انزال", "إنزالا", "إنزالاً", "raid", "airdrop", "commando", "drop"]),
+        ("drone_strike", ["مسيرة", "مسيرات", "المسيرة", "drone", "drones", "mq"]),
+        ("airstrike", ["غارة", "غارات", "الغارة", "airstrike", "airstrikes", "bombardment"]),
+        ("bombing", ["تفجير", "انفجار", "انتحاري", "مفخخة", "ناسفة", "bombing", "explosion", "blast", "bomber", "bomb"]),
+        ("shelling", ["قصف", "قذائف", "shelling", "mortar", "shells"]),
+        ("shooting", ["shooting", "gunmen", "gunfire", "النار"]),
     ]
     static let kindIndex: [String: String] = {
         var d: [String: String] = [:]

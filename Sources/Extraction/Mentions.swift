@@ -32,18 +32,18 @@ enum Things {
                        "homes": "houses_destroyed", "hostages": "hostages_freed"] { d[k] = v }
         return d
     }()
-    static let destroyWords: Set<String> = Set([Words.n("تدمير"), Words.n("تدميرهما"), Words.n("تدميرها"), Words.n("دمر"), Words.n("دمرت"), Words.n("هدم"), Words.n("تدميره")].map(ArabicNorm.normalise))
+    static let destroyWords: Set<String> = Set(["تدمير", "تدميرهما", "تدميرها", "دمر", "دمرت", "هدم", "تدميره"].map(ArabicNorm.normalise))
         .union(["destroyed", "demolish", "demolished", "destroy", "razed", "torched", "flattened"])
-    static let freeWords: Set<String> = Set([Words.n("تحرير"), Words.n("حرر"), Words.n("حررت"), Words.n("إطلاق")].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
-    static let coalitionWords: Set<String> = Set([Words.n("التحالف"), Words.n("الأميركية"), Words.n("الأمريكية"), Words.n("أميركية"), Words.n("أمريكية")].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
+    static let freeWords: Set<String> = Set(["تحرير", "حرر", "حررت", "إطلاق"].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
+    static let coalitionWords: Set<String> = Set(["التحالف", "الأميركية", "الأمريكية", "أميركية", "أمريكية"].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
     /// Generic aircraft nouns (the kind may follow: طائرات مروحية, helicopters of the coalition).
-    static let aircraftNouns: Set<String> = Set([Words.n("طائرة"), Words.n("طائرات"), Words.n("طائرتان"), Words.n("طائرتين"), Words.n("مروحية"), Words.n("مروحيات"), Words.n("مروحيتان"), Words.n("مروحيتين"), Words.n("مقاتلة"), Words.n("مقاتلات"), Words.n("مسيرة")].map(ArabicNorm.normalise))
+    static let aircraftNouns: Set<String> = Set(["طائرة", "طائرات", "طائرتان", "طائرتين", "مروحية", "مروحيات", "مروحيتان", "مروحيتين", "مقاتلة", "مقاتلات", "مسيرة"].map(ArabicNorm.normalise))
         .union(["aircraft", "plane", "planes", "helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "drone", "drones", "chopper", "choppers"])
     /// Words saying an aircraft was lost: it fell, crashed, was shot down; its wreckage was found.
-    static let lossWords: Set<String> = Set([Words.n("سقوط"), Words.n("تحطم"), Words.n("تحطمت"), Words.n("إسقاط"), Words.n("اسقاط"), Words.n("أسقطت"), Words.n("أسقط"), Words.n("سقطت"), Words.n("سقط"), Words.n("حطام")].map(ArabicNorm.normalise))
+    static let lossWords: Set<String> = Set(["سقوط", "تحطم", "تحطمت", "إسقاط", "اسقاط", "أسقطت", "أسقط", "سقطت", "سقط", "حطام"].map(ArabicNorm.normalise))
         .union(["crashed", "crash", "crashes", "downed", "down", "wreckage", "lost", "wreck"])
-    static let wreckageWords: Set<String> = Set([Words.n("حطام")].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
-    static let warplaneWords: Set<String> = Set([Words.n("حربية"), Words.n("حربيتان"), Words.n("حربيتين")].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
+    static let wreckageWords: Set<String> = Set(["حطام"].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
+    static let warplaneWords: Set<String> = Set(["حربية", "حربيتان", "حربيتين"].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
 }
 
 enum Bounds {
@@ -55,10 +55,10 @@ enum Bounds {
             ("about", .about), ("around", .about), ("approximately", .about), ("nearly", .about), ("almost", .about), ("roughly", .about),
             ("some", .about), ("an estimated", .about), ("close to", .about), ("up to", .upTo), ("as many as", .upTo), ("at most", .atMost),
             ("fewer than", .atMost), ("less than", .atMost),
-            (Words.n("ما لا يقل عن"), .atLeast), (Words.n("لا يقل عن"), .atLeast), (Words.n("على الأقل"), .atLeast), (Words.n("أكثر من"), .moreThan), (Words.n("ما يزيد على"), .moreThan),
-            (Words.n("ما يزيد عن"), .moreThan), (Words.n("يزيد على"), .moreThan), (Words.n("يزيد عن"), .moreThan), (Words.n("تجاوز"), .moreThan), (Words.n("يتجاوز"), .moreThan),
-            (Words.n("نحو"), .about), (Words.n("حوالي"), .about), (Words.n("حوالى"), .about), (Words.n("قرابة"), .about), (Words.n("زهاء"), .about), (Words.n("ما يقارب"), .about), (Words.n("ما يناهز"), .about),
-            (Words.n("أقل من"), .atMost), (Words.n("حتى"), .upTo),
+            ("ما لا يقل عن", .atLeast), ("لا يقل عن", .atLeast), ("على الأقل", .atLeast), ("أكثر من", .moreThan), ("ما يزيد على", .moreThan),
+            ("ما يزيد عن", .moreThan), ("يزيد على", .moreThan), ("يزيد عن", .moreThan), ("تجاوز", .moreThan), ("يتجاوز", .moreThan),
+            ("نحو", .about), ("حوالي", .about), ("حوالى", .about), ("قرابة", .about), ("زهاء", .about), ("ما يقارب", .about), ("ما يناهز", .about),
+            ("أقل من", .atMost), ("حتى", .upTo),
         ]
         return en.map { (phrase, b) in
             (phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }, b)
@@ -421,10 +421,10 @@ extension Run {
 
     static let bodies: [String: String] = {
         var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
-        for (k, v) in [(Words.n("الجيش"), "soldiers"), (Words.n("الشرطة"), "police"), (Words.n("المقاومة"), "militants"), (Words.n("التنظيم"), "militants"), (Words.n("داعش"), "militants"),
-                       (Words.n("الحوثيين"), "militants"), (Words.n("الحوثي"), "militants"), (Words.n("القوات"), "soldiers"), (Words.n("النظام"), "soldiers"), (Words.n("المسلحين"), "militants"),
-                       (Words.n("المتمردين"), "militants"), (Words.n("الميليشيات"), "militants"), (Words.n("الإرهابيين"), "militants"), (Words.n("السكان"), "civilians"), (Words.n("المدنيين"), "civilians"),
-                       (Words.n("الأمن"), "police"), (Words.n("الجيش"), "soldiers")] {
+        for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
+                       ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
+                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),
+                       ("الأمن", "police"), ("الجيش", "soldiers")] {
             d[ArabicNorm.normalise(k)] = v
         }
         return d
@@ -502,12 +502,12 @@ extension Run {
         return out
     }
 
-    static let negationCues: Set<String> = Set([Words.n("لم"), Words.n("دون"), Words.n("بدون"), Words.n("عدم"), Words.n("لا"), Words.n("بعدم"), Words.n("ولا"), Words.n("ولم")].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
-    static let informationWords: Set<String> = Set([Words.n("تقارير"), Words.n("معلومات"), Words.n("تذكر"), Words.n("ترد"), Words.n("أنباء"), Words.n("يعرف"), Words.n("تعرف")].map(ArabicNorm.normalise))
+    static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
+    static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
         .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
-    static let zeroKilledWords: Set<String> = Set([Words.n("قتلى"), Words.n("ضحايا"), Words.n("الأرواح"), Words.n("وفيات"), Words.n("قتيل"), Words.n("مقتل"), Words.n("خسائر بشرية")].map(ArabicNorm.normalise))
+    static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "خسائر بشرية"].map(ArabicNorm.normalise))
         .union(["casualties", "deaths", "dead", "killed", "victims", "fatalities", "died"])
-    static let zeroInjuredWords: Set<String> = Set([Words.n("إصابات"), Words.n("اصابات"), Words.n("جرحى"), Words.n("يصب"), Words.n("إصابة"), Words.n("مصابين")].map(ArabicNorm.normalise))
+    static let zeroInjuredWords: Set<String> = Set(["إصابات", "اصابات", "جرحى", "يصب", "إصابة", "مصابين"].map(ArabicNorm.normalise))
         .union(["injuries", "injured", "wounded", "hurt"])
 
     func negated(_ i: Int, _ lower: Int) -> Bool {
@@ -662,11 +662,11 @@ enum Words {
     static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
     static let qatalu = n("قتلوا")
     static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
-    static let occurrence: Set<String> = Set([Words.n("سقوط"), Words.n("وقوع"), Words.n("وجود"), Words.n("عن")].map(n))
-    static let exceptions: Set<String> = Set([Words.n("عدا"), Words.n("باستثناء"), Words.n("سوى"), "except"].map(n))
+    static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
+    static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
     static let alarwah = n("الأرواح")
-    static let lasting: Set<String> = Set([Words.n("استمرت"), Words.n("استمر"), Words.n("دامت"), Words.n("لمدة"), Words.n("مدة")].map(n)).union(["lasted", "lasting", "lasts"])
-    static let clashes: Set<String> = Set([Words.n("اشتباكات"), Words.n("اشتباك"), Words.n("اشتبكوا"), Words.n("معارك"), Words.n("مواجهة"), Words.n("مواجهات")].map(n)).union(["clash", "clashes", "fighting", "battle"])
+    static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
+    static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
     static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = Words.n("و") + n("نصف"), linahw = n("لنحو")
     static let twoHours: Set<String> = [n("ساعتين"), n("ساعتان")]
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
@@ -726,7 +726,7 @@ extension Run {
 
 extension Run {
     /// Words that end a clause for the figure search: "كما", "فيما", "while".
-    static let clauseBreaks: Set<String> = Set([Words.n("كما"), Words.n("فيما"), Words.n("بينما"), Words.n("حين")].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
+    static let clauseBreaks: Set<String> = Set(["كما", "فيما", "بينما", "حين"].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
 
     /// Whether the count starting at `start` follows the count ending at `prevEnd` in a list
     /// ("X and Y", "X, Y", "X وY").

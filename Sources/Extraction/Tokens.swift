@@ -225,8 +225,8 @@ enum Tokenizer {
 /// Source nouns typed without the space before the next word (`مصادرعن`, `مصدرأن`): news text
 /// often loses that space, and the source would go unnoticed.
 enum GluedWords {
-    static let sourceNouns: [String] = [Words.n("مصادر"), Words.n("مصدر"), Words.n("ناشطون"), Words.n("ناشطين"), Words.n("نشطاء"), Words.n("مسؤولون"), Words.n("شهود")].map(ArabicNorm.normalise)
-    static let following: Set<String> = Set([Words.n("عن"), Words.n("أن"), Words.n("إن"), Words.n("بأن"), Words.n("في"), Words.n("من"), Words.n("إلى"), Words.n("على")].map(ArabicNorm.normalise))
+    static let sourceNouns: [String] = ["مصادر", "مصدر", "ناشطون", "ناشطين", "نشطاء", "مسؤولون", "شهود"].map(ArabicNorm.normalise)
+    static let following: Set<String> = Set(["عن", "أن", "إن", "بأن", "في", "من", "إلى", "على"].map(ArabicNorm.normalise))
 
     /// Number of letters of the normalised word that form the source noun, when the rest is a
     /// preposition or complementiser.

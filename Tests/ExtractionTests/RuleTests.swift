@@ -262,3 +262,21 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("أصيب عدد من المدنيين").contains("injured civilians 2 at_least"))
     }
 }
+
+@Suite struct MatchingFormTests {
+    @Test func arabicMatchingFormsAreASCIIOneCharacterALetter() {
+        // Given Arabic words with harakat, hamza forms and taa marbuta
+        for word in ["أُصِيبَ", "مدنيًا", "الإنزال", "قتيلاً", "مسؤول", "ضحيّة"] {
+            let n = ArabicNorm.normalise(word)
+            // Then the matching form is ASCII, never lower-case Latin (no clash with English words),
+            #expect(n.utf8.allSatisfy { $0 < 0x80 })
+            #expect(!n.contains { $0.isLowercase })
+            // keeps one character per letter, and normalising it again changes nothing
+            #expect(n.count == word.unicodeScalars.filter { !Scalars.isArabicMark($0.value) }.count)
+            #expect(ArabicNorm.normalise(n) == n)
+        }
+        // and spelling variants meet: أ إ آ → ا, ى → ي, ة → ه
+        #expect(ArabicNorm.normalise("إصابة") == ArabicNorm.normalise("اصابه"))
+        #expect(ArabicNorm.normalise("حوالى") == ArabicNorm.normalise("حوالي"))
+    }
+}
