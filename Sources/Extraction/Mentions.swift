@@ -775,3 +775,53 @@ extension Run {
             || t.norm.hasSuffix("ed") || t.norm.hasSuffix("ing")
     }
 }
+
+extension Run {
+    static let determiners: Set<String> = ["a", "an", "his", "her", "their", "the", "its"]
+
+    /// Two people named without a number and killed together: "killed a teacher and a staff
+    /// member", "A radio producer and an announcer have been fatally shot" (English). Each side is
+    /// a determiner and at most five words without punctuation or a number; the claim is killed
+    /// people 2. Only where the sentence states no count of killed.
+    func coordinatedPair(in s: Range<Int>, existing: [Mention]) -> [Mention] {
+        if existing.contains(where: { $0.figure == "killed" }) { return [] }
+        let lower = s.lowerBound, limit = s.upperBound
+        let killWords: Set<String> = ["killed", "murdered", "slain", "assassinated", "executed", "beheaded", "lynched"]
+        func phrase(_ a: Int) -> Int? {
+            // A determiner phrase starting at `a`: its end (exclusive), or nil.
+            guard a < limit, Self.determiners.contains(tokens[a].norm) else { return nil }
+            var k = a + 1
+            while k < min(limit, a + 8) {
+                let w = tokens[k]
+                if w.kind != .word || w.script != .latin || w.norm == "and" || w.norm == "who" || Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil { break }
+                if w.norm.hasSuffix("ed"), w.norm != "armed" { break }
+                k += 1
+            }
+            // One person each: the phrase ends in a singular noun.
+            guard k > a + 1 else { return nil }
+            let head = tokens[k - 1].norm
+            return head.hasSuffix("s") && !head.hasSuffix("ss") ? nil : k
+        }
+        for t in s where tokens[t].kind == .word && (killWords.contains(tokens[t].norm)
+                || tokens[t].norm == "shot" && (t > lower && tokens[t - 1].norm == "fatally" || t + 1 < limit && tokens[t + 1].norm == "dead")) {
+            // Active: killed NP and NP
+            if let e1 = phrase(t + 1), e1 < limit, tokens[e1].norm == "and", let e2 = phrase(e1 + 1) {
+                return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: t, end: e2, triggerAt: t)]
+            }
+            // Passive: NP and NP (have been | were | was) … killed
+            var k = t - 1
+            while k > lower, Lexicon.auxiliaries.contains(tokens[k].norm) || ["fatally", "shot", "and", "brutally"].contains(tokens[k].norm) { k -= 1 }
+            // k is the last word of the second phrase; find "and" + determiner before it.
+            var a = k
+            while a > max(lower, k - 6), tokens[a].norm != "and" { a -= 1 }
+            guard a > lower, tokens[a].norm == "and", let e2 = phrase(a + 1), e2 == k + 1 else { continue }
+            // The first phrase opens the sentence or a clause (after punctuation).
+            var b = a - 1
+            while b >= max(lower, a - 8), !(Self.determiners.contains(tokens[b].norm) && (b == lower || tokens[b - 1].kind == .punct)) { b -= 1 }
+            guard b >= max(lower, a - 8), a - b >= 2, !(b..<a).contains(where: { tokens[$0].kind != .word || trigger(tokens[$0]) != nil || tokens[$0].norm.hasSuffix("ed") && tokens[$0].norm != "armed" }),
+                  !(tokens[a - 1].norm.hasSuffix("s") && !tokens[a - 1].norm.hasSuffix("ss")) else { continue }
+            return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: b, end: t + 1, triggerAt: t)]
+        }
+        return []
+    }
+}

@@ -158,6 +158,7 @@ struct Run {
             var found = mentions(in: s)
             found += zeros(in: s)
             found += durations(in: s)
+            found += coordinatedPair(in: s, existing: found)
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.

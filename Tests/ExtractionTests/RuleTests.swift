@@ -280,3 +280,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(ArabicNorm.normalise("حوالى") == ArabicNorm.normalise("حوالي"))
     }
 }
+
+@Suite struct CoordinatedVictimTests {
+    @Test func twoNamedPeopleKilledTogetherAreTwo() {
+        // Given two singular victims joined by "and", with no number
+        #expect(claims("Elements of the rebel group have killed a teacher and a staff member of the NGO in Bambari.").contains("killed people 2 exact"))
+        #expect(claims("A radio producer and an announcer have been fatally shot.").contains("killed people 2 exact"))
+        // But a clause with its own verb, plural groups, or a stated count are not pairs
+        #expect(claims("The soldiers fired and the police were killed.").isEmpty)
+        #expect(!claims("Gunmen killed a man and wounded a woman.").contains("killed people 2 exact"))
+        #expect(!claims("Gunmen killed 3 people, a teacher and a nurse.").contains("killed people 2 exact"))
+    }
+}
