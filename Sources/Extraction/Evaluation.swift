@@ -37,7 +37,8 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
 ///   not a sub-count ("including four children"), where counts sharing one figure word add up
 ///   ("seven women and three children were killed" = 10); a description with no number counts 1.
 /// - fakes (`eval/extraction/fakes.dev.jsonl`): killed children, civilians (civilians, else
-///   people, leaving out sub-counts) and women per article, the first stated count of each,
+///   people, leaving out sub-counts, a stated number before a vague word) and women per
+///   article, the first stated count of each,
 ///   exact match per field; `exactMatch` is their mean.
 /// - arabic (`eval/arabic/sentences.dev.jsonl`): claims per sentence (killed, injured,
 ///   captured, arrested, missing) matched on figure, group, value and bound.
@@ -178,9 +179,13 @@ public enum ExtractionEvaluation {
             let result = x.extract(text: ReportText.normalise(text), language: "en", published: day(r["date"]))
             let killed = result.mainClaims.filter { $0.figure == "killed" && $0.value != nil }
             func first(_ g: String) -> Int? { killed.first(where: { $0.group == g }).flatMap(\.value).map { Int($0) } }
-            // Civilians: a total, never a part of one ("two medics among 31 dead").
-            func total(_ g: String) -> Int? { killed.first(where: { $0.group == g && !$0.isSubCount }).flatMap(\.value).map { Int($0) } }
-            let predicted = ["children": first("children") ?? 0, "women": first("women") ?? 0, "civilians": total("civilians") ?? total("people") ?? 0]
+            // Civilians: a total, never a part of one ("two medics among 31 dead"); a stated number
+            // before a vague one ("kills scores of civilians … killed at least 38 civilians").
+            func total(_ g: String, vague: Bool) -> Int? {
+                killed.first(where: { $0.group == g && !$0.isSubCount && $0.isVague == vague }).flatMap(\.value).map { Int($0) }
+            }
+            let civilians = total("civilians", vague: false) ?? total("people", vague: false) ?? total("civilians", vague: true) ?? total("people", vague: true)
+            let predicted = ["children": first("children") ?? 0, "women": first("women") ?? 0, "civilians": civilians ?? 0]
             for (field, key) in [("children", "nb_children"), ("civilians", "nb_civilians"), ("women", "nb_women")] {
                 if let g = number(r[key]), Int(g) == predicted[field] { hits[field]! += 1 }
             }

@@ -15,6 +15,7 @@ struct Mention {
     /// Token index of the figure word when found away from the count (shared by a list).
     var triggerAt: Int? = nil
     var isSubCount = false
+    var vague = false
 }
 
 /// Counted things that are figures of their own (not people).
@@ -410,7 +411,7 @@ extension Run {
                     }
                 }
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
-                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount))
+                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague))
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)

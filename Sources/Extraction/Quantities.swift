@@ -11,6 +11,8 @@ struct Quantity {
     /// The counted noun is part of the number (a dual `طفلين`, a singular `طفل`).
     var nounGroup: String? = nil
     var nounIsThing: String? = nil
+    /// A vague word (dozens, عشرات, عدد من) stands for the number.
+    var vague = false
 }
 
 /// Reads numbers: digits in both systems, number words in both languages, multipliers, duals.
@@ -93,12 +95,12 @@ enum Numbers {
         let t = tokens[i]
         if let (v, b) = Lexicon.vague[t.norm], !(i > 0 && tokens[i - 1].norm == "as"), !(v == nil && i + 1 < limit && tokens[i + 1].kind == .punct) {
             // "dozens of", "hundreds of"
-            return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
+            return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
         }
         if t.norm == "a" || t.norm == "an", i + 2 < limit, tokens[i + 1].norm == "number", tokens[i + 2].norm == "of" {
             // English "a number of" states casualties without a number (bound `some`); Arabic
             // `عدد من` is 2 `at_least` by the Arabic set's convention.
-            return Quantity(value: nil, bound: .some, start: i, end: i + 3)
+            return Quantity(value: nil, bound: .some, start: i, end: i + 3, vague: true)
         }
         if t.norm == "a", i + 1 < limit, tokens[i + 1].norm == "dozen" { return Quantity(value: 12, bound: .exact, start: i, end: i + 2) }
         guard var total = Lexicon.englishUnits[t.norm].map(Double.init) else { return nil }
@@ -132,14 +134,14 @@ enum Numbers {
         for s in t.stems {
             if let (v, b) = Lexicon.vague[s] {
                 if s == Words.some { return nil }
-                return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
+                return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
             }
         }
         // عدد من / عدد كبير من / عددا من
         if t.stems.contains(Words.n("عدد")) || t.stems.contains(Words.n("عددا")) {
             var j = i + 1
             if j < limit, tokens[j].norm == Words.n("كبير") || tokens[j].norm == Words.n("كبيرا") { j += 1 }
-            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1) }
+            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1, vague: true) }
             return nil
         }
         if let d = t.stems.lazy.compactMap({ Lexicon.arabicDualNumbers[$0] }).first { return Quantity(value: Double(d), bound: .exact, start: i, end: i + 1) }

@@ -171,6 +171,7 @@ struct Run {
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount
+                claim.isVague = m.vague
                 claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
                 if heading { headingClaims.append(claim) } else { add(claim) }
             }

@@ -292,3 +292,11 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(!claims("Gunmen killed 3 people, a teacher and a nurse.").contains("killed people 2 exact"))
     }
 }
+
+@Suite struct VagueCountTests {
+    @Test func vagueWordsAreMarked() {
+        let r = RuleExtractor().extract(text: "Airstrikes killed dozens of civilians. At least 38 civilians were killed.")
+        #expect(r.claims.first { $0.value == 10 }?.isVague == true)
+        #expect(r.claims.first { $0.value == 38 }?.isVague == false)
+    }
+}
