@@ -15,6 +15,11 @@ extension Run {
                 matches.append((src, i, len)); i += len
             } else { i += 1 }
         }
+        // A source named inside reported speech (a quotation longer than the name) is what the
+        // speaker talks about, not who speaks: “forces under Central Command carried out …”.
+        let quoted = quotationSpans(s)
+        let outside = matches.filter { m in !quoted.contains { q in q.contains(m.1) && q.count > m.2 + 2 } }
+        if !outside.isEmpty { matches = outside }
         let speaks = tokens[s].contains { stemIn($0, Lexicon.sayingVerbs) || stemIn($0, Self.accordingCues) }
         if matches.isEmpty || !speaks {
             // "وأضاف", "وأوضحت أن", "He added": the last speaker goes on.
@@ -29,17 +34,28 @@ extension Run {
         var units: [Unit] = []
         for (src, start, len) in matches {
             var s = src
-            // "the sources", المصادر: the anonymous collective named earlier in the report.
-            if s.id == "sources", let first = tokens[start].stems.first, first.hasPrefix("ال") || first.hasPrefix("وال") || (start > lower && tokens[start - 1].norm == "the"), let prior = lastAnonymous {
-                s = prior
+            // "the sources", المصادر: the anonymous collective named earlier in the report, with
+            // the relays it came through.
+            var inheritedVia: [GazetteerSource] = []
+            if s.id == "sources", let first = tokens[start].stems.first, first.hasPrefix(Words.n("ال")) || first.hasPrefix(Words.n("وال")) || (start > lower && tokens[start - 1].norm == "the"), let prior = lastAnonymous {
+                s = prior.0; inheritedVia = prior.1
+            } else if s.kind == .anonymous, speaksHere(start, start + len, lower, limit) {
+                lastAnonymous = (s, [])
             }
-            if s.kind == .anonymous, s.id != "sources" { lastAnonymous = s }
-            let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix("ل") || tokens[start].norm.hasPrefix("ول")))
-                || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == "لـ"
-                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(ArabicNorm.normalise("وكالة")) && (tokens[start - 1].norm.hasPrefix("ل") || tokens[start - 1].norm.hasPrefix("ول"))
-            var u = Unit(originator: s, via: [], start: start, end: start + len, isAgency: s.kind == .newsAgency || s.kind == .outlet, toldTo: told)
+            let told = tokens[start].script == .arabic && (tokens[start].stems.count > 1 && (tokens[start].norm.hasPrefix(Words.n("ل")) || tokens[start].norm.hasPrefix(Words.n("ول"))))
+                || start > lower && tokens[start - 1].norm == "told" || start > lower && tokens[start - 1].norm == Words.n("لـ")
+                || start > lower && tokens[start - 1].kind == .word && tokens[start - 1].stems.contains(Words.agency) && (tokens[start - 1].norm.hasPrefix(Words.n("ل")) || tokens[start - 1].norm.hasPrefix(Words.n("ول")))
+            var u = Unit(originator: s, via: inheritedVia, start: start, end: start + len, isAgency: s.kind == .newsAgency || s.kind == .outlet, toldTo: told)
             if s.kind == .spokesperson, let aff = s.affiliation, let org = gazetteer.source(id: aff) {
                 u = Unit(originator: org, via: [s], start: start, end: start + len, isAgency: false, toldTo: false)
+            }
+            if let last = units.last, Self.speaksForOrganisation(u.originator), last.originator.id == "officials", u.start - last.end <= 1 {
+                // "مسؤول بوزارة الدفاع", "an official at the Pentagon": the organisation speaks.
+                units[units.count - 1] = Unit(originator: u.originator, via: last.via, start: last.start, end: u.end, isAgency: false, toldTo: false); continue
+            }
+            if let last = units.last, Self.speaksForOrganisation(last.originator), s.id == "officials", u.start - last.end <= 1 {
+                // "a Pentagon official", "Pentagon officials".
+                units[units.count - 1].end = u.end; continue
             }
             if let last = units.last, u.start - last.end <= 4 {
                 // "متحدث باسم وزارة الدفاع، جون كيربي": the organisation speaks through the person.
@@ -57,7 +73,7 @@ extension Run {
             if k + 1 < units.count {
                 let b = units[k + 1]
                 let between = tokens[a.end..<b.start]
-                let cue = between.contains { stemIn($0, Self.relayCues) } || b.start > lower && stemIn(tokens[b.start], Self.relayCues) || tokens[b.start].norm.hasPrefix("عن")
+                let cue = between.contains { stemIn($0, Self.relayCues) } || b.start > lower && stemIn(tokens[b.start], Self.relayCues) || tokens[b.start].norm.hasPrefix(Words.n("عن"))
                 if cue, b.start - a.end <= 6 {
                     result.append(Attribution(originator: b.originator.id, via: b.via.map(\.id) + [a.originator.id] + a.via.map(\.id), position: a.start))
                     k += 2; continue
@@ -74,7 +90,40 @@ extension Run {
             k += 1
         }
         if let last = result.last { lastAttribution = last }
+        for r in result where speaksHere(r.position, r.position + 1, lower, limit) {
+            if let src = gazetteer.source(id: r.originator), src.kind == .anonymous {
+                lastAnonymous = (src, r.via.compactMap { gazetteer.source(id: $0) })
+            }
+        }
         return result
+    }
+
+    /// Whether a source named at `start..<end` is the one speaking: a saying verb, "according
+    /// to" or a relay cue stands within two words of it ("أكدت مصادر محلية", "citing local
+    /// sources"), not a mention such as "من خلال مصادر".
+    func speaksHere(_ start: Int, _ end: Int, _ lower: Int, _ limit: Int) -> Bool {
+        for k in max(lower, start - 2)..<min(limit, end + 3) where k < start || k >= end {
+            if stemIn(tokens[k], Lexicon.sayingVerbs) || stemIn(tokens[k], Self.accordingCues) || stemIn(tokens[k], Self.relayCues) { return true }
+        }
+        return false
+    }
+
+    static func speaksForOrganisation(_ s: GazetteerSource) -> Bool {
+        [.government, .armedForce, .monitor, .ngo].contains(s.kind)
+    }
+
+    /// Token ranges inside quotation marks (" “ ” « ») in a sentence; an unclosed quotation runs
+    /// to the end of the sentence.
+    func quotationSpans(_ s: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var open: Int? = nil
+        for k in s where tokens[k].kind == .punct {
+            let c = tokens[k].text
+            if open == nil, c == "“" || c == "«" || c == "\"" { open = k + 1 }
+            else if let o = open, c == "”" || c == "»" || c == "\"" { spans.append(o..<k); open = nil }
+        }
+        if let o = open { spans.append(o..<s.upperBound) }
+        return spans
     }
 
     /// The speaker of a figure at `position`: the nearest one before it, else the first after it.

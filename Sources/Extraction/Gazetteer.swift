@@ -42,6 +42,9 @@ public struct SourceGazetteer: Sendable {
     var byID: [String: Int] = [:]
     /// First word (matching form) → (source index, alias words).
     var index: [String: [(Int, [String])]] = [:]
+    /// Aliases written in capitals (WHO, AP, UN): they match only words written in capitals,
+    /// so the pronoun "who" is not the World Health Organization.
+    var acronyms: Set<[String]> = []
 
     public init(sources: [GazetteerSource] = []) {
         for s in sources { add(s) }
@@ -87,9 +90,13 @@ public struct SourceGazetteer: Sendable {
             sources.append(source)
             byID[source.id] = i
         }
-        for alias in [source.name] + source.aliases {
+        // Anonymous collectives are recognised by their listed aliases only: a bare name such as
+        // "media" would match "social media".
+        for alias in (source.kind == .anonymous && !source.aliases.isEmpty ? [] : [source.name]) + source.aliases {
             let words = Tokenizer.tokenize(ReportText.normalise(alias)).filter { $0.kind != .punct }.map(\.norm)
             guard let first = words.first else { continue }
+            let letters = alias.unicodeScalars.filter { Scalars.isLatinLetter($0) }
+            if !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) { acronyms.insert(words) }
             if index[first, default: []].contains(where: { $0.0 == i && $0.1 == words }) { continue }
             index[first, default: []].append((i, words))
         }
@@ -112,6 +119,7 @@ public struct SourceGazetteer: Sendable {
                     guard j < limit, tokens[j].norm == w || (tokens[j].script == .arabic && tokens[j].stems.contains(w)) else { ok = false; break }
                     j += 1
                 }
+                if ok, acronyms.contains(words), !tokens[i..<j].allSatisfy({ $0.kind == .punct || $0.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }) { ok = false }
                 if ok, best == nil || j - i > best!.1 { best = (si, j - i) }
             }
         }

@@ -155,7 +155,7 @@ extension Run {
         var hasPastYear = false
         for k in s where tokens[k].kind == .number {
             guard let v = Double(tokens[k].norm), v >= 1990, v <= 2100, v == v.rounded() else { continue }
-            if let y = publishedYear { if Int(v) < y { hasPastYear = true } } else if k > s.lowerBound, stemIn(tokens[k - 1], Dates.monthWords) || tokens[k - 1].norm == "عام" || tokens[k - 1].norm == "in" {
+            if let y = publishedYear { if Int(v) < y { hasPastYear = true } } else if k > s.lowerBound, stemIn(tokens[k - 1], Dates.monthWords) || tokens[k - 1].norm == Words.n("عام") || tokens[k - 1].norm == "in" {
                 hasPastYear = false
             }
         }
@@ -163,7 +163,7 @@ extension Run {
         if previousBackground, tokens[s.lowerBound..<min(s.upperBound, s.lowerBound + 6)].contains(where: { stemIn($0, Self.pastCues) }) { return true }
         // "العام الماضي", "last year"
         for k in s where k + 1 < s.upperBound {
-            if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(ArabicNorm.normalise("العام")) && tokens[k + 1].norm == ArabicNorm.normalise("الماضي")) { return true }
+            if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(Words.year) && tokens[k + 1].norm == Words.past) { return true }
         }
         return false
     }
@@ -199,7 +199,7 @@ extension Run {
             var j = k + 1
             while j < min(s.upperBound, k + 4) {
                 if let w = tokens[j].stems.lazy.compactMap({ Dates.weekdays[$0] }).first { wd = w; break }
-                if tokens[j].kind == .word, !(tokens[j].norm == "يوم" || tokens[j].norm == "(" ) { if tokens[j].script == .arabic { break } }
+                if tokens[j].kind == .word, !(tokens[j].norm == Words.n("يوم") || tokens[j].norm == "(" ) { if tokens[j].script == .arabic { break } }
                 j += 1
             }
             return (off, wd)
@@ -214,8 +214,8 @@ extension Run {
             guard let m = tokens[k].stems.lazy.compactMap({ Dates.months[$0] }).first ?? Dates.months[tokens[k].norm] else { continue }
             var day: Int? = nil
             if k > s.lowerBound, tokens[k - 1].kind == .number { day = Int(tokens[k - 1].norm) }
-            else if k > s.lowerBound + 1, tokens[k - 1].norm == "من", let d = tokens[k - 2].stems.lazy.compactMap({ Dates.ordinals[$0] }).first { day = d }
-            else if k > s.lowerBound + 1, tokens[k - 1].norm == "من", tokens[k - 2].kind == .number { day = Int(tokens[k - 2].norm) }
+            else if k > s.lowerBound + 1, tokens[k - 1].norm == Words.n("من"), let d = tokens[k - 2].stems.lazy.compactMap({ Dates.ordinals[$0] }).first { day = d }
+            else if k > s.lowerBound + 1, tokens[k - 1].norm == Words.n("من"), tokens[k - 2].kind == .number { day = Int(tokens[k - 2].norm) }
             else if k + 1 < s.upperBound, tokens[k + 1].kind == .number, let d = Int(tokens[k + 1].norm), d <= 31 { day = d }
             guard let d = day, (1...31).contains(d) else { continue }
             var year = publishedYear

@@ -113,7 +113,7 @@ enum Lexicon {
             ("سيدة", "women", .singular), ("فتاة", "women", .singular), ("سيدات", "women", .plural),
             ("جندي", "soldiers", .singular), ("جنديا", "soldiers", .singular), ("جنود", "soldiers", .plural), ("جنديين", "soldiers", .dual), ("جنديان", "soldiers", .dual),
             ("عسكري", "soldiers", .singular), ("عسكريا", "soldiers", .singular), ("عسكريين", "soldiers", .plural), ("ضابط", "soldiers", .singular),
-            ("ضابطا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
+            ("ضابطا", "soldiers", .singular), ("مجند", "soldiers", .singular), ("مجندا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
             ("شرطي", "police", .singular), ("شرطيا", "police", .singular), ("شرطيين", "police", .plural), ("شرطيان", "police", .dual), ("شرطة", "police", .plural),
             ("مسلح", "militants", .singular), ("مسلحا", "militants", .singular), ("مسلحين", "militants", .plural), ("مسلحون", "militants", .plural),
             ("عنصر", "militants", .singular), ("عنصرا", "militants", .singular), ("عناصر", "militants", .plural), ("عنصرين", "militants", .dual), ("عنصران", "militants", .dual),
@@ -124,7 +124,7 @@ enum Lexicon {
             ("متشدد", "militants", .singular), ("متشددين", "militants", .plural), ("جهادي", "militants", .singular), ("جهاديين", "militants", .plural),
             ("مسلحي", "militants", .plural), ("مقاتلي", "militants", .plural), ("عناصر", "militants", .plural),
             ("رهينة", "other", .singular), ("رهائن", "other", .plural),
-            ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
+            ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("زعيم", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
         ]
         for (w, g, n) in ar { d[ArabicNorm.normalise(w)] = (g, n) }
         return d
@@ -154,7 +154,7 @@ enum Lexicon {
             "قتل": "killed", "قتلت": "killed", "قتلوا": "killed", "مقتل": "killed", "قتلى": "killed", "قتيل": "killed", "قتيلا": "killed",
             "قتيلين": "killed", "قتيلان": "killed", "فقتلوا": "killed", "يقتل": "killed", "قتلها": "killed",
             "استشهد": "killed", "استشهاد": "killed", "استشهدوا": "killed", "شهيد": "killed", "شهيدا": "killed", "شهداء": "killed", "شهيدين": "killed",
-            "مصرع": "killed", "مصرعهم": "killed", "لقوا": "killed", "لقي": "killed", "حتفهم": "killed", "حياة": "killed", "بحياة": "killed",
+            "سقوط": "killed", "مصرع": "killed", "مصرعهم": "killed", "لقوا": "killed", "لقي": "killed", "حتفهم": "killed", "حياة": "killed", "بحياة": "killed",
             "جثة": "killed", "جثث": "killed", "جثتين": "killed", "وفاة": "killed", "رؤوس": "killed", "ضحايا": "killed", "ضحية": "killed", "ضحيته": "killed", "ضحيتها": "killed",
             "أصيب": "injured", "أصيبوا": "injured", "إصابة": "injured", "اصابة": "injured", "إصابات": "injured", "مصاب": "injured", "مصابين": "injured",
             "مصابا": "injured", "جرح": "injured", "جرحى": "injured", "جريح": "injured", "جريحا": "injured", "جريحين": "injured", "جروح": "injured",
@@ -182,7 +182,10 @@ enum Lexicon {
         .map(ArabicNorm.normalise))
         .union(["km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day", "hours", "hour", "minutes",
                 "months", "weeks", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
-                "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons"])
+                "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
+                // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
+                "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
+                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets"])
 
     /// Function words that may follow a bare count without naming what it counts.
     static let countTerminators: Set<String> = Set(["في", "من", "على", "خلال", "جراء", "اثر", "إثر", "بعد", "منذ", "في", "و", "بينهم", "منهم", "بسبب", "عند", "حسب", "بحسب"]
@@ -200,9 +203,12 @@ enum Lexicon {
     /// Verbs of saying that introduce an attribution.
     static let sayingVerbs: Set<String> = Set(["قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت",
                                                "بين", "بينت", "أشار", "أشارت", "صرح", "أضاف", "أضافت", "تحدثت", "تحدث", "نقلت", "نقل", "كشف", "كشفت",
-                                               "يقول", "تقول", "رجحت", "قالوا", "أكدوا"].map(ArabicNorm.normalise))
+                                               "يقول", "تقول", "رجحت", "قالوا", "أكدوا",
+                                               // participles that carry the speaker of the sentence before on: مؤكداً "…"
+                                               "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "موضحا", "موضحة", "لافتا", "لافتة"].map(ArabicNorm.normalise))
         .union(["said", "says", "say", "told", "reported", "reports", "confirmed", "announced", "stated", "claimed", "added", "according",
-                "cited", "quoted", "citing", "quoting", "pointed", "explained"])
+                "cited", "quoted", "citing", "quoting", "pointed", "explained", "noted", "indicated", "revealed", "asserted", "affirmed",
+                "denied", "warned", "clear", "confirms", "confirming", "adding", "saying", "noting", "stressing", "explaining", "stressed"])
 
     /// Words for a merged "killed and injured" figure (`مقتل وإصابة`, `قتل وجرح`).
     static let killVerbsForMerge: Set<String> = Set(["مقتل", "قتل", "استشهاد", "سقوط"].map(ArabicNorm.normalise)).union(["killed", "killing", "dead"])

@@ -15,6 +15,7 @@ struct Mention {
     /// Token index of the figure word when found away from the count (shared by a list).
     var triggerAt: Int? = nil
     var isSubCount = false
+    var vague = false
 }
 
 /// Counted things that are figures of their own (not people).
@@ -36,6 +37,13 @@ enum Things {
         .union(["destroyed", "demolish", "demolished", "destroy", "razed", "torched", "flattened"])
     static let freeWords: Set<String> = Set(["تحرير", "حرر", "حررت", "إطلاق"].map(ArabicNorm.normalise)).union(["freed", "free", "rescued", "released", "liberated"])
     static let coalitionWords: Set<String> = Set(["التحالف", "الأميركية", "الأمريكية", "أميركية", "أمريكية"].map(ArabicNorm.normalise)).union(["coalition", "american", "us"])
+    /// Generic aircraft nouns (the kind may follow: طائرات مروحية, helicopters of the coalition).
+    static let aircraftNouns: Set<String> = Set(["طائرة", "طائرات", "طائرتان", "طائرتين", "مروحية", "مروحيات", "مروحيتان", "مروحيتين", "مقاتلة", "مقاتلات", "مسيرة"].map(ArabicNorm.normalise))
+        .union(["aircraft", "plane", "planes", "helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "drone", "drones", "chopper", "choppers"])
+    /// Words saying an aircraft was lost: it fell, crashed, was shot down; its wreckage was found.
+    static let lossWords: Set<String> = Set(["سقوط", "تحطم", "تحطمت", "إسقاط", "اسقاط", "أسقطت", "أسقط", "سقطت", "سقط", "حطام"].map(ArabicNorm.normalise))
+        .union(["crashed", "crash", "crashes", "downed", "down", "wreckage", "lost", "wreck"])
+    static let wreckageWords: Set<String> = Set(["حطام"].map(ArabicNorm.normalise)).union(["wreckage", "wreck"])
     static let warplaneWords: Set<String> = Set(["حربية", "حربيتان", "حربيتين"].map(ArabicNorm.normalise)).union(["warplanes", "jets"])
 }
 
@@ -56,6 +64,12 @@ enum Bounds {
         return en.map { (phrase, b) in
             (phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }, b)
         }.sorted { $0.0.count > $1.0.count }
+    }()
+    /// ``before`` keyed by the phrase's last word (a one-word phrase also by its stems).
+    static let beforeByLastWord: [String: [([String], Bound)]] = {
+        var d: [String: [([String], Bound)]] = [:]
+        for (words, b) in before { d[words.last!, default: []].append((words, b)) }
+        return d
     }()
     static let after: [([String], Bound)] = [
         ([ArabicNorm.normalise("على"), ArabicNorm.normalise("الأقل")], .atLeast), (["at", "least"], .atLeast), (["or", "more"], .atLeast), ([ArabicNorm.normalise("تقريبا")], .about),
@@ -78,7 +92,13 @@ extension Run {
 
     /// A bound phrase ending just before token `i`: the bound and where the phrase starts.
     func boundBefore(_ i: Int, from lower: Int) -> (Bound, Int)? {
-        for (words, b) in Bounds.before {
+        guard i - 1 >= lower, i - 1 < tokens.count, tokens[i - 1].kind == .word else { return nil }
+        let last = tokens[i - 1]
+        var candidates: [([String], Bound)] = Bounds.beforeByLastWord[last.norm] ?? []
+        if last.script == .arabic { for st in last.stems.dropFirst() { candidates += Bounds.beforeByLastWord[st] ?? [] } }
+        if candidates.isEmpty { return nil }
+        candidates.sort { $0.0.count > $1.0.count }
+        for (words, b) in candidates {
             let s = i - words.count
             if s >= lower, phrase(words, at: s, limit: i) {
                 // "some" only as "some 20", never "some of"
@@ -101,8 +121,8 @@ extension Run {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
         var i = lower
-        let sentenceWords = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
-        let coalition = !sentenceWords.isDisjoint(with: Things.coalitionWords)
+        // Whole-sentence cues, looked up only when a counted thing needs them.
+        func sentenceHas(_ set: Set<String>) -> Bool { tokens[s].contains { stemIn($0, set) } }
         var covered = Set<Int>()
         var forwardUsed = Set<Int>()
         while i < limit {
@@ -113,7 +133,7 @@ extension Run {
             if let qq = q, qq.nounGroup == "ahad" {
                 q = nil
                 if qq.end < limit, let g = group(tokens[qq.end]) { q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 1, nounGroup: g.0) }
-                else if qq.end + 1 < limit, tokens[qq.end].norm == "من" || tokens[qq.end].norm == "of", let g = group(tokens[qq.end + 1]) {
+                else if qq.end + 1 < limit, tokens[qq.end].norm == Words.n("من") || tokens[qq.end].norm == "of", let g = group(tokens[qq.end + 1]) {
                     q = Quantity(value: 1, bound: .exact, start: i, end: qq.end + 2, nounGroup: g.0)
                 }
             }
@@ -127,7 +147,7 @@ extension Run {
                     if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
                     else if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
                     else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
-                } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(ArabicNorm.normalise("طائرتان")) || t.stems.contains(ArabicNorm.normalise("طائرتين")) {
+                } else if t.script == .arabic, Things.warplaneWords.contains(t.norm) == false, t.stems.contains(where: Words.twoPlanes.contains) {
                     if i + 1 < limit, stemIn(tokens[i + 1], Things.warplaneWords) {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 2, nounIsThing: "warplanes")
                     }
@@ -136,7 +156,7 @@ extension Run {
                     let prev = i > lower ? tokens[i - 1] : nil
                     let afterTrigger = prev.map { trigger($0) != nil && !isVictimNoun($0) } ?? false
                     let afterCue = prev.map { stemIn($0, Lexicon.subCountCues) } ?? false
-                    let listed = (t.norm.hasPrefix("و") && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
+                    let listed = (t.norm.hasPrefix(Words.n("و")) && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
                     let enArticle = t.script == .latin
                     if (afterTrigger || afterCue || listed) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
                         q = Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
@@ -144,12 +164,17 @@ extension Run {
                 } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
                     var k = i + 1
                     if k + 1 < limit, group(tokens[k]) == nil, tokens[k].script == .latin, group(tokens[k + 1]) != nil { k += 1 }
-                    if let g = group(tokens[k]), g.1 == .singular, g.0 != "others" {
+                    if let g = group(tokens[k]), g.1 == .singular, g.0 != "others", !isCompoundHead(k + 1, limit) {
                         q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
                     }
                 }
             }
             guard var quantity = q else { i += 1; continue }
+            // An age in apposition to a name ("Ana Maria Cortes, 46, was …") is not a count.
+            if tokens[i].kind == .number, quantity.end < limit, tokens[quantity.end].text == ",", i >= lower + 2, tokens[i - 1].text == ",",
+               tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
+                i = quantity.end; continue
+            }
             // Years and dates are not counts.
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
                 i = quantity.end; continue
@@ -171,7 +196,7 @@ extension Run {
                 if let (b, be) = boundAfter(j, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; j = be; end = be }
                 var decided = false
                 var skipped = 0
-                while j < limit, skipped <= 2 {
+                while j < limit, skipped <= 4 {
                     let w = tokens[j]
                     if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
                     if isVictimNoun(w) {
@@ -181,10 +206,15 @@ extension Run {
                     }
                     if let g = group(w) { groupName = g.0; end = j + 1; decided = true; break }
                     if let th = thing(w) { thingFigure = th; end = j + 1; decided = true; break }
+                    // "4 طائرات مروحية", "طائرتان حربيتان": a generic aircraft noun made specific by the word after it.
+                    if j + 1 < limit, stemIn(w, Things.aircraftNouns), let th = thing(tokens[j + 1]) ?? (stemIn(tokens[j + 1], Things.warplaneWords) ? "warplanes" : nil),
+                       th == "helicopters" || th == "warplanes" {
+                        thingFigure = th; end = j + 2; decided = true; break
+                    }
                     if isNonPerson(w) { break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
-                        if w.norm == "من" || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
+                        if w.norm == Words.n("من") || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
                         decided = true; groupName = "people"; break
                     }
                     if w.script == .latin, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss"), j + 1 <= limit,
@@ -195,7 +225,14 @@ extension Run {
                     if w.script == .latin, skipped < 2, w.text.first?.isUppercase == true || w.norm.hasSuffix("ed") || w.norm.hasSuffix("ian") || w.norm.hasSuffix("ese") || w.norm.hasSuffix("i") {
                         j += 1; skipped += 1; continue
                     }
-                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == "من" {
+                    // "14 Congolese were killed": a skipped capitalised word was the noun itself.
+                    if w.script == .latin, skipped > 0, j > quantity.end, tokens[j - 1].text.first?.isUppercase == true,
+                       Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil {
+                        groupName = "people"; end = j; decided = true; break
+                    }
+                    // Modifiers before the counted noun: "17 local residents", "40 former members", "six illegal gold miners".
+                    if w.script == .latin, skipped < 4, modifiersBeforeNoun(j, limit) { j += 1; skipped += 1; continue }
+                    if w.script == .arabic, j > quantity.end, tokens[j - 1].norm == Words.n("من") {
                         // "١٢ من منسوبي القوات": a count of people of some body.
                         if let g = ofGroup(j, limit) { groupName = g } else { groupName = "people" }
                         end = j + 1; decided = true; break
@@ -209,12 +246,19 @@ extension Run {
             if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, start > lower, let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
                 groupName = g.0
             }
+            // "بـ25 منهم", "two of them": the group named last before the count.
+            if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, quantity.end < limit,
+               tokens[quantity.end].norm == Words.minhum || tokens[quantity.end].norm == "of" && quantity.end + 1 < limit && tokens[quantity.end + 1].norm == "them" {
+                var k = quantity.start - 1
+                while k >= lower { if let g = group(tokens[k]), g.1 == .plural, g.0 != "others" { groupName = g.0; break }; k -= 1 }
+            }
             if thingFigure == nil, groupName == nil { groupName = "people" }
             // رجال الأمن, رجل أمن: police.
-            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains("امن") { groupName = "police"; end += 1 }
+            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains(Words.n("امن")) { groupName = "police"; end += 1 }
             // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
-            if let g = groupName, g == "people" || g == "others" {
-                if let og = ofGroup(end, limit) { groupName = og }
+            var fromBody = false
+            if let g = groupName, g == "people" || g == "others" || g == "soldiers" && tokens[end - 1].script == .arabic {
+                if let og = ofGroup(end, limit) { groupName = og; fromBody = true }
             }
             // Bound after the noun: "9 أشخاص على الأقل", "13 people at least".
             if let (b, be) = boundAfter(end, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; end = be }
@@ -227,15 +271,15 @@ extension Run {
             var combined = false
             if let th = thingFigure {
                 switch th {
-                case "houses_destroyed": if sentenceWords.isDisjoint(with: Things.destroyWords) { i = end; continue }
+                case "houses_destroyed": if !sentenceHas(Things.destroyWords) { i = end; continue }
                 case "hostages_freed":
-                    if sentenceWords.isDisjoint(with: Things.freeWords) {
+                    if !sentenceHas(Things.freeWords) {
                         thingFigure = nil; groupName = "other"
                     }
                 default: break
                 }
                 if let th = thingFigure {
-                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (coalition ? "coalition" : nil)
+                    let g: String? = th == "houses_destroyed" || th == "hostages_freed" ? nil : (reportNamesCoalition ? "coalition" : nil)
                     out.append(Mention(figure: th, group: g, value: quantity.value, bound: quantity.bound, start: start, end: end))
                     for k in start..<end { covered.insert(k) }
                     i = end; continue
@@ -244,20 +288,34 @@ extension Run {
             // The figure: after the noun ("were killed", قتلوا), a sub-count's parent, or before.
             var qs = start
             var triggerAt: Int? = nil
+            var inheritedSubCount = false
             if figure == nil {
                 var k = end
                 var steps = 0
                 while k < limit, steps < 4, tokens[k].kind == .word, Lexicon.auxiliaries.contains(tokens[k].norm) || (tokens[k].script == .arabic && steps == 0 && group(tokens[k]) != nil) { k += 1; steps += 1 }
+                // "Two suicide bombers killed at least 35 people": a count right before an active verb
+                // with its own object counts the agents, not the victims.
+                let agent = k < limit && k == end && tokens[k].script == .latin && ["killed", "kill", "kills", "wounded", "injured"].contains(tokens[k].norm)
+                    && k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 3, from: k + 1) != nil || boundBefore(k + 2, from: k + 1) != nil
+                        || ["a", "an", "the", "his", "her", "their"].contains(tokens[k + 1].norm))
+                if agent { i = max(i + 1, end); continue }
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
-                    if !ar || tokens[k].norm.hasSuffix("وا") || tokens[k].norm.hasSuffix("ون") || isVictimNoun(tokens[k]) || tokens[k].norm == ArabicNorm.normalise("قتلوا") || tokens[k].norm.hasPrefix("مفقود") {
+                    if !ar || tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود")) {
                         figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
-                        if k + 1 < limit, tokens[k + 1].norm == "مصرعهم" || tokens[k + 1].norm == "حتفهم" || tokens[k + 1].norm == "dead" { end = k + 2 }
+                        if k + 1 < limit, tokens[k + 1].norm == Words.n("مصرعهم") || tokens[k + 1].norm == Words.n("حتفهم") || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
             }
-            let cue = (max(lower, qs - 2)..<qs).contains { stemIn(tokens[$0], Lexicon.subCountCues) || tokens[$0].norm == "هم" }
+            var cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == Words.n("هم")) && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
+            // "Two medics were among at least 31 people killed": a part of the count that follows.
+            var after = end
+            while after < limit, ["were", "was", "are", "is"].contains(tokens[after].norm) { after += 1 }
+            if after + 1 < limit, tokens[after].norm == "among" || tokens[after].norm == Words.bayna,
+               Numbers.parse(tokens, after + 1, limit: limit) != nil || (after + 3 < limit && boundBefore(after + 3, from: after + 1) != nil) {
+                cue = true
+            }
             if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
                 figure = parent.figure
                 combined = parent.combined
@@ -270,7 +328,7 @@ extension Run {
                         // merged: مقتل وإصابة N, killed and injured N
                         if f == "injured" {
                             var p = k - 1
-                            if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == "و" { p -= 1 }
+                            if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == Words.n("و") { p -= 1 }
                             if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" {
                                 combined = true; k = p
                             }
@@ -280,19 +338,39 @@ extension Run {
                         return
                     }
                     if tokens[k].kind == .punct, tokens[k].text == ";" || tokens[k].text == "؛" || tokens[k].text == ":" { return }
+                    if stemIn(tokens[k], Self.clauseBreaks) { return }
+                    // "… killed nine inmates and are hunting 19 others": a new verb phrase after "and".
+                    if reach > 3, tokens[k].norm == "and", k + 1 < qs, startsVerbPhrase(tokens[k + 1]) { return }
                     k -= 1
                 }
             }
+            // A count joined by "and"/و to the count before it shares its figure: "ستة قتلى هم ثلاثة
+            // شرطيين وثلاثة مدنيين", "seven women and three children were killed".
+            if let prev = out.last, prev.isSubCount, listJoined(prev.end, qs) { inheritedSubCount = true }
+            if figure == nil, let prev = out.last, !Things.nouns.values.contains(prev.figure), prev.figure != "aircraft_lost", listJoined(prev.end, qs) {
+                figure = prev.figure; triggerAt = prev.triggerAt; combined = prev.combined
+            }
+            // "killing at least 14 people, six of them children": a part of the count before.
+            if quantity.end + 1 < limit, tokens[quantity.end].norm == "of", tokens[quantity.end + 1].norm == "them", !out.isEmpty { cue = true }
+            // "ارتفع عدد الشهداء إلى 12", "the toll rose to 12": the figure word comes before.
+            if figure == nil, qs > lower, tokens[qs - 1].norm == Words.n("الي") || tokens[qs - 1].norm == "to" { backward(8) }
             if figure == nil { backward(3) }
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
                 var k = end
-                while k < min(limit, end + (tokens[i].script == .latin ? 20 : 10)) {
+                while k < min(limit, end + (tokens[max(i, end - 1)].script == .latin || tokens[i].script == .latin ? 20 : 10)) {
                     let w = tokens[k]
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
-                    if stemIn(w, Lexicon.sayingVerbs) { break }
+                    if stemIn(w, Lexicon.sayingVerbs) {
+                        // "were reported to have been killed", "were confirmed killed": passive saying verbs go on.
+                        if k > end, ["were", "was", "are", "is", "been", "be"].contains(tokens[k - 1].norm) { k += 1; continue }
+                        break
+                    }
+                    if stemIn(w, Self.clauseBreaks) { break }
                     if let f = trigger(w) {
-                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 2, from: k + 1) != nil)
+                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil
+                            || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
+                            || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
                         if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
                             figure = f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
@@ -304,14 +382,18 @@ extension Run {
             }
             if figure == nil { backward(8) }
             // "سبعة بين قتيل وجريح"
-            if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == "بين", trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
+            if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == Words.n("بين"), trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
                 figure = "killed"; combined = true; end += 3
             }
             guard let fig = figure else { i = max(i + 1, quantity.end); continue }
             var g = groupName ?? "people"
             if g == "others" {
-                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) }.compactMap(\.group))
-                g = previous.count == 1 ? previous.first! : "people"
+                // "N others" are more of the same kind (militants, civilians); others than a child or a
+                // woman are people.
+                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }.compactMap(\.group))
+                g = previous.count == 1 && !["children", "women", "militant_leaders"].contains(previous.first!) ? previous.first! : "people"
+                // "مسلحين اثنين آخرين": the noun before the number names them.
+                if quantity.start > lower, let pg = group(tokens[quantity.start - 1]), pg.1 == .plural, pg.0 != "others" { g = pg.0 }
             }
             if combined {
                 let vague = quantity.bound != .exact
@@ -319,8 +401,17 @@ extension Run {
                     out.append(Mention(figure: f, group: g, value: vague ? nil : quantity.value, bound: vague ? .some : .upTo, start: qs, end: end, combined: true))
                 }
             } else {
+                // "عشرة قتلى و60 جريحا في صفوف المقاومة", "ضابطين ومجند من قوة الأمن": the body named
+                // after a list is the force of every count in it.
+                if fromBody {
+                    var k = out.count - 1
+                    var next = qs
+                    while k >= 0, listJoined(out[k].end, next), ["people", "soldiers"].contains(out[k].group ?? "") {
+                        out[k].group = g; next = out[k].start; k -= 1
+                    }
+                }
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
-                                   triggerAt: triggerAt, isSubCount: cue))
+                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague))
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)
@@ -333,7 +424,8 @@ extension Run {
         var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
         for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
                        ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
-                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians")] {
+                       ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),
+                       ("الأمن", "police"), ("الجيش", "soldiers")] {
             d[ArabicNorm.normalise(k)] = v
         }
         return d
@@ -343,9 +435,13 @@ extension Run {
     func ofGroup(_ i: Int, _ limit: Int) -> String? {
         var k = i
         guard k < limit else { return nil }
-        if tokens[k].norm == "من" || tokens[k].norm == "of" || tokens[k].norm == "في" { k += 1 }
-        if k < limit, tokens[k].norm == "صفوف" || tokens[k].norm == "the" { k += 1 }
-        guard k > i, k < limit else { return nil }
+        if let g = group(tokens[k]), g.0 == "others", k + 1 < limit { k += 1 }
+        let start = k
+        if tokens[k].norm == Words.n("من") || tokens[k].norm == "of" || tokens[k].norm == Words.n("في") { k += 1 }
+        if k < limit, tokens[k].norm == Words.n("صفوف") || tokens[k].norm == "the" { k += 1 }
+        // "ستة من أفراد المقاومة": a body right after the noun (construct state).
+        if k == start, tokens[k].script == .arabic, tokens[k].stems.first?.hasPrefix(Words.n("ال")) == true, let g = Self.bodies[tokens[k].norm] { return g }
+        guard k > start, k < limit else { return nil }
         var j = k
         while j < min(limit, k + 2) {
             if let g = Self.bodies[tokens[j].norm] ?? tokens[j].stems.lazy.compactMap({ Self.bodies[$0] }).first { return g }
@@ -359,8 +455,8 @@ extension Run {
     func dualConfirmed(_ i: Int, _ limit: Int) -> Bool {
         for k in (i + 1)..<min(limit, i + 4) {
             let w = tokens[k]
-            if w.norm == ArabicNorm.normalise("اثنين") || w.norm == ArabicNorm.normalise("اثنان") { return true }
-            if trigger(w) != nil, w.norm.hasSuffix("ا") { return true }
+            if Words.ithnayn.contains(w.norm) { return true }
+            if trigger(w) != nil, w.norm.hasSuffix(Words.n("ا")) { return true }
         }
         return false
     }
@@ -377,11 +473,13 @@ extension Run {
             var a = i, b = i + 1
             if i + 1 < limit, !covered.contains(i + 1), let gg = group(tokens[i + 1]), gg.1 == .plural, gg.0 != "militant_leaders" {
                 g = gg.0; b = i + 2
+                // "إصابة جنود أمريكيين", "American soldiers wounded": a named force's personnel.
+                if ["soldiers", "people"].contains(gg.0), b < limit, stemIn(tokens[b], Lexicon.americanWords) { g = "us_personnel"; b += 1 }
             } else if i > lower, !covered.contains(i - 1), t.script == .latin, isVictimNoun(t), let gg = group(tokens[i - 1]), gg.1 == .plural {
                 g = gg.0; a = i - 1
             } else if i > lower, t.norm == "victims" || t.norm == "casualties", tokens[i - 1].norm == "civilian" {
                 g = "civilians"; a = i - 1
-            } else if isVictimNoun(t), t.script == .arabic, i > lower, ["سقوط", "وقوع", "وجود", "عن"].map(ArabicNorm.normalise).contains(where: tokens[i - 1].stems.contains) {
+            } else if isVictimNoun(t), t.script == .arabic, i > lower, tokens[i - 1].stems.contains(where: Words.occurrence.contains) {
                 g = "people"; a = i - 1
             }
             guard var gname = g else { continue }
@@ -423,7 +521,7 @@ extension Run {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
         // A negation with an exception is the exception's count, not zero.
-        if tokens[s].contains(where: { stemIn($0, Set(["عدا", "باستثناء", "سوى", "except"].map(ArabicNorm.normalise))) }) { return [] }
+        if tokens[s].contains(where: { stemIn($0, Words.exceptions) }) { return [] }
         var i = lower
         while i < limit {
             guard stemIn(tokens[i], Self.negationCues) || (tokens[i].norm == "no" && i + 1 < limit && tokens[i + 1].norm == "one") else { i += 1; continue }
@@ -448,7 +546,7 @@ extension Run {
                 if scan > k, w.kind == .punct { break }
                 if stemIn(w, Lexicon.americanWords) { g = "us_personnel"; end = max(end, scan + 1) }
                 else if let gg = group(w), g == "people", gg.0 != "others" { g = gg.0; end = max(end, scan + 1) }
-                else if scan > k, (w.norm == "بشرية" || w.norm == ArabicNorm.normalise("الأرواح")) { end = scan + 1 }
+                else if scan > k, (w.norm == Words.n("بشرية") || w.norm == Words.alarwah) { end = scan + 1 }
                 scan += 1
             }
             // "no one was injured"
@@ -457,7 +555,7 @@ extension Run {
             // "لم يسفر عن أي خسائر في الأرواح أو أي إصابات": the second figure too.
             var m = end
             while m < min(limit, end + 4) {
-                if tokens[m].norm == "or" || tokens[m].norm == "أو" || tokens[m].norm == "او" || tokens[m].norm == "nor" {
+                if tokens[m].norm == "or" || tokens[m].norm == Words.n("أو") || tokens[m].norm == Words.n("او") || tokens[m].norm == "nor" {
                     var n = m + 1
                     while n < min(limit, m + 4) {
                         let w = tokens[n]
@@ -478,10 +576,9 @@ extension Run {
     func durations(in s: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
-        let lastWords: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(ArabicNorm.normalise)).union(["lasted", "lasting", "lasts"])
-        let clashWords: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(ArabicNorm.normalise)).union(["clash", "clashes", "fighting", "battle"])
-        let words = Set(tokens[s].flatMap { $0.stems + [$0.norm] })
-        let group = words.isDisjoint(with: clashWords) ? "operation" : "clashes"
+        let lastWords = Words.lasting
+        guard tokens[s].contains(where: { stemIn($0, lastWords) || $0.script == .arabic && $0.norm.hasPrefix(Words.linahw) }) else { return [] }
+        let group = tokens[s].contains(where: { stemIn($0, Words.clashes) }) ? "clashes" : "operation"
         var i = lower
         while i < limit {
             guard stemIn(tokens[i], lastWords) else { i += 1; continue }
@@ -491,13 +588,22 @@ extension Run {
             let bstart = j
             for (w, b) in Bounds.before where phrase(w, at: j, limit: limit) { bound = b; j += w.count; break }
             _ = bstart
-            if let (minutes, len, b2) = durationValue(j, limit) {
+            // The subject may stand between the verb and the times: "استمرت عملية الإنزال بين الساعة …".
+            if let (at, (minutes, len)) = (j..<min(limit, j + 3)).lazy.compactMap({ k in self.timeRange(k, limit).map { (k, $0) } }).first {
+                out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: bound, start: i, end: at + len))
+                i = at + len; continue
+            }
+            if let found = durationValue(j, limit) {
+                let minutes = found.0
+                var len = found.1, b2 = found.2
+                // "استمرت ساعتين تقريبا": a bound word after the time.
+                if j + len < limit, let (b3, e) = boundAfter(j + len, limit: limit), b2 == nil, bound == .exact { b2 = b3; len = e - j }
                 out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: b2 ?? bound, start: i, end: j + len))
                 i = j + len
             } else { i += 1 }
         }
         // "لنحو ساعة ونصف": a bound word with ل before a time.
-        for k in s where tokens[k].script == .arabic && tokens[k].norm.hasPrefix("لنحو") {
+        for k in s where tokens[k].script == .arabic && tokens[k].norm.hasPrefix(Words.linahw) {
             if out.contains(where: { $0.start <= k && k < $0.end }) { continue }
             if let (minutes, len, _) = durationValue(k + 1, limit) {
                 out.append(Mention(figure: "duration_minutes", group: group, value: minutes, bound: .about, start: k, end: k + 1 + len))
@@ -506,26 +612,217 @@ extension Run {
         return out
     }
 
+    /// "بين الساعة 2:45 و 4", "from 2:45 to 4": the minutes between two clock times (the second
+    /// taken as later the same half-day), at most 12 hours.
+    func timeRange(_ i: Int, _ limit: Int) -> (Double, Int)? {
+        guard i < limit, tokens[i].norm == Words.n("بين") || tokens[i].norm == "between" || tokens[i].norm == "from" else { return nil }
+        var j = i + 1
+        func clock() -> Double? {
+            if j < limit, tokens[j].norm == Words.theHour || tokens[j].norm == "the" { j += 1 }
+            guard j < limit, tokens[j].kind == .number, let h = Double(tokens[j].norm), h <= 24 else { return nil }
+            j += 1
+            var m = 0.0
+            if j + 1 < limit, tokens[j].text == ":", tokens[j + 1].kind == .number, let mm = Double(tokens[j + 1].norm), mm < 60 { m = mm; j += 2 }
+            return h * 60 + m
+        }
+        guard let a = clock(), j < limit, [Words.n("و"), "and", "to", "-", Words.n("حتى")].contains(tokens[j].norm) else { return nil }
+        j += 1
+        guard var b = clock() else { return nil }
+        if b <= a { b += 12 * 60 }
+        guard b - a > 0, b - a <= 12 * 60 else { return nil }
+        return (b - a, j - i)
+    }
+
     /// Minutes in a time expression at `i`: value, tokens, and a bound it implies ("for hours").
     func durationValue(_ i: Int, _ limit: Int) -> (Double, Int, Bound?)? {
         guard i < limit else { return nil }
         let t = tokens[i]
-        let hour = ArabicNorm.normalise("ساعة"), half = ArabicNorm.normalise("نصف")
+        let hour = Words.hour, half = Words.half
         if t.norm == "half", i + 2 < limit, tokens[i + 2].norm == "hour" { return (30, 3, nil) }
         if t.norm == "an" || t.norm == "one", i + 1 < limit, tokens[i + 1].norm == "hour" { return (60, 2, nil) }
         if t.norm == "hours" { return (60, 1, .moreThan) }
         if t.stems.contains(half), i + 1 < limit, tokens[i + 1].norm == hour { return (30, 2, nil) }
         if t.stems.contains(hour) || t.norm == hour {
-            if i + 1 < limit, tokens[i + 1].norm == "و" + half { return (90, 2, nil) }
+            if i + 1 < limit, tokens[i + 1].norm == Words.andHalf { return (90, 2, nil) }
             return (60, 1, nil)
         }
-        if t.stems.contains(ArabicNorm.normalise("ساعات")) { return (60, 1, .moreThan) }
-        if t.stems.contains(ArabicNorm.normalise("ساعتين")) || t.stems.contains(ArabicNorm.normalise("ساعتان")) { return (120, 1, nil) }
+        if t.stems.contains(Words.hours) { return (60, 1, .moreThan) }
+        if t.stems.contains(where: Words.twoHours.contains) { return (120, 1, nil) }
         if let q = Numbers.parse(tokens, i, limit: limit), let v = q.value, q.end < limit {
             let u = tokens[q.end]
-            if u.norm == "hours" || u.norm == "hour" || u.stems.contains(ArabicNorm.normalise("ساعات")) || u.stems.contains(hour) { return (v * 60, q.end - i + 1, nil) }
-            if u.norm == "minutes" || u.stems.contains(ArabicNorm.normalise("دقيقة")) || u.stems.contains(ArabicNorm.normalise("دقائق")) { return (v, q.end - i + 1, nil) }
+            if u.norm == "hours" || u.norm == "hour" || u.stems.contains(Words.hours) || u.stems.contains(hour) { return (v * 60, q.end - i + 1, nil) }
+            if u.norm == "minutes" || u.stems.contains(where: Words.minutes.contains) { return (v, q.end - i + 1, nil) }
         }
         return nil
+    }
+}
+
+/// Arabic words the rules name one by one, normalised once (never per token).
+enum Words {
+    static func n(_ w: String) -> String { ArabicNorm.normalise(w) }
+    static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
+    static let qatalu = n("قتلوا")
+    static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
+    static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
+    static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
+    static let alarwah = n("الأرواح")
+    static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
+    static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
+    static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = Words.n("و") + n("نصف"), linahw = n("لنحو")
+    static let twoHours: Set<String> = [n("ساعتين"), n("ساعتان")]
+    static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
+    static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
+    static let theHour = n("الساعة")
+    static let minhum = n("منهم"), bayna = n("بين")
+    static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
+}
+
+extension Run {
+    /// Aircraft lost: a loss word next to an aircraft phrase (`سقوط "مروحية"`, `تحطم إحدى الطائرات`,
+    /// `one of the helicopters … crashed`, `حطام طائرة`). One aircraft unless a number says
+    /// otherwise; found wreckage proves at least one. Group `coalition` when the report names the
+    /// coalition or the US.
+    func aircraftLosses(in s: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        var k = lower
+        while k < limit {
+            guard tokens[k].kind == .word, stemIn(tokens[k], Things.aircraftNouns) || tokens[k].cachedThing == "helicopters" else { k += 1; continue }
+            // The aircraft phrase: [number | one of | إحدى] aircraft-noun [kind word]
+            var a = k, b = k + 1
+            var value: Double = 1
+            var bound = Bound.exact
+            if b < limit, tokens[b].cachedThing == "helicopters" || stemIn(tokens[b], Things.warplaneWords) || stemIn(tokens[b], Things.aircraftNouns) { b += 1 }
+            if a > lower, let q = Numbers.parse(tokens, a - 1, limit: limit), q.end == a, let v = q.value { value = v; a -= 1 }
+            else if a > lower + 1, tokens[a - 1].norm == "of" || tokens[a - 1].norm == "the", let q = Numbers.parse(tokens, max(lower, a - (tokens[a - 1].norm == "the" ? 3 : 2)), limit: limit), q.value == 1 {
+                a = max(lower, a - (tokens[a - 1].norm == "the" ? 3 : 2))
+            } else if a > lower, tokens[a - 1].stems.contains(where: Words.ahad.contains) { a -= 1 }
+            else if let g = Numbers.dualStem(tokens[k], known: { Things.aircraftNouns.contains($0) || Things.nouns[$0] == "helicopters" }), !g.isEmpty { value = 2 }
+            else if tokens[k].script == .latin, tokens[k].norm.hasSuffix("s"), !(a > lower && (tokens[a - 1].norm == "a" || tokens[a - 1].norm == "an")) { k = b; continue }
+            // A loss word just before the phrase (quotation marks between are fine) or after it in the clause.
+            var lossAt: Int? = nil
+            var p = a - 1
+            while p >= max(lower, a - 3) {
+                if tokens[p].kind == .punct, "\"“”«»'".contains(tokens[p].text) { p -= 1; continue }
+                if stemIn(tokens[p], Things.lossWords) { lossAt = p }
+                break
+            }
+            if lossAt == nil {
+                var q = b
+                while q < min(limit, b + 8) {
+                    if tokens[q].kind == .punct, ".,;:،؛".contains(tokens[q].text) { break }
+                    if stemIn(tokens[q], Things.lossWords), tokens[q].norm != "down" || (q > b && tokens[q - 1].norm == "shot") { lossAt = q; break }
+                    q += 1
+                }
+            }
+            guard let l = lossAt else { k = b; continue }
+            if stemIn(tokens[l], Things.wreckageWords) { bound = .atLeast }
+            out.append(Mention(figure: "aircraft_lost", group: reportNamesCoalition ? "coalition" : nil, value: value, bound: bound,
+                               start: min(a, l), end: max(b, l + 1)))
+            k = max(b, l + 1)
+        }
+        return out
+    }
+}
+
+extension Run {
+    /// Words that end a clause for the figure search: "كما", "فيما", "while".
+    static let clauseBreaks: Set<String> = Set(["كما", "فيما", "بينما", "حين"].map(ArabicNorm.normalise)).union(["while", "whereas", "meanwhile"])
+
+    /// Whether the count starting at `start` follows the count ending at `prevEnd` in a list
+    /// ("X and Y", "X, Y", "X وY").
+    func listJoined(_ prevEnd: Int, _ start: Int) -> Bool {
+        if prevEnd == start { return tokens[start].script == .arabic && tokens[start].norm.hasPrefix(Words.n("و")) }
+        guard start - prevEnd == 1 else { return false }
+        let t = tokens[prevEnd]
+        return t.norm == "and" || t.norm == Words.n("و") || t.norm == "," || t.norm == "،"
+    }
+
+    /// Whether the word at `k` continues a noun compound ("a woman suicide bomber"), so the noun
+    /// before it is a modifier and not the counted person.
+    func isCompoundHead(_ k: Int, _ limit: Int) -> Bool {
+        guard k < limit else { return false }
+        let w = tokens[k]
+        guard w.kind == .word, w.script == .latin, w.text.first?.isLowercase == true else { return false }
+        if Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil || Lexicon.countTerminators.contains(w.norm) { return false }
+        if ["and", "or", "who", "whose", "that", "which", "of", "named", "identified"].contains(w.norm) { return false }
+        if w.norm.hasSuffix("ed") || w.norm.hasSuffix("ing") || w.norm.hasSuffix("ly") { return false }
+        return true
+    }
+
+    /// Whether the lower-case word at `j` and at most two after it lead to a counted noun: a
+    /// group noun or an unlisted plural, before any function word or punctuation.
+    func modifiersBeforeNoun(_ j: Int, _ limit: Int) -> Bool {
+        var k = j
+        while k < min(limit, j + 5) {
+            let w = tokens[k]
+            if w.kind == .punct, w.text == "-", k > j { k += 1; continue }
+            guard w.kind == .word, w.script == .latin else { return false }
+            if k > j, group(w) != nil { return true }
+            if Lexicon.countTerminators.contains(w.norm) || Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil || isNonPerson(w) || w.norm == "of" || w.norm == "the" { return false }
+            if k > j, w.norm.count > 3, w.norm.hasSuffix("s"), !w.norm.hasSuffix("ss") { return true }
+            k += 1
+        }
+        return false
+    }
+}
+
+extension Run {
+    /// Whether a word starts a verb phrase ("are hunting", "left", "wounded"): after "and" it
+    /// begins a new clause, not a list.
+    func startsVerbPhrase(_ t: Token) -> Bool {
+        guard t.script == .latin, t.kind == .word else { return false }
+        return ["are", "is", "were", "was", "have", "has", "had", "left", "took", "made", "set", "then"].contains(t.norm)
+            || t.norm.hasSuffix("ed") || t.norm.hasSuffix("ing")
+    }
+}
+
+extension Run {
+    static let determiners: Set<String> = ["a", "an", "his", "her", "their", "the", "its"]
+
+    /// Two people named without a number and killed together: "killed a teacher and a staff
+    /// member", "A radio producer and an announcer have been fatally shot" (English). Each side is
+    /// a determiner and at most five words without punctuation or a number; the claim is killed
+    /// people 2. Only where the sentence states no count of killed.
+    func coordinatedPair(in s: Range<Int>, existing: [Mention]) -> [Mention] {
+        if existing.contains(where: { $0.figure == "killed" }) { return [] }
+        let lower = s.lowerBound, limit = s.upperBound
+        let killWords: Set<String> = ["killed", "murdered", "slain", "assassinated", "executed", "beheaded", "lynched"]
+        func phrase(_ a: Int) -> Int? {
+            // A determiner phrase starting at `a`: its end (exclusive), or nil.
+            guard a < limit, Self.determiners.contains(tokens[a].norm) else { return nil }
+            var k = a + 1
+            while k < min(limit, a + 8) {
+                let w = tokens[k]
+                if w.kind != .word || w.script != .latin || w.norm == "and" || w.norm == "who" || Lexicon.auxiliaries.contains(w.norm) || trigger(w) != nil { break }
+                if w.norm.hasSuffix("ed"), w.norm != "armed" { break }
+                k += 1
+            }
+            // One person each: the phrase ends in a singular noun.
+            guard k > a + 1 else { return nil }
+            let head = tokens[k - 1].norm
+            return head.hasSuffix("s") && !head.hasSuffix("ss") ? nil : k
+        }
+        for t in s where tokens[t].kind == .word && (killWords.contains(tokens[t].norm)
+                || tokens[t].norm == "shot" && (t > lower && tokens[t - 1].norm == "fatally" || t + 1 < limit && tokens[t + 1].norm == "dead")) {
+            // Active: killed NP and NP
+            if let e1 = phrase(t + 1), e1 < limit, tokens[e1].norm == "and", let e2 = phrase(e1 + 1) {
+                return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: t, end: e2, triggerAt: t)]
+            }
+            // Passive: NP and NP (have been | were | was) … killed
+            var k = t - 1
+            while k > lower, Lexicon.auxiliaries.contains(tokens[k].norm) || ["fatally", "shot", "and", "brutally"].contains(tokens[k].norm) { k -= 1 }
+            // k is the last word of the second phrase; find "and" + determiner before it.
+            var a = k
+            while a > max(lower, k - 6), tokens[a].norm != "and" { a -= 1 }
+            guard a > lower, tokens[a].norm == "and", let e2 = phrase(a + 1), e2 == k + 1 else { continue }
+            // The first phrase opens the sentence or a clause (after punctuation).
+            var b = a - 1
+            while b >= max(lower, a - 8), !(Self.determiners.contains(tokens[b].norm) && (b == lower || tokens[b - 1].kind == .punct)) { b -= 1 }
+            guard b >= max(lower, a - 8), a - b >= 2, !(b..<a).contains(where: { tokens[$0].kind != .word || trigger(tokens[$0]) != nil || tokens[$0].norm.hasSuffix("ed") && tokens[$0].norm != "armed" }),
+                  !(tokens[a - 1].norm.hasSuffix("s") && !tokens[a - 1].norm.hasSuffix("ss")) else { continue }
+            return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: b, end: t + 1, triggerAt: t)]
+        }
+        return []
     }
 }

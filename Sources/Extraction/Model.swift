@@ -37,6 +37,8 @@ public struct ExtractedClaim: Hashable, Sendable {
     /// Scalar offset of the figure word when several counts share it ("seven women and three
     /// children were killed"): such counts add up to the figure's total.
     public var sharedFigureWord: Int? = nil
+    /// The number stands for a vague word ("dozens" = 10 `at_least`, `عدد من` = 2 `at_least`).
+    public var isVague: Bool = false
 
     /// The originator id that stands for the publishing outlet itself.
     public static let outletOriginator = "(outlet)"

@@ -11,6 +11,8 @@ struct Quantity {
     /// The counted noun is part of the number (a dual `طفلين`, a singular `طفل`).
     var nounGroup: String? = nil
     var nounIsThing: String? = nil
+    /// A vague word (dozens, عشرات, عدد من) stands for the number.
+    var vague = false
 }
 
 /// Reads numbers: digits in both systems, number words in both languages, multipliers, duals.
@@ -46,7 +48,7 @@ enum Numbers {
         for s in t.stems {
             if let v = Lexicon.arabicUnits[s] {
                 // Definite number words are ordinals or names: الأحد (Sunday), الثالث.
-                if s.count < t.norm.count, t.norm.hasSuffix(s), t.norm.dropLast(s.count).hasSuffix("ال") { return nil }
+                if s.count < t.norm.count, t.norm.hasSuffix(s), t.norm.dropLast(s.count).hasSuffix(Words.n("ال")) { return nil }
                 return v
             }
         }
@@ -61,13 +63,15 @@ enum Numbers {
             // A time of day (2:45) or a date (١٧/١٠) is not a count.
             if let n = nextWord(i + 1), n.kind == .punct, n.text == ":" || n.text == "/", let m = nextWord(i + 2), m.kind == .number { return nil }
             if i > 0, tokens[i - 1].kind == .punct, tokens[i - 1].text == "/" || tokens[i - 1].text == ":", !tokens[i].spaceBefore || tokens[i-1].spaceBefore == false, i > 1, tokens[i - 2].kind == .number { return nil }
+            // "the 21st activist": an ordinal, not a count.
+            if let n = nextWord(i + 1), !n.spaceBefore, n.script == .latin, ["st", "nd", "rd", "th"].contains(n.norm) { return nil }
             guard var v = value(ofDigits: t.norm) else { return Quantity(value: nil, bound: .exact, start: i, end: i + 1, nounGroup: "overflow") }
             var end = i + 1
             if let n = nextWord(end), let m = multiplier(n) {
                 v *= m
                 end += 1
                 // 240 ألفا و381
-                if let w = nextWord(end), w.norm == "و", let k = nextWord(end + 1), k.kind == .number, let add = value(ofDigits: k.norm), add < m {
+                if let w = nextWord(end), w.norm == Words.n("و"), let k = nextWord(end + 1), k.kind == .number, let add = value(ofDigits: k.norm), add < m {
                     v += add
                     end += 2
                 }
@@ -91,10 +95,12 @@ enum Numbers {
         let t = tokens[i]
         if let (v, b) = Lexicon.vague[t.norm], !(i > 0 && tokens[i - 1].norm == "as"), !(v == nil && i + 1 < limit && tokens[i + 1].kind == .punct) {
             // "dozens of", "hundreds of"
-            return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
+            return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
         }
         if t.norm == "a" || t.norm == "an", i + 2 < limit, tokens[i + 1].norm == "number", tokens[i + 2].norm == "of" {
-            return Quantity(value: 2, bound: .atLeast, start: i, end: i + 3)
+            // English "a number of" states casualties without a number (bound `some`); Arabic
+            // `عدد من` is 2 `at_least` by the Arabic set's convention.
+            return Quantity(value: nil, bound: .some, start: i, end: i + 3, vague: true)
         }
         if t.norm == "a", i + 1 < limit, tokens[i + 1].norm == "dozen" { return Quantity(value: 12, bound: .exact, start: i, end: i + 2) }
         guard var total = Lexicon.englishUnits[t.norm].map(Double.init) else { return nil }
@@ -127,26 +133,26 @@ enum Numbers {
         let t = tokens[i]
         for s in t.stems {
             if let (v, b) = Lexicon.vague[s] {
-                if s == ArabicNorm.normalise("بعض") { return nil }
-                return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1)
+                if s == Words.some { return nil }
+                return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
             }
         }
         // عدد من / عدد كبير من / عددا من
-        if t.stems.contains("عدد") || t.stems.contains("عددا") {
+        if t.stems.contains(Words.n("عدد")) || t.stems.contains(Words.n("عددا")) {
             var j = i + 1
-            if j < limit, tokens[j].norm == "كبير" || tokens[j].norm == "كبيرا" { j += 1 }
-            if j < limit, tokens[j].norm == "من" { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1) }
+            if j < limit, tokens[j].norm == Words.n("كبير") || tokens[j].norm == Words.n("كبيرا") { j += 1 }
+            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1, vague: true) }
             return nil
         }
         if let d = t.stems.lazy.compactMap({ Lexicon.arabicDualNumbers[$0] }).first { return Quantity(value: Double(d), bound: .exact, start: i, end: i + 1) }
         guard let first = arabicUnit(t) else { return nil }
         // أحد / إحدى alone mean "one of"; handled with the noun.
-        let isAhad = t.stems.contains(ArabicNorm.normalise("أحد")) || t.stems.contains(ArabicNorm.normalise("إحدى"))
+        let isAhad = t.stems.contains(where: Words.ahad.contains)
         var current = Double(first)
         var total = 0.0
         var j = i + 1
         // ثلاثة عشر, أحد عشر
-        if j < limit, first < 10, tokens[j].norm == "عشر" || tokens[j].norm == ArabicNorm.normalise("عشرة") {
+        if j < limit, first < 10, tokens[j].norm == Words.n("عشر") || tokens[j].norm == Words.ashara {
             current += 10; j += 1
         } else if isAhad {
             return Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: "ahad")
@@ -154,11 +160,11 @@ enum Numbers {
         while j < limit {
             let w = tokens[j]
             guard w.script == .arabic else { break }
-            if let m = Lexicon.arabicMultipliers[w.norm] ?? (w.stems.count > 1 ? Lexicon.arabicMultipliers[w.stems[1]] : nil), !w.norm.hasPrefix("و") {
+            if let m = Lexicon.arabicMultipliers[w.norm] ?? (w.stems.count > 1 ? Lexicon.arabicMultipliers[w.stems[1]] : nil), !w.norm.hasPrefix(Words.n("و")) {
                 total += max(current, 1) * m; current = 0; j += 1; continue
             }
             // و + number word: سبعة وثلاثون, مئة وعشرون
-            if w.norm.hasPrefix("و"), w.norm.count > 2, let u = Lexicon.arabicUnits[String(w.norm.dropFirst())] {
+            if w.norm.hasPrefix(Words.n("و")), w.norm.count > 2, let u = Lexicon.arabicUnits[String(w.norm.dropFirst())] {
                 let tensAfterUnit = u >= 20 && u < 100 && current < 10
                 let afterHundreds = current >= 100 && current.truncatingRemainder(dividingBy: 100) == 0 && u < 100
                 let afterThousands = current == 0 && total >= 1000 && u < 1000
@@ -175,11 +181,11 @@ enum Numbers {
     static func dualStem(_ t: Token, known: (String) -> Bool) -> String? {
         guard t.script == .arabic else { return nil }
         for s in t.stems where s.count >= 4 {
-            guard s.hasSuffix("ين") || s.hasSuffix("ان") else { continue }
-            if s.hasSuffix("ين"), Lexicon.soundPluralsInYn.contains(s) { return nil }
+            guard s.hasSuffix(Words.n("ين")) || s.hasSuffix(Words.n("ان")) else { continue }
+            if s.hasSuffix(Words.n("ين")), Lexicon.soundPluralsInYn.contains(s) { return nil }
             var base = String(s.dropLast(2))
             if known(base) { return base }
-            if base.hasSuffix("ت") { base = String(base.dropLast()) + "ه"; if known(base) { return base } }
+            if base.hasSuffix(Words.n("ت")) { base = String(base.dropLast()) + Words.n("ه"); if known(base) { return base } }
         }
         return nil
     }

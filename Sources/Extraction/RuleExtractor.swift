@@ -55,8 +55,11 @@ struct Run {
     var descriptor = IncidentDescriptor(kind: nil, place: nil, placeKey: nil, date: .unknown)
     /// The attribution of the last attributed sentence, for "he added" and "the sources".
     var lastAttribution: Attribution?
-    var lastAnonymous: GazetteerSource?
+    /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
+    var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
+    /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
+    let reportNamesCoalition: Bool
     var publishedYear: Int?
 
     struct Attribution: Equatable {
@@ -69,7 +72,17 @@ struct Run {
 
     init(text: String, gazetteer: SourceGazetteer, places: PlaceGazetteer, published: PartialTime) {
         scalars = Array(text.unicodeScalars)
-        tokens = Tokenizer.tokenize(text)
+        let tokens = Tokenizer.tokenize(text)
+        for k in tokens.indices where tokens[k].kind == .word {
+            tokens[k].cachedTrigger = Self.lookupTrigger(tokens[k])
+            tokens[k].cachedGroup = Self.lookupGroup(tokens[k])
+            tokens[k].cachedThing = Self.lookupThing(tokens[k])
+        }
+        self.tokens = tokens
+        reportNamesCoalition = tokens.contains { t in
+            t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
+                || t.text == "US" || t.text == "U.S" || t.norm == "americans" || t.norm == "pentagon")
+        }
         self.gazetteer = gazetteer
         self.places = places
         self.published = published
@@ -119,7 +132,11 @@ struct Run {
         var explicitDates: [PartialTime] = []
         var relative: Int?
         var weekday: Int?
+        var headingClaims: [ExtractedClaim] = []
         for (index, s) in sents.enumerated() {
+            let heading = isHeading(s)
+            // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
+            if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
             let attributions = attribute(s)
@@ -141,15 +158,30 @@ struct Run {
             var found = mentions(in: s)
             found += zeros(in: s)
             found += durations(in: s)
+            found += coordinatedPair(in: s, existing: found)
+            let losses = aircraftLosses(in: s)
+            if !losses.isEmpty {
+                // The lost aircraft are not a separate count of aircraft taking part.
+                found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
+                found += losses
+            }
             for m in found {
                 let a = attributionFor(m.start, attributions)
                 var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount
+                claim.isVague = m.vague
                 claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
-                add(claim)
+                if heading { headingClaims.append(claim) } else { add(claim) }
             }
+        }
+        // A heading sums up the body: its claim stands only where the body does not state the
+        // same figure for the same group (for any group when the heading gives no number).
+        for h in headingClaims where !claims.contains(where: { c in
+            c.incident == h.incident && c.figure == h.figure && (c.group == h.group || h.value == nil && c.figure != "duration_minutes")
+        }) {
+            add(h)
         }
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -166,8 +198,30 @@ struct Run {
         ["raid": 0, "drone_strike": 1, "airstrike": 2, "bombing": 3, "shelling": 4, "shooting": 5][k] ?? 9
     }
 
+    /// Whether a sentence is a heading: a whole line of at most 15 tokens with no sentence-final
+    /// punctuation, followed by more text.
+    func isHeading(_ s: Range<Int>) -> Bool {
+        guard s.count <= 15, tokens[s.lowerBound].lineBefore, s.upperBound < tokens.count, tokens[s.upperBound].lineBefore else { return false }
+        var k = s.upperBound - 1
+        while k > s.lowerBound, tokens[k].kind == .punct, "\"”»'".contains(tokens[k].text) { k -= 1 }
+        return !(tokens[k].kind == .punct && ".!?؟…".contains(tokens[k].text))
+    }
+
+    func isCaption(_ s: Range<Int>) -> Bool {
+        guard s.count >= 2, tokens[s.lowerBound].lineBefore, tokens[s.lowerBound + 1].text == ":" else { return false }
+        return ["pic", "photo", "picture", "caption", "image", Words.n("صورة"), Words.n("الصورة")].contains(tokens[s.lowerBound].norm)
+    }
+
     /// Adds a claim, merging it with an identical one stated elsewhere in the report.
     mutating func add(_ c: ExtractedClaim) {
+        // A duration restated later in the report ("the mission, which lasted more than half an
+        // hour") is the duration already stated: one claim, quoted again when the speaker is the same.
+        if c.figure == "duration_minutes", let i = claims.firstIndex(where: { $0.figure == c.figure && $0.incident == c.incident && $0.value == c.value && $0.bound == c.bound }) {
+            if claims[i].originator == c.originator, claims[i].via == c.via, let last = claims[i].quotes.last, !(last.start < c.quotes[0].end && c.quotes[0].start < last.end) {
+                claims[i].quotes.append(contentsOf: c.quotes)
+            }
+            return
+        }
         let key = ClaimKey(incident: c.incident, figure: c.figure, group: c.group, value: c.value, bound: c.bound,
                            originator: c.originator, via: c.via, combined: c.combined)
         if let i = claimIndex[key] {
@@ -195,22 +249,25 @@ struct Run {
         if set.contains(t.norm) { return true }
         return t.script == .arabic && t.stems.contains(where: set.contains)
     }
-    func trigger(_ t: Token) -> String? {
+    func trigger(_ t: Token) -> String? { t.cachedTrigger }
+    func group(_ t: Token) -> (String, GrammaticalNumber)? { t.cachedGroup }
+    func thing(_ t: Token) -> String? { t.cachedThing }
+    static func lookupTrigger(_ t: Token) -> String? {
         guard t.kind == .word else { return nil }
         if let f = Lexicon.triggers[t.norm] { return f }
         if t.script == .arabic { for s in t.stems.dropFirst() { if let f = Lexicon.triggers[s] { return f } } }
         return nil
     }
-    func group(_ t: Token) -> (String, GrammaticalNumber)? {
+    static func lookupGroup(_ t: Token) -> (String, GrammaticalNumber)? {
         guard t.kind == .word else { return nil }
         if let g = Lexicon.groupNouns[t.norm] { return g }
         if t.script == .arabic { for s in t.stems.dropFirst() { if let g = Lexicon.groupNouns[s] { return g } } }
         return nil
     }
-    func thing(_ t: Token) -> String? {
+    static func lookupThing(_ t: Token) -> String? {
         guard t.kind == .word else { return nil }
         for s in t.stems { if let f = Things.nouns[s] { return f } }
         return nil
     }
-    func isAnd(_ t: Token) -> Bool { t.norm == "and" || t.norm == "و" || t.norm == "," || t.norm == "،" || t.norm == "or" }
+    func isAnd(_ t: Token) -> Bool { t.norm == "and" || t.norm == Words.n("و") || t.norm == "," || t.norm == "،" || t.norm == "or" }
 }

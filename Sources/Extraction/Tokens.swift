@@ -4,8 +4,14 @@ import Foundation
 enum Script: Sendable { case latin, arabic, other }
 
 /// A word, number or punctuation mark of a report, located by Unicode-scalar offsets into the
-/// normalised report text (`end` exclusive).
-struct Token: Sendable {
+/// normalised report text (`end` exclusive). A class: the rules look at tokens many times, and a
+/// reference is cheaper to pass around than three strings and an array. Tokens are filled in
+/// once by the tokenizer and ``Run`` and never changed afterwards.
+final class Token: @unchecked Sendable {
+    init(kind: Kind, start: Int, end: Int, text: String, norm: String, script: Script, spaceBefore: Bool, stems: [String]) {
+        self.kind = kind; self.start = start; self.end = end; self.text = text; self.norm = norm
+        self.script = script; self.spaceBefore = spaceBefore; self.stems = stems
+    }
     enum Kind: Sendable { case word, number, punct }
     var kind: Kind
     var start: Int
@@ -23,6 +29,10 @@ struct Token: Sendable {
     /// For Arabic words: the stems that remain after removing proclitics (و ف ب ل ك ال لل),
     /// longest first, the word itself included.
     var stems: [String]
+    /// Lexicon look-ups, filled once per token by ``Run`` (the rules ask them many times).
+    var cachedTrigger: String? = nil
+    var cachedGroup: (String, GrammaticalNumber)? = nil
+    var cachedThing: String? = nil
 }
 
 enum Scalars {
@@ -51,40 +61,58 @@ enum Scalars {
 }
 
 enum ArabicNorm {
-    /// Matching form of an Arabic word (see ``Token/norm``).
+    /// Matching form of an Arabic word (see ``Token/norm``): harakat and tatweel removed, أ إ آ ٱ → ا,
+    /// ى → ي, ة → ه, and then every Arabic letter written as one ASCII character (capitals and
+    /// symbols, never lower-case letters, so no Arabic form equals an English one). ASCII strings
+    /// hash and compare without Unicode normalisation and short ones need no allocation: this is
+    /// what makes the word lists fast. Letters keep their count, so prefixes and suffixes
+    /// (`hasPrefix(n("ال"))`) still work. Apply it to every Arabic literal a rule compares with.
     static func normalise(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            let v = u.value
+            var v = u.value
             if Scalars.isArabicMark(v) { continue }
             switch v {
-            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            default: out.append(u)
+            case 0x0623, 0x0625, 0x0622, 0x0671: v = 0x0627
+            case 0x0649: v = 0x064A
+            case 0x0629: v = 0x0647
+            default: break
             }
+            if (0x0621...0x064A).contains(v), let a = ascii[Int(v - 0x0621)] { out.append(a) } else { out.append(Unicode.Scalar(v)!) }
         }
         return String(out)
     }
 
-    static let proclitics1: [String] = ["و", "ف"]
-    static let proclitics2: [String] = ["ب", "ل", "ك"]
+    /// ASCII stand-ins for U+0621…U+064A (nil: normalised away above, or not a letter).
+    static let ascii: [Unicode.Scalar?] = {
+        var table = [Unicode.Scalar?](repeating: nil, count: 0x064A - 0x0621 + 1)
+        let letters: [UInt32] = [0x0621, 0x0624, 0x0626, 0x0627, 0x0628] + Array(0x062A...0x063F) + Array(0x0641...0x0648) + [0x064A]
+        let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ$&*+<>|~^_".unicodeScalars)
+        for (k, v) in letters.enumerated() { table[Int(v - 0x0621)] = symbols[k] }
+        return table
+    }()
+
+    static let waw: Character = Character(normalise("و")), fa: Character = Character(normalise("ف"))
+    static let ba: Character = Character(normalise("ب")), lam: Character = Character(normalise("ل")), kaf: Character = Character(normalise("ك"))
+    static let lamLam = normalise("لل"), al = normalise("ال")
+
 
     /// Candidate stems of a normalised Arabic word with proclitics removed, the word first.
     static func stems(_ w: String) -> [String] {
         var result: [String] = [w]
         func add(_ s: Substring) { if s.count >= 2 { let t = String(s); if !result.contains(t) { result.append(t) } } }
         var bases: [Substring] = [Substring(w)]
-        if let f = w.first, f == "و" || f == "ف", w.count > 2 { bases.append(w.dropFirst()) }
+        if let f = w.first, f == waw || f == fa, w.count > 2 { bases.append(w.dropFirst()) }
         for b in bases {
             add(b)
             var c = b
-            if let f = c.first, f == "ب" || f == "ل" || f == "ك", c.count > 2 {
+            if let f = c.first, f == ba || f == lam || f == kaf, c.count > 2 {
                 c = c.dropFirst()
                 add(c)
-                if b.hasPrefix("لل") { add("ال" + b.dropFirst(2)); add(b.dropFirst(2)) }
+                if b.hasPrefix(lamLam) { add(al + b.dropFirst(2)); add(b.dropFirst(2)) }
             }
-            if c.hasPrefix("ال"), c.count > 3 { add(c.dropFirst(2)) }
+            if c.hasPrefix(al), c.count > 3 { add(c.dropFirst(2)) }
         }
         return result
     }
@@ -102,6 +130,13 @@ enum LatinNorm {
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        // UTF-8 offset of each scalar, so a token's text is one copy of its bytes.
+        let bytes = Array(text.utf8)
+        var byteAt = [Int](repeating: 0, count: scalars.count + 1)
+        var offset = 0
+        for (k, u) in scalars.enumerated() { byteAt[k] = offset; offset += UTF8.width(u) }
+        byteAt[scalars.count] = offset
+        func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[byteAt[a]..<byteAt[b]], as: UTF8.self) }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0
@@ -111,7 +146,7 @@ enum Tokenizer {
         while i < n {
             let s = scalars[i]
             let v = s.value
-            if s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0 {
+            if v == 0x20 || (v < 0x80 ? (0x09...0x0D).contains(v) : (s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0)) {
                 space = true
                 if v == 0x0A || v == 0x2029 || v == 0x2028 { line = true }
                 i += 1; continue
@@ -133,15 +168,30 @@ enum Tokenizer {
                         j += 1
                     } else { break }
                 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let raw = slice(start, j)
                 tokens.append(Token(kind: .number, start: start, end: j, text: raw, norm: length > 40 ? "overflow" : digits,
                                     script: .other, spaceBefore: space, stems: []))
                 i = j
             } else if Scalars.isArabicLetter(v) || Scalars.isArabicMark(v) {
                 var j = i
                 while j < n, Scalars.isArabicLetter(scalars[j].value) || Scalars.isArabicMark(scalars[j].value) { j += 1 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
-                let norm = ArabicNorm.normalise(raw)
+                var raw = slice(start, j)
+                var norm = ArabicNorm.normalise(raw)
+                if let cut = GluedWords.split(norm), let rawCut = GluedWords.rawOffset(scalars, start, j, letters: cut) {
+                    // "مصادرعن": a source noun run into the word after it is two words.
+                    let first = slice(start, rawCut)
+                    let firstNorm = ArabicNorm.normalise(first)
+                    tokens.append(Token(kind: .word, start: start, end: rawCut, text: first, norm: firstNorm, script: .arabic,
+                                        spaceBefore: space, stems: ArabicNorm.stems(firstNorm)))
+                    tokens[tokens.count - 1].lineBefore = line
+                    space = false; line = false
+                    raw = slice(rawCut, j)
+                    norm = ArabicNorm.normalise(raw)
+                    tokens.append(Token(kind: .word, start: rawCut, end: j, text: raw, norm: norm, script: .arabic,
+                                        spaceBefore: false, stems: ArabicNorm.stems(norm)))
+                    i = j
+                    continue
+                }
                 tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .arabic,
                                     spaceBefore: space, stems: j - start > 60 ? [norm] : ArabicNorm.stems(norm)))
                 i = j
@@ -154,7 +204,7 @@ enum Tokenizer {
                     if (u == "'" || u == "\u{2019}") && j + 1 < n && Scalars.isLatinLetter(scalars[j + 1]) && j > start { j += 1; continue }
                     break
                 }
-                let raw = String(String.UnicodeScalarView(scalars[start..<j]))
+                let raw = slice(start, j)
                 let norm = LatinNorm.normalise(raw)
                 tokens.append(Token(kind: .word, start: start, end: j, text: raw, norm: norm, script: .latin,
                                     spaceBefore: space, stems: [norm]))
@@ -169,5 +219,38 @@ enum Tokenizer {
             line = false
         }
         return tokens
+    }
+}
+
+/// Source nouns typed without the space before the next word (`مصادرعن`, `مصدرأن`): news text
+/// often loses that space, and the source would go unnoticed.
+enum GluedWords {
+    static let sourceNouns: [String] = ["مصادر", "مصدر", "ناشطون", "ناشطين", "نشطاء", "مسؤولون", "شهود"].map(ArabicNorm.normalise)
+    static let following: Set<String> = Set(["عن", "أن", "إن", "بأن", "في", "من", "إلى", "على"].map(ArabicNorm.normalise))
+
+    /// Number of letters of the normalised word that form the source noun, when the rest is a
+    /// preposition or complementiser.
+    static func split(_ norm: String) -> Int? {
+        var w = Substring(norm)
+        var proclitic = 0
+        if let f = w.first, f == ArabicNorm.waw || f == ArabicNorm.fa, w.count > 4 { w = w.dropFirst(); proclitic = 1 }
+        for noun in sourceNouns where w.hasPrefix(noun) && w.count > noun.count {
+            if following.contains(String(w.dropFirst(noun.count))) { return proclitic + noun.count }
+        }
+        return nil
+    }
+
+    /// The scalar offset where the first `letters` letters (not counting marks) of a raw word end.
+    static func rawOffset(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, letters: Int) -> Int? {
+        var seen = 0
+        var k = start
+        while k < end {
+            if !Scalars.isArabicMark(scalars[k].value) {
+                if seen == letters { return k }
+                seen += 1
+            }
+            k += 1
+        }
+        return nil
     }
 }

@@ -167,3 +167,136 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(r.claims.contains { $0.incident == .background && $0.value == 3 })
     }
 }
+
+@Suite struct RulesOfExtraction2Tests {
+    func first(_ text: String, _ figure: String) -> ExtractedClaim? {
+        RuleExtractor().extract(text: ReportText.normalise(text)).claims.first { $0.figure == figure }
+    }
+
+    @Test func aircraftLossesAreCountedOnce() {
+        // Given a crash, a downing and found wreckage, in a report that names the coalition
+        let crash = RuleExtractor().extract(text: "The coalition raid used four helicopters. The New York Times reported that one of the helicopters crashed in Syria.")
+        // Then the lost aircraft is aircraft_lost, not a second count of helicopters taking part
+        #expect(crash.claims.contains { $0.figure == "aircraft_lost" && $0.value == 1 && $0.group == "coalition" && $0.originator == "the-new-york-times" })
+        #expect(!crash.claims.contains { $0.figure == "helicopters" && $0.value == 1 })
+        #expect(claims("شارك التحالف في العملية، وأفادت وسائل إعلام بالعثور على حطام طائرة أميركية").contains("aircraft_lost coalition 1 at_least"))
+        #expect(claims("وكانت صحيفة نيويورك تايمز قد تحدثت عن تحطم إحدى الطائرات الأميركية").contains("aircraft_lost coalition 1 exact"))
+        // and helicopters merely taking part are not lost
+        #expect(claims("نفذت العملية 4 طائرات مروحية تابعة للتحالف").contains("helicopters coalition 4 exact"))
+    }
+
+    @Test func sourceNounsGluedToTheNextWordAreSplit() {
+        // Given "مصادرعن" typed without a space
+        let r = RuleExtractor().extract(text: "وتحدثت مصادرعن سقوط 13 مدنيا في القصف، بينهم 6 أطفال.")
+        // Then the sources speak, and the quote is still an exact span
+        let c = try! #require(r.claims.first { $0.value == 13 })
+        #expect(c.originator == "sources" && c.group == "civilians" && c.figure == "killed")
+        #expect(r.claims.contains { $0.group == "children" && $0.value == 6 && $0.isSubCount })
+    }
+
+    @Test func sourcesNamedInsideReportedSpeechDoNotSpeak() {
+        // Given a spokesman quoting what Central Command did
+        let r = RuleExtractor().extract(text: "قال متحدث باسم وزارة الدفاع الأميركية إن \"قوات تحت إدارة القيادة المركزية نفذت مهمة\"، مؤكداً \"عدم سقوط ضحايا أميركيين\".")
+        // Then the ministry, not the command it mentions, makes the claim
+        #expect(r.claims.first { $0.group == "us_personnel" }?.originator == "us-department-of-defense")
+    }
+
+    @Test func theSourcesReferBackWithTheirRelays() {
+        let r = RuleExtractor().extract(text: "Correspondent of al-Mayadeen citing local sources reports that 4 helicopters took part. The sources made it clear that the helicopters shelled two houses and demolished them.")
+        let c = try! #require(r.claims.first { $0.figure == "houses_destroyed" })
+        #expect(c.originator == "local-sources" && c.via == ["al-mayadeen"])
+    }
+
+    @Test func aPronounIsNotAnAcronym() {
+        // "who" is not the World Health Organization
+        let r = RuleExtractor().extract(text: "The armed men, who said no one died, left. WHO said 3 people were killed.")
+        #expect(!r.sources.isEmpty && r.claims.first { $0.value == 3 }?.originator == "who")
+        #expect(r.claims.allSatisfy { $0.quotes.first!.start > 20 || $0.originator != "who" })
+    }
+
+    @Test func aHeadingThatRestatesTheBodyIsNotASecondClaim() {
+        let text = "إصابة جنود أمريكيين\nأفادت وكالة سبوتنيك أن 3 جنود أميركيين أصيبوا خلال الاشتباكات.\nوانتهت العملية."
+        let r = RuleExtractor().extract(text: text)
+        #expect(r.claims.filter { $0.figure == "injured" }.map(\.originator) == ["sputnik"])
+    }
+
+    @Test func durationsFromClockTimesAndRestatements() {
+        #expect(claims("و استمرت عملية الإنزال بين الساعة 2:45 و 4 عصراً").contains("duration_minutes operation 75 exact"))
+        let r = RuleExtractor().extract(text: "اندلعت اشتباكات استمرت أكثر من نصف ساعة. وبعد فشل مهمتهم التي استمرت أكثر من نصف ساعة انسحبوا.")
+        #expect(r.claims.filter { $0.figure == "duration_minutes" }.count == 1)
+        #expect(claims("في مواجهة استمرت ساعتين تقريبا").contains("duration_minutes clashes 120 about"))
+    }
+
+    @Test(arguments: [
+        // a list shares its figure word
+        ("Eight workers and three other people were found dead.", ["killed civilians 8 exact", "killed people 3 exact"]),
+        ("سقوط ستة قتلى هم ثلاثة شرطيين وثلاثة مدنيين، إضافة إلى ثلاثة جرحى", ["killed police 3 exact", "killed civilians 3 exact"]),
+        // the body after a list
+        ("خلفت عشرة قتلى و60 جريحا في صفوف المقاومة", ["killed militants 10 exact", "injured militants 60 exact"]),
+        // modifiers, nationalities used as nouns, hyphens
+        ("Islamic State militants killed 17 local residents.", ["killed civilians 17 exact"]),
+        ("Up to 14 Congolese were killed in Angola.", ["killed people 14 up_to"]),
+        ("Forces shot dead at least six anti-government protesters.", ["killed people 6 at_least"]),
+        // "N of them" takes the group named before
+        ("وقتل الخاطفون أربعة من الرهائن ولا يزالون يحتفظون بـ25 منهم", ["captured other 25 exact"]),
+        // others than a child are people
+        ("استشهد رضيع فلسطيني وأصيب ثلاثة آخرون من عائلته", ["injured people 3 exact"]),
+    ])
+    func countsFindTheirFigureAndGroup(text: String, expected: [String]) {
+        let found = claims(text)
+        for e in expected { #expect(found.contains(e), "\(found)") }
+    }
+
+    @Test func agesCompoundsAndEventsAreNotVictims() {
+        // An age in apposition, a modifier noun, and explosions are not counts of people
+        #expect(!claims("Ana Maria Cortes, 46, was murdered on Wednesday.").contains { $0.contains(" 46 ") })
+        #expect(claims("A woman suicide bomber killed at least 31 people.") == ["killed people 31 at_least"])
+        #expect(!claims("Five explosions killed at least 12 people.").contains { $0.contains(" 5 ") })
+        // "Two medics were among 31 killed" is a part of the 31
+        let r = RuleExtractor().extract(text: "Two medics were among at least 31 people killed on Saturday.")
+        #expect(r.claims.first { $0.value == 2 }?.isSubCount == true)
+    }
+
+    @Test func aNumberOfIsSomeInEnglishAndTwoAtLeastInArabic() {
+        #expect(claims("a number of elite soldiers in the American army got wounded").contains("injured us_personnel null some"))
+        #expect(claims("أصيب عدد من المدنيين").contains("injured civilians 2 at_least"))
+    }
+}
+
+@Suite struct MatchingFormTests {
+    @Test func arabicMatchingFormsAreASCIIOneCharacterALetter() {
+        // Given Arabic words with harakat, hamza forms and taa marbuta
+        for word in ["أُصِيبَ", "مدنيًا", "الإنزال", "قتيلاً", "مسؤول", "ضحيّة"] {
+            let n = ArabicNorm.normalise(word)
+            // Then the matching form is ASCII, never lower-case Latin (no clash with English words),
+            #expect(n.utf8.allSatisfy { $0 < 0x80 })
+            #expect(!n.contains { $0.isLowercase })
+            // keeps one character per letter, and normalising it again changes nothing
+            #expect(n.count == word.unicodeScalars.filter { !Scalars.isArabicMark($0.value) }.count)
+            #expect(ArabicNorm.normalise(n) == n)
+        }
+        // and spelling variants meet: أ إ آ → ا, ى → ي, ة → ه
+        #expect(ArabicNorm.normalise("إصابة") == ArabicNorm.normalise("اصابه"))
+        #expect(ArabicNorm.normalise("حوالى") == ArabicNorm.normalise("حوالي"))
+    }
+}
+
+@Suite struct CoordinatedVictimTests {
+    @Test func twoNamedPeopleKilledTogetherAreTwo() {
+        // Given two singular victims joined by "and", with no number
+        #expect(claims("Elements of the rebel group have killed a teacher and a staff member of the NGO in Bambari.").contains("killed people 2 exact"))
+        #expect(claims("A radio producer and an announcer have been fatally shot.").contains("killed people 2 exact"))
+        // But a clause with its own verb, plural groups, or a stated count are not pairs
+        #expect(claims("The soldiers fired and the police were killed.").isEmpty)
+        #expect(!claims("Gunmen killed a man and wounded a woman.").contains("killed people 2 exact"))
+        #expect(!claims("Gunmen killed 3 people, a teacher and a nurse.").contains("killed people 2 exact"))
+    }
+}
+
+@Suite struct VagueCountTests {
+    @Test func vagueWordsAreMarked() {
+        let r = RuleExtractor().extract(text: "Airstrikes killed dozens of civilians. At least 38 civilians were killed.")
+        #expect(r.claims.first { $0.value == 10 }?.isVague == true)
+        #expect(r.claims.first { $0.value == 38 }?.isVague == false)
+    }
+}

@@ -103,11 +103,13 @@ func seedArticle(_ prefix: String) throws -> String {
         let noPunct = String(repeating: "word 12 ", count: 125_000)
         // When extracted
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            #expect(!RuleExtractor().extract(text: big).claims.isEmpty)
-            _ = RuleExtractor().extract(text: noPunct)
-        }
-        // Then it finishes well within a minute even in a debug build
-        #expect(elapsed < .seconds(600))
+        var claimCount = 0
+        let elapsed = clock.measure { claimCount = RuleExtractor().extract(text: big).claims.count }
+        let elapsedFlat = clock.measure { _ = RuleExtractor().extract(text: noPunct) }
+        // Then it finishes, and every sentence's claims merge into the same few claims
+        #expect(claimCount > 0 && claimCount < 10)
+        // The rate is reported, never asserted: it depends on the machine and the build.
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("extraction speed: \(big.utf8.count) bytes in \(elapsed) = \(String(format: "%.2f", Double(big.utf8.count) / 1e6 / max(seconds, 1e-9))) MB/s; 1 MB without punctuation in \(elapsedFlat)")
     }
 }
