@@ -10,64 +10,9 @@ import Foundation
 /// generic sets have no "whose figure"); the file is the report (media type text/csv) and each
 /// claim quotes its row.
 public enum TruthSet {
-    /// One CSV record with where it stands in the text (Unicode-scalar offsets, end exclusive,
-    /// line break excluded).
-    public struct Row: Sendable, Hashable {
-        public var fields: [String]
-        public var start: Int
-        public var end: Int
-    }
-
-    /// RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF line ends.
-    public static func parseCSV(_ text: String) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var inQuotes = false
-        var atFieldStart = true
-        var offset = 0
-        var rowStart = 0
-        var pendingQuote = false
-        func endField() { fields.append(String(field)); field = String.UnicodeScalarView(); atFieldStart = true }
-        func endRow(_ end: Int) {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, start: rowStart, end: end)) }
-            fields = []
-        }
-        for scalar in text.unicodeScalars {
-            defer { offset += 1 }
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    if scalar == "\"" { field.append(scalar); continue }
-                    inQuotes = false
-                } else if scalar == "\"" {
-                    pendingQuote = true
-                    continue
-                } else {
-                    field.append(scalar)
-                    continue
-                }
-            }
-            switch scalar {
-            case "\"" where atFieldStart:
-                inQuotes = true
-                atFieldStart = false
-            case ",":
-                endField()
-            case "\n":
-                endRow(offset)
-                rowStart = offset + 1
-            case "\r":
-                break
-            default:
-                field.append(scalar)
-                atFieldStart = false
-            }
-        }
-        if pendingQuote { inQuotes = false }
-        if !fields.isEmpty || !field.isEmpty { endRow(offset) }
-        return rows
+    /// The rows of a CSV text; an unreadable file (an unclosed quote) gives the rows before it.
+    static func rows(_ text: String) -> [CSVRow] {
+        (try? CSVParser.rows(text)) ?? []
     }
 
     /// The events `claims import --format claims-csv` appends for a file: the file as a report,
@@ -75,7 +20,8 @@ public enum TruthSet {
     /// from `firstPosition`.
     public static func events(claimsCSV text: String, fileName: String = "claims.csv", recordedAt: String = "1970-01-01T00:00:00.000Z",
                               firstPosition: Int64 = 1) -> [ProjectionEvent] {
-        let rows = parseCSV(text)
+        let normalised = ReportText.normalise(text)
+        let rows = Self.rows(normalised)
         var out: [ProjectionEvent] = []
         out.reserveCapacity(rows.count * 2)
         var position = firstPosition
@@ -83,19 +29,16 @@ public enum TruthSet {
             out.append(ProjectionEvent(position: position, recordedAt: recordedAt, event: LedgerEvent(payload)))
             position += 1
         }
-        let report = ReportIngested(text: text, mediaType: "text/csv", fileName: fileName)
+        let report = ReportIngested(text: normalised, mediaType: "text/csv", title: fileName, fileName: fileName)
         add(report)
         var sources = Set<String>()
         var incidents = Set<String>()
-        let extractor = ExtractorRef(name: "claims-csv", version: "1")
-        for (n, row) in rows.enumerated() where n > 0 && row.fields.count >= 4 {
-            let (object, attribute, source, raw) = (row.fields[0], row.fields[1], row.fields[2], row.fields[3])
-            if sources.insert(source).inserted { add(SourceRegistered(sourceID: source, name: source, kind: .unknown)) }
-            if incidents.insert(object).inserted { add(IncidentOpened(incidentID: object, title: object)) }
-            let value: ClaimValue = Double(raw.trimmingCharacters(in: .whitespaces)).map { .number($0) } ?? .label(raw)
-            add(ClaimAsserted(claimID: "\(report.reportID.prefix(16))-row-\(n + 1)", reportID: report.reportID, incidentID: object,
-                              figure: attribute, group: nil, value: value, bound: .exact, originator: source,
-                              quotes: [Quote(text: "row \(n + 1)", start: row.start, end: row.end)], extractor: extractor))
+        // Rows the import would refuse are left out here, rather than failing the evaluation.
+        for row in rows.dropFirst() {
+            guard let claim = try? ClaimsTable.claim(from: row, reportID: report.reportID) else { continue }
+            if incidents.insert(claim.incidentID).inserted { add(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)) }
+            if sources.insert(claim.originator).inserted { add(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown)) }
+            add(claim)
         }
         return out
     }
@@ -155,7 +98,7 @@ public enum TruthSet {
     /// baseline of ../shared/eval/README.md.
     public static func majorityVote(claimsCSV: String, truthCSV: String) -> Score {
         var votes: [FigureKey: [String: Int]] = [:]
-        for (n, row) in parseCSV(claimsCSV).enumerated() where n > 0 && row.fields.count >= 4 {
+        for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
             votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][row.fields[3].trimmingCharacters(in: .whitespaces), default: 0] += 1
         }
         return score(truthCSV: truthCSV) { key in
@@ -170,7 +113,7 @@ public enum TruthSet {
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
         var allNumeric = true
-        for (n, row) in parseCSV(truthCSV).enumerated() where n > 0 && row.fields.count >= 3 {
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
             let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
             guard let c = estimate(key) else { continue }
             items += 1

@@ -17,19 +17,6 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
 }
 
 @Suite struct TruthSetTests {
-    @Test func csvParserHandlesQuotesAndOffsets() {
-        // Given a CSV with a quoted field holding a comma and a doubled quote
-        let text = "object,attribute,source,value\n\"a, b\",pop,\"s \"\"x\"\"\",12\r\nc,pop,t,label\n"
-        // When it is parsed
-        let rows = TruthSet.parseCSV(text)
-        // Then fields are unquoted and offsets point at the rows
-        #expect(rows.count == 3)
-        #expect(rows[1].fields == ["a, b", "pop", "s \"x\"", "12"])
-        #expect(rows[2].fields == ["c", "pop", "t", "label"])
-        let scalars = Array(text.unicodeScalars)
-        #expect(String(String.UnicodeScalarView(scalars[rows[2].start..<rows[2].end])) == "c,pop,t,label")
-    }
-
     @Test func importMapsRowsToClaims() {
         // Given two rows, a number and a label
         let csv = "object,attribute,source,value\no1,population,s1,120\no2,breed,s2,terrier\n"
