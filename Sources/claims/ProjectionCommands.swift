@@ -51,13 +51,21 @@ struct AsOfOptions: ParsableArguments {
     /// For one incident: on demand from its claims and the materialised weights when asking
     /// about now, else from the log.
     func context(_ store: LedgerStore, incident: String) throws -> ProjectionContext {
-        if isLatest, let context = try store.incidentProjection(incident) { return context }
+        if isLatest, let projections = try store.incidentProjection(incident) { return projections }
         if isLatest { try noteIfBehind(store) }
-        let context = try context(store)
-        guard context.state.incidents[incident] != nil else {
+        let projections = try context(store)
+        guard projections.state.incidents[incident] != nil else {
             throw ProjectionCommandError("no incident \"\(incident)\"\(isLatest ? "" : " as of the moment asked") in \(store.path); list them with `claims incidents`")
         }
-        return context
+        return projections
+    }
+
+    /// The materialised answer when asking about now and the tables are current; otherwise
+    /// (with a note when they are behind) the answer computed from the log.
+    func materialisedOrComputed<T>(_ store: LedgerStore, materialised: () throws -> T?, computed: () throws -> T) throws -> T {
+        if isLatest, let value = try materialised() { return value }
+        if isLatest { try noteIfBehind(store) }
+        return try computed()
     }
 
     func noteIfBehind(_ store: LedgerStore) throws {
@@ -90,13 +98,10 @@ struct Incidents: ParsableCommand {
     func run() throws {
         try guarded {
             let store = try ledger.open(.readOnly)
-            var incidents: [IncidentSummary]? = nil
-            if asOf.isLatest && asOf.publishedBefore == nil { incidents = try store.materialisedIncidents() }
-            if incidents == nil {
-                if asOf.isLatest { try asOf.noteIfBehind(store) }
-                incidents = try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries()
+            let incidents = try asOf.materialisedOrComputed(store, materialised: { try store.materialisedIncidents() }) {
+                try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries()
             }
-            print(ProjectionRendering.incidents(incidents ?? [], format: format), terminator: "")
+            print(ProjectionRendering.incidents(incidents, format: format), terminator: "")
         }
     }
 }
@@ -131,15 +136,10 @@ struct ConsensusCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let store = try ledger.open(.readOnly)
-            let figures: [Consensus]
-            if let incident {
-                figures = try asOf.context(store, incident: incident).consensus(incident: incident)
-            } else if asOf.isLatest, let snapshot = try store.materialisedSnapshot() {
-                figures = snapshot.consensus
-            } else {
-                if asOf.isLatest { try asOf.noteIfBehind(store) }
-                figures = try asOf.context(store).consensus()
-            }
+            let figures = try incident.map { try asOf.context(store, incident: $0).consensus(incident: $0) }
+                ?? asOf.materialisedOrComputed(store, materialised: { try store.materialisedSnapshot()?.consensus }) {
+                    try asOf.context(store).consensus()
+                }
             print(ProjectionRendering.consensus(figures, format: format), terminator: "")
         }
     }
@@ -165,12 +165,8 @@ struct ReliabilityCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let store = try ledger.open(.readOnly)
-            let table: [SourceReliability]
-            if asOf.isLatest, let snapshot = try store.materialisedSnapshot() {
-                table = snapshot.reliability
-            } else {
-                if asOf.isLatest { try asOf.noteIfBehind(store) }
-                table = try asOf.context(store).reliabilityTable
+            let table = try asOf.materialisedOrComputed(store, materialised: { try store.materialisedSnapshot()?.reliability }) {
+                try asOf.context(store).reliabilityTable
             }
             print(ProjectionRendering.reliability(table, format: format), terminator: "")
         }
