@@ -29,7 +29,7 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(claims[1].value == .label("terrier"))
     }
 
-    @Test func populationBeatsPublishedBaselines() throws {
+    @Test func populationStaysWithinOneItemOfThePublishedBest() throws {
         guard let set = try loadTruthSet("population") else {
             print("skipped: ../shared/eval/truth/population is absent"); return
         }
