@@ -35,6 +35,11 @@ extension EventPayload {
         try payload.checkValues()
         return payload
     }
+
+    /// Reads a payload the ledger stored (see ``LedgerEvent/decode(type:schemaVersion:payload:validating:)``).
+    public static func decodeStored(_ json: JSONValue) throws(WireFormatError) -> Self {
+        try Self(reader: JSONObjectReader(json))
+    }
 }
 
 /// Identifiers of reports, sources, incidents and claims: 1–200 characters.

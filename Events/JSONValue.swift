@@ -181,7 +181,12 @@ private struct JSONParser {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
@@ -223,12 +228,11 @@ private struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyStart = index
             let key = try parseString()
-            if members[key] != nil { index = keyStart; throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()
+            if members.updateValue(try parseValue(), forKey: key) != nil { index = keyStart; throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -276,6 +280,13 @@ private struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             if digits(&self) == 0 { throw error("expected exponent digits") }
         }
+        // Whole numbers of up to 15 digits (every count and position) are exact as integers.
+        let length = index - start
+        if length - (bytes[start] == UInt8(ascii: "-") ? 1 : 0) == intDigits, intDigits <= 15 {
+            var whole: Int64 = 0
+            for i in intStart..<index { whole = whole * 10 + Int64(bytes[i] - UInt8(ascii: "0")) }
+            return Double(bytes[start] == UInt8(ascii: "-") ? -whole : whole)
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             index = start
@@ -286,7 +297,20 @@ private struct JSONParser {
 
     mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1  // opening quote
-        var out: [UInt8] = []
+        // Most strings have no escapes: find the closing quote and take the bytes in one go.
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let s = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return s
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        var out: [UInt8] = Array(bytes[index..<end])
+        index = end
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]

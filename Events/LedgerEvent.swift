@@ -63,15 +63,20 @@ public enum LedgerEvent: Hashable, Sendable {
 
     /// Reads a stored or incoming payload of any schema version the ledger has shipped:
     /// older versions are upcast to the current one first.
-    public static func decode(type: String, schemaVersion: Int, payload: JSONValue) throws(WireFormatError) -> LedgerEvent {
+    ///
+    /// `validating: false` is for payloads the ledger itself stored: they were validated when
+    /// appended and the hash chain covers their bytes (`claims verify`), so reading them skips
+    /// the field checks (string lengths, patterns, a report's normalisation and text hash) and
+    /// only needs each field to have the type it reads.
+    public static func decode(type: String, schemaVersion: Int, payload: JSONValue, validating: Bool = true) throws(WireFormatError) -> LedgerEvent {
         guard let payloadType = payloadType(named: type) else {
             throw WireFormatError(field: "type", reason: "unknown event type \"\(type)\"; known types: \(payloadTypes.map { $0.type }.joined(separator: ", "))")
         }
-        if schemaVersion < payloadType.schemaVersion, let fields = Upcasting.historicalFields[type]?[schemaVersion] {
+        if validating, schemaVersion < payloadType.schemaVersion, let fields = Upcasting.historicalFields[type]?[schemaVersion] {
             try FieldType.validateObject(payload, fields: fields, at: "payload")
         }
         let current = try Upcasting.upcast(type: type, from: schemaVersion, to: payloadType.schemaVersion, payload: payload)
-        return LedgerEvent(try payloadType.decode(current))
+        return LedgerEvent(try validating ? payloadType.decode(current) : payloadType.decodeStored(current))
     }
 }
 

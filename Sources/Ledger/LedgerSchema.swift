@@ -128,6 +128,23 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: merges and adjudications for one-incident reads") { db in
+            try db.execute(sql: """
+                -- What merges resolve to (kind 'incident' or 'source': id → canonical id) and the
+                -- adjudications (kind 'adjudication', by canonical incident), as of the checkpoint,
+                -- so that one incident's projection reads them instead of folding every merge.
+                CREATE TABLE projection_structure (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    canonical TEXT NOT NULL,
+                    row TEXT NOT NULL,
+                    PRIMARY KEY (kind, id)
+                );
+                CREATE INDEX projection_structure_by_canonical ON projection_structure(kind, canonical);
+                -- The new table is empty: the projections are behind until the next refresh.
+                DELETE FROM projection_checkpoint;
+                """)
+        }
         return migrator
     }
 }

@@ -172,7 +172,19 @@ extension LedgerStore {
         var incidents = MaterialisedTable(name: "projection_incidents", keyColumns: ["incident_id"], rows: [:])
         for i in context.state.incidentSummaries() { incidents.rows[[i.incident]] = (json(i), nil) }
         let model = MaterialisedTable(name: "projection_model", keyColumns: ["id"], rows: [["1"]: (json(weights.withoutScores), nil)])
-        return [consensus, inconsistencies, reliability, incidents, model]
+        var structure = MaterialisedTable(name: "projection_structure", keyColumns: ["kind", "id", "canonical"], rows: [:])
+        let state = context.state
+        for (id, info) in state.incidents where info.mergedInto != nil {
+            structure.rows[["incident", id, state.canonicalIncident(id)]] = ("", nil)
+        }
+        for (id, info) in state.sources where info.mergedInto != nil {
+            structure.rows[["source", id, state.canonicalSource(id)]] = ("", nil)
+        }
+        for (key, adjudication) in state.adjudications {
+            let id = json([key.incident, key.figure, key.group ?? ""])
+            structure.rows[["adjudication", id, state.canonicalIncident(key.incident)]] = (adjudication.json.canonicalString, nil)
+        }
+        return [consensus, inconsistencies, reliability, incidents, model, structure]
     }
 
     // MARK: - Reading materialised projections
@@ -230,18 +242,23 @@ extension LedgerStore {
     /// One incident's part of the claims state, and the stored weights its sources need.
     static func incidentState(_ db: Database, incident: String) throws -> (ClaimsState, ReliabilityModel)? {
         var state = ClaimsState.initial
-        // Merges and adjudications are rare: fold them all, so that merge chains resolve exactly
-        // as the whole log's fold does.
-        let structural = try Row.fetchCursor(db, sql: """
-            SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash
-            FROM events WHERE type IN ('sources_merged', 'incidents_merged', 'figure_adjudicated') ORDER BY position
-            """)
-        while let row = try structural.next() {
-            if let e = try? ProjectionEvent(LedgerStore.recordedEvent(row)) { state.apply(e) }
-        }
-        let canonical = state.canonicalIncident(incident)
+        // Merges, as the materialised projections resolved them: the incident's canonical id,
+        // the incidents merged into it, and the adjudications of any of them.
+        let canonicalOf = try db.cachedStatement(sql: "SELECT canonical FROM projection_structure WHERE kind = ? AND id = ?")
+        let canonical = try String.fetchOne(canonicalOf, arguments: ["incident", incident]) ?? incident
         var members: Set<String> = [canonical]
-        for id in state.incidents.keys where state.canonicalIncident(id) == canonical { members.insert(id) }
+        let merged = try db.cachedStatement(sql: "SELECT id, row FROM projection_structure WHERE kind = ? AND canonical = ?")
+        for id in try String.fetchAll(merged, arguments: ["incident", canonical]) {
+            members.insert(id)
+            state.incidents[id] = IncidentInfo(incidentID: id, title: id, mergedInto: canonical)
+        }
+        for row in try Row.fetchAll(merged, arguments: ["adjudication", canonical]) {
+            let text: String = row[1]
+            guard let payload = try? JSONValue.parse(text), let adjudication = try? FigureAdjudicated.decodeStored(payload) else {
+                throw LedgerError.rejected(field: "projection_structure", reason: "an adjudication row does not decode; run `claims rebuild`")
+            }
+            state.adjudications[FigureKey(incident: adjudication.incidentID, figure: adjudication.figure, group: adjudication.group)] = adjudication
+        }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incidents WHERE incident_id IN (\(members.map { _ in "?" }.joined(separator: ",")))",
                                 arguments: StatementArguments(Array(members))) ?? false else { return nil }
         // The incident's live claims, moved ones included (the index holds where a claim is now).
@@ -280,15 +297,13 @@ extension LedgerStore {
         var loaded = Set<String>()
         while let id = pending.popLast() {
             guard loaded.insert(id).inserted else { continue }
-            let merged = state.sources[id]
+            let into = try String.fetchOne(canonicalOf, arguments: ["source", id])
             if let r = try Row.fetchOne(source, arguments: [id]) {
-                var info = SourceInfo(id: id, name: r[0], kind: r[1], affiliation: r[2], aliases: merged?.aliases ?? [],
-                                      mergedInto: merged?.mergedInto)
-                info.assessed = merged?.assessed
+                let info = SourceInfo(id: id, name: r[0], kind: r[1], affiliation: r[2], aliases: [], mergedInto: into)
                 state.sources[id] = info
                 if let a = info.affiliation { pending.append(a) }
             }
-            if let into = state.sources[id]?.mergedInto { pending.append(into) }
+            if let into { pending.append(into) }
         }
         // Weights of the sources these claims count as.
         let canonicalSources = Set(loaded.map(state.canonicalSource)).sorted()
