@@ -394,9 +394,7 @@ public struct ProjectionSnapshot: Codable, Hashable, Sendable {
     public func encoded() -> Data { ProjectionSnapshot.encode(self) }
 
     public static func encode<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data()
+        Data((try? CanonicalEncoder.bytes(value)) ?? [])
     }
 }
 
