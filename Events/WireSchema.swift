@@ -112,7 +112,7 @@ extension FieldType {
 
     /// This type as a JSON Schema (draft 2020-12) fragment.
     public func jsonSchema(nullable: Bool = false) -> JSONValue {
-        var schema: [String: JSONValue]
+        var schema: JSONObject
         switch self {
         case .string(let minLength, let maxLength, let pattern):
             schema = ["type": .string("string")]
@@ -147,7 +147,7 @@ extension FieldType {
     }
 
     public static func objectSchema(_ fields: [Field], nullable: Bool = false) -> JSONValue {
-        var properties: [String: JSONValue] = [:]
+        var properties = JSONObject()
         for field in fields {
             guard case .object(var property) = field.type.jsonSchema(nullable: field.nullable) else { continue }
             property["description"] = .string(field.doc)
@@ -167,7 +167,7 @@ extension FieldType {
 /// Reads still throw rather than trap, so a mismatch between a type's fields and its
 /// reads surfaces as an error naming the field.
 public struct JSONObjectReader {
-    public let members: [String: JSONValue]
+    public let members: JSONObject
     public let path: String
 
     public init(_ value: JSONValue, path: String = "payload") throws(WireFormatError) {
@@ -244,7 +244,7 @@ public struct JSONObjectReader {
 /// Builds a JSON object, leaving out optional members that are nil so that the canonical
 /// encoding of an event does not depend on how its producer spelled "absent".
 public struct JSONObjectBuilder {
-    public private(set) var members: [String: JSONValue] = [:]
+    public private(set) var members = JSONObject()
     public init() {}
     public mutating func set(_ key: String, _ value: String?) { if let value { members[key] = .string(value) } }
     public mutating func set(_ key: String, _ value: Double?) { if let value { members[key] = .number(value) } }

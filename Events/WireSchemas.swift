@@ -67,11 +67,10 @@ extension JSONValue {
             out += closing + "]"
         case .object(let members) where !members.isEmpty:
             out += "{\n"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (i, key) in keys.enumerated() {
+            for (i, (key, value)) in members.enumerated() {
                 out += pad + JSONValue.string(key).canonicalString + ": "
-                members[key]!.writePretty(to: &out, indent: indent + 1)
-                out += i == keys.count - 1 ? "\n" : ",\n"
+                value.writePretty(to: &out, indent: indent + 1)
+                out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += closing + "}"
         default:

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Events
 
@@ -48,5 +49,33 @@ struct CanonicalJSONTests {
     @Test("nesting is bounded")
     func deepNesting() {
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) }
+    }
+
+    struct Row: Codable, Equatable {
+        struct Part: Codable, Equatable { var name: String; var share: Double }
+        var zeta: Int
+        var alpha: String?
+        var missing: String?
+        var parts: [Part]
+        var byName: [String: Int]
+        var flags: [Bool?]
+        var path: String
+    }
+
+    @Test("the canonical Encoder writes sorted keys, leaves out nil optionals, and reads back with JSONDecoder")
+    func encoder() throws {
+        let row = Row(zeta: 13, alpha: "ع/\"", missing: nil, parts: [Row.Part(name: "b", share: 0.25), Row.Part(name: "a", share: 2)],
+                      byName: ["y": 1, "x": -2], flags: [true, nil], path: "a/b")
+        let bytes = try CanonicalEncoder.bytes(row)
+        #expect(String(decoding: bytes, as: UTF8.self)
+            == #"{"alpha":"ع/\"","byName":{"x":-2,"y":1},"flags":[true,null],"parts":[{"name":"b","share":0.25},{"name":"a","share":2}],"path":"a/b","zeta":13}"#)
+        #expect(try JSONDecoder().decode(Row.self, from: Data(bytes)) == row)
+        // The same value always gives the same bytes, and they are already canonical.
+        #expect(try JSONValue.parse(bytes: bytes).canonicalBytes == bytes)
+    }
+
+    @Test("the canonical Encoder refuses numbers JSON cannot hold")
+    func encoderNonFinite() {
+        #expect(throws: EncodingError.self) { try CanonicalEncoder.bytes([Double.nan]) }
     }
 }
