@@ -31,7 +31,7 @@ private final class Node {
             out.append(UInt8(ascii: "{"))
             // A key encoded twice keeps its last value, as in a dictionary.
             let sorted = members.enumerated().sorted {
-                $0.element.key == $1.element.key ? $0.offset < $1.offset : $0.element.key.utf8.lexicographicallyPrecedes($1.element.key.utf8)
+                $0.element.key == $1.element.key ? $0.offset < $1.offset : JSONObject.precedes($0.element.key, $1.element.key)
             }
             var first = true
             for (i, member) in sorted.enumerated() {

@@ -1,12 +1,9 @@
-import Foundation
-
 /// The members of a JSON object, kept sorted by their keys' UTF-8 bytes.
 ///
 /// Objects in the ledger are small (a payload has at most a few dozen members), so a sorted
 /// array beats a hash table: a lookup is a binary search with byte comparisons instead of
 /// hashing, parsing stored (canonical, hence already sorted) JSON only appends, and the
-/// canonical encoding writes the members in order without sorting. Keys are equal when their
-/// bytes are.
+/// canonical encoding writes the members in order without sorting.
 public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// In canonical order.
     public private(set) var keys: [String] = []
@@ -74,28 +71,15 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         var high = keys.count
         while low < high {
             let mid = (low + high) / 2
-            switch JSONObject.compare(keys[mid], key) {
-            case 0: return (mid, true)
-            case ..<0: low = mid + 1
-            default: high = mid
-            }
+            let probe = keys[mid]
+            if probe == key { return (mid, true) }
+            if probe < key { low = mid + 1 } else { high = mid }
         }
         return (low, false)
     }
 
-    /// Orders by UTF-8 bytes, the canonical order of keys.
-    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
-
-    static func compare(_ a: String, _ b: String) -> Int32 {
-        var a = a
-        var b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                let n = Swift.min(pa.count, pb.count)
-                let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
-                if c != 0 { return c }
-                return pa.count == pb.count ? 0 : (pa.count < pb.count ? -1 : 1)
-            }
-        }
-    }
+    /// The canonical order of keys. Swift orders strings by the Unicode scalars of their NFC
+    /// form, which for NFC text (every field name the ledger defines is ASCII) is the order of
+    /// their UTF-8 bytes.
+    static func precedes(_ a: String, _ b: String) -> Bool { a < b }
 }

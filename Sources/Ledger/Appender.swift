@@ -23,7 +23,8 @@ public struct Appender {
     public let recordedAt: String
     public private(set) var headPosition: Int64
     private var headHash: [UInt8]
-    private var knownReports: [String: Int64] = [:]
+    /// Reports' positions and publication times (the claims index copies the latter).
+    private var knownReports: [String: (position: Int64, published: String?)] = [:]
     private var knownSources: Set<String> = []
     private var knownIncidents: Set<String> = []
     private var reportTexts: [String: String] = [:]
@@ -46,32 +47,54 @@ public struct Appender {
 
     /// Appends one event, unless its id is already stored (or, for a report, its text).
     public mutating func append(_ new: NewEvent) throws -> AppendOutcome {
-        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, type, payload FROM events WHERE id = ?"), arguments: [new.id]) {
-            let sameContent = existing["type"] as String == new.type && (existing["payload"] as String).utf8.elementsEqual(new.payloadJSON)
-            guard sameContent else { throw LedgerError.idReused(id: new.id) }
-            return .duplicate(position: existing["position"])
-        }
         if case .reportIngested(let report) = new.event, let position = try reportPosition(report.reportID) {
+            if let duplicate = try storedDuplicate(of: new) { return duplicate }
             return .alreadyIngested(reportID: report.reportID, position: position)
         }
+        // An event that starts a new stream (most are: every claim, report, source, incident)
+        // is inserted straight away at version 1; the unique indexes on id and (stream, version)
+        // catch a repeated id or an existing stream, and only then is the ledger asked which.
+        // Every other event reads its stream's version first.
+        let optimistic = new.expectedVersion == .noStream
+        if !optimistic, let duplicate = try storedDuplicate(of: new) { return duplicate }
         try check(new.event)
-        let current = try streamVersion(new.stream)
-        let conflict = switch new.expectedVersion {
-        case .any: false
-        case .noStream: current != 0
-        case .exactly(let expected): expected != current
+        let version: Int64
+        if optimistic {
+            version = 1
+        } else {
+            let current = try streamVersion(new.stream)
+            if case .exactly(let expected) = new.expectedVersion, expected != current {
+                throw LedgerError.versionConflict(stream: new.stream, expected: new.expectedVersion, actual: current)
+            }
+            version = current + 1
         }
-        if conflict { throw LedgerError.versionConflict(stream: new.stream, expected: new.expectedVersion, actual: current) }
         let position = headPosition + 1
+        let actor = new.actor ?? self.actor
         let hash = RecordedEvent.chainHash(
-            previousHash: headHash, position: position, id: new.id, stream: new.stream, version: current + 1,
-            type: new.type, schemaVersion: new.schemaVersion, recordedAt: recordedAt, actor: new.actor ?? actor,
+            previousHash: headHash, position: position, id: new.id, stream: new.stream, version: version,
+            type: new.type, schemaVersion: new.schemaVersion, recordedAt: recordedAt, actor: actor,
             correlationID: new.correlationID, payloadJSON: new.payloadJSON)
-        try insert(position: position, id: new.id, stream: new.stream, version: current + 1, type: new.type,
-                   schemaVersion: new.schemaVersion, recordedAt: recordedAt, actor: new.actor ?? actor,
-                   correlationID: new.correlationID, payload: String(decoding: new.payloadJSON, as: UTF8.self), hash: hash)
+        do {
+            try insert(position: position, id: new.id, stream: new.stream, version: version, type: new.type,
+                       schemaVersion: new.schemaVersion, recordedAt: recordedAt, actor: actor,
+                       correlationID: new.correlationID, payload: String(decoding: new.payloadJSON, as: UTF8.self), hash: hash)
+        } catch let error as DatabaseError where optimistic && error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            if let duplicate = try storedDuplicate(of: new) { return duplicate }
+            throw LedgerError.versionConflict(stream: new.stream, expected: new.expectedVersion, actual: try streamVersion(new.stream))
+        }
         try index(new.event, position: position)
         return .appended(position: position)
+    }
+
+    /// `.duplicate` when an event with this id is stored with the same content; an error when
+    /// the id is stored with other content.
+    private func storedDuplicate(of new: NewEvent) throws -> AppendOutcome? {
+        guard let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, type, payload FROM events WHERE id = ?"), arguments: [new.id]) else {
+            return nil
+        }
+        let sameContent = existing["type"] as String == new.type && (existing["payload"] as String).utf8.elementsEqual(new.payloadJSON)
+        guard sameContent else { throw LedgerError.idReused(id: new.id) }
+        return .duplicate(position: existing["position"])
     }
 
     /// Stores an event exactly as another ledger recorded it (`claims import --format events`),
@@ -138,10 +161,17 @@ public struct Appender {
     }
 
     public mutating func reportPosition(_ id: String) throws -> Int64? {
-        if let position = knownReports[id] { return position }
-        let position = try Int64.fetchOne(db.cachedStatement(sql: "SELECT position FROM reports WHERE report_id = ?"), arguments: [id])
-        if let position { knownReports[id] = position }
-        return position
+        try knownReport(id)?.position
+    }
+
+    private mutating func knownReport(_ id: String) throws -> (position: Int64, published: String?)? {
+        if let known = knownReports[id] { return known }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, published_time FROM reports WHERE report_id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let known = (position: row[0] as Int64, published: row[1] as String?)
+        knownReports[id] = known
+        return known
     }
 
     func streamVersion(_ stream: String) throws -> Int64 {
@@ -237,7 +267,7 @@ public struct Appender {
                 INSERT INTO reports (report_id, position, media_type, outlet, title, published_time, published_precision, url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [e.reportID, position, e.mediaType, e.outlet, e.title, e.published.time, e.published.precision.rawValue, e.url])
-            knownReports[e.reportID] = position
+            knownReports[e.reportID] = (position, e.published.time)
             reportTexts[e.reportID] = e.text
         case .sourceRegistered(let e):
             try db.cachedStatement(sql: "INSERT INTO sources (source_id, position, name, kind, affiliation) VALUES (?, ?, ?, ?, ?)")
@@ -258,10 +288,11 @@ public struct Appender {
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO claims (claim_id, position, incident_id, figure, "group", value_number, value_label, bound, low, high,
                                     originator, report_id, published_time, extractor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT published_time FROM reports WHERE report_id = ?), ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let published = try knownReport(c.reportID)?.published
             statement.setUncheckedArguments([c.claimID, position, c.incidentID, c.figure, c.group, c.value?.number, c.value?.label,
-                                             c.bound.rawValue, c.low, c.high, c.originator, c.reportID, c.reportID, c.extractor.description])
+                                             c.bound.rawValue, c.low, c.high, c.originator, c.reportID, published, c.extractor.description])
             try statement.execute()
         case .claimWithdrawn(let e):
             try db.cachedStatement(sql: "UPDATE claims SET withdrawn_position = ? WHERE claim_id = ?").execute(arguments: [position, e.claimID])
