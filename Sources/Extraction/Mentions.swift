@@ -549,8 +549,11 @@ extension Run {
                 else if scan > k, (w.norm == Words.n("بشرية") || w.norm == Words.alarwah) { end = scan + 1 }
                 scan += 1
             }
-            // "no one was injured"
-            if tokens[i].norm == "no", i + 1 < limit, tokens[i + 1].norm == "one", g == "people" { g = "people" }
+            // "no death among their members": a zero for the part named after "among"; a part we
+            // cannot type says nothing about everyone (it is not "people 0").
+            if g == "people", k + 1 < limit, tokens[k + 1].norm == "among" || tokens[k + 1].norm == Words.bayna || tokens[k + 1].norm == Words.n("بينهم") {
+                i = end; continue
+            }
             out.append(Mention(figure: f, group: g, value: 0, bound: .exact, start: i, end: end))
             // "لم يسفر عن أي خسائر في الأرواح أو أي إصابات": the second figure too.
             var m = end

@@ -183,6 +183,7 @@ struct Run {
         }) {
             add(h)
         }
+        foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
             // The most specific place, and among those the one the report names first (its lead).
@@ -233,6 +234,34 @@ struct Run {
         }
         claimIndex[key] = claims.count
         claims.append(c)
+    }
+
+    /// Claims a speaker states twice in different words are one assertion:
+    /// - a casualty with no number ("which led to civilian victims") from a speaker who gives a
+    ///   number for the same figure and group ("13 civilians fell") restates that number;
+    /// - a relay stating in its own voice what it attributes elsewhere in the report (the lede
+    ///   "al-Mayadeen's correspondent confirms civilian victims fell", then "the correspondent,
+    ///   citing local sources, reports … civilian victims") is passing the originator's claim on:
+    ///   one claim, the originator's, quoted at both places.
+    mutating func foldRestatements() {
+        var dropped = Set<Int>()
+        for (i, c) in claims.enumerated() {
+            func same(_ d: ExtractedClaim) -> Bool { d.incident == c.incident && d.figure == c.figure && d.group == c.group }
+            if c.value == nil, c.bound == .some, !c.combined,
+               claims.contains(where: { same($0) && $0.value != nil && $0.originator == c.originator && $0.via == c.via }) {
+                dropped.insert(i); continue
+            }
+            guard c.via.isEmpty, c.originator != ExtractedClaim.outletOriginator,
+                  let j = claims.indices.first(where: { j in
+                      !dropped.contains(j) && same(claims[j]) && claims[j].value == c.value && claims[j].bound == c.bound
+                          && claims[j].combined == c.combined && claims[j].via.contains(c.originator)
+                  }) else { continue }
+            claims[j].quotes = (claims[j].quotes + c.quotes).sorted { $0.start < $1.start }
+            dropped.insert(i)
+        }
+        guard !dropped.isEmpty else { return }
+        claims = claims.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        claimIndex = [:]
     }
 
     mutating func register(_ s: GazetteerSource) {

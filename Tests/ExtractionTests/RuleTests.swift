@@ -257,9 +257,16 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(r.claims.first { $0.value == 2 }?.isSubCount == true)
     }
 
-    @Test func aNumberOfIsSomeInEnglishAndTwoAtLeastInArabic() {
-        #expect(claims("a number of elite soldiers in the American army got wounded").contains("injured us_personnel null some"))
+    @Test func aNumberOfIsTwoAtLeastInBothLanguages() {
+        // Given "a number of" and its Arabic counterpart عدد من
+        #expect(claims("a number of elite soldiers in the American army got wounded").contains("injured us_personnel 2 at_least"))
         #expect(claims("أصيب عدد من المدنيين").contains("injured civilians 2 at_least"))
+        // Then a report stating the same claim in both languages states it once
+        let both = RuleExtractor().extract(text: "Sputnik reported that a number of elite soldiers in the American army got wounded.\n\nأفادت وكالة سبوتنيك إن عدداً من جنود النخبة في الجيش الأميركي أصيبوا.")
+        #expect(both.claims.filter { $0.figure == "injured" }.count == 1)
+        #expect(both.claims.first { $0.figure == "injured" }?.quotes.count == 2)
+        // but "a number of" before a thing that is not counted people is no casualty count
+        #expect(claims("Rebels captured a number of villages.").isEmpty)
     }
 }
 
@@ -298,5 +305,45 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         let r = RuleExtractor().extract(text: "Airstrikes killed dozens of civilians. At least 38 civilians were killed.")
         #expect(r.claims.first { $0.value == 10 }?.isVague == true)
         #expect(r.claims.first { $0.value == 38 }?.isVague == false)
+    }
+}
+
+@Suite struct RestatementTests {
+    @Test func aVagueRestatementBySameSpeakerIsTheNumberedClaim() throws {
+        // Given a speaker who states a number and later the same casualties without one
+        let r = RuleExtractor().extract(text: "وتحدثت مصادر عن سقوط 13 مدنيا في القصف. وبينت المصادر أن المروحيات قصفت منزلين ما أدّى إلى سقوط ضحايا مدنيين.")
+        // Then one claim stands: the numbered one
+        let civilians = r.claims.filter { $0.figure == "killed" && $0.group == "civilians" }
+        #expect(civilians.count == 1)
+        #expect(civilians.first?.value == 13)
+        // But a vague claim by another speaker is their own
+        let two = RuleExtractor().extract(text: "وقال المرصد السوري إن 13 مدنيا قتلوا. وأكد ناشطون سقوط ضحايا مدنيين.")
+        #expect(two.claims.filter { $0.figure == "killed" && $0.group == "civilians" }.count == 2)
+    }
+
+    @Test func aRelayStatingInItsOwnVoiceWhatItAttributesPassesItOn() throws {
+        // Given an outlet's correspondent who states a claim and then attributes it
+        let text = "ومراسلة الميادين تؤكد فشل العملية وسقوط ضحايا مدنيين.\nأفادت مراسلة الميادين نقلاً عن مصادر محلية، بعملية إنزال انتهت بسقوط ضحايا مدنيين بينهم نساء وأطفال."
+        let r = RuleExtractor().extract(text: ReportText.normalise(text))
+        // Then one claim, the originator's, relayed by the correspondent's outlet, quoted at both places
+        let civilians = r.claims.filter { $0.figure == "killed" && $0.group == "civilians" }
+        let c = try #require(civilians.first)
+        #expect(civilians.count == 1)
+        #expect(c.originator == "local-sources")
+        #expect(c.via == ["al-mayadeen"])
+        #expect(c.quotes.count == 2)
+        #expect(c.quotes[0].start < c.quotes[1].start)
+        // But a relay stating a different figure keeps it in its own voice
+        let other = RuleExtractor().extract(text: "ومراسلة الميادين تؤكد مقتل 3 مدنيين.\nأفادت مراسلة الميادين نقلاً عن مصادر محلية بمقتل 5 مدنيين.")
+        #expect(other.claims.contains { $0.value == 3 && $0.originator == "al-mayadeen" })
+        #expect(other.claims.contains { $0.value == 5 && $0.originator == "local-sources" })
+    }
+
+    @Test func noDeathAmongAnUntypedPartIsNotNobodyKilled() {
+        // Given a zero for a part the extractor cannot type
+        #expect(!claims("Sources of the armed men confirmed that there was no death among their members.").contains("killed people 0 exact"))
+        // Then a part it can type keeps its zero, and a plain negative is still people 0
+        #expect(claims("ولا يوجد بينهم جثة أي قيادي").contains("killed militant_leaders 0 exact"))
+        #expect(claims("The attack caused no deaths.").contains("killed people 0 exact"))
     }
 }
