@@ -172,6 +172,7 @@ struct Run {
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount
                 claim.isVague = m.vague
+                claim.isAdditional = m.isAdditional
                 claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
                 if heading { headingClaims.append(claim) } else { add(claim) }
             }

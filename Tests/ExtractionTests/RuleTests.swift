@@ -347,3 +347,34 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("The attack caused no deaths.").contains("killed people 0 exact"))
     }
 }
+
+@Suite struct DeathTollTests {
+    func toll(_ text: String) -> Int { ExtractionEvaluation.deaths(in: RuleExtractor().extract(text: ReportText.normalise(text))) }
+
+    @Test func additionalVictimsAddToThoseBefore() throws {
+        // Given a count marked as more of the same ("two more", "four other", "another four")
+        let r = RuleExtractor().extract(text: "Five people were killed in a barrel bomb attack. Barrel bombs killed two more people in nearby villages.")
+        let more = try #require(r.claims.first { $0.value == 2 })
+        #expect(more.isAdditional)
+        #expect(more.figure == "killed" && more.group == "people")
+        // Then the toll adds it to the count before it, or to the one victim named without a number
+        #expect(toll("Five people were killed in a barrel bomb attack. Barrel bombs killed two more people in nearby villages.") == 7)
+        #expect(toll("A state assembly candidate has been killed by gunfire along with four other party members.") == 5)
+        #expect(toll("Air raids killed four people. A day later a similar attack killed another four civilians.") == 8)
+        // But a second count without an additive word is not added
+        let plain = RuleExtractor().extract(text: "Five people were killed. Two people were killed in a nearby village.")
+        #expect(plain.claims.allSatisfy { !$0.isAdditional })
+        #expect(toll("Five people were killed. Two people were killed in a nearby village.") == 5)
+    }
+
+    @Test func theTollCountsNoncombatantsWhereTheDescriptionSeparatesThem() {
+        // PITF codes the killing of noncombatant civilians
+        #expect(toll("Taliban kill 21 police officers and 20 civilians in an attack.") == 20)
+        #expect(toll("Troops killed 64 Boko Haram terrorists. The terrorists killed eight civilians.") == 8)
+        #expect(toll("Sixteen people, including 12 civilians, were killed in a rebel attack.") == 12)
+        #expect(toll("At least 16 people, including 11 soldiers, were killed in jihadist attacks.") == 5)
+        // But a description that counts only fighters keeps their count, and children are not fighters
+        #expect(toll("Gunmen killed five soldiers at a checkpoint.") == 5)
+        #expect(toll("The strike killed 15 people, including six children.") == 15)
+    }
+}
