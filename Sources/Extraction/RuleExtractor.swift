@@ -165,7 +165,9 @@ struct Run {
                 found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
                 found += losses
             }
-            for m in found {
+            for var m in found {
+                // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
+                if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
                 let a = attributionFor(m.start, attributions)
                 var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
@@ -195,6 +197,8 @@ struct Run {
         }
         descriptor.date = incidentDate(explicit: explicitDates, relative: relative, weekday: weekday)
     }
+
+    static let hedges: Set<String> = Set(["احتمال", "احتمالية", "يحتمل", "محتمل"].map(ArabicNorm.normalise)).union(["possibly", "possible", "potentially", "probably"])
 
     static func kindPriority(_ k: String) -> Int {
         ["raid": 0, "drone_strike": 1, "airstrike": 2, "bombing": 3, "shelling": 4, "shooting": 5][k] ?? 9

@@ -378,3 +378,28 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(toll("The strike killed 15 people, including six children.") == 15)
     }
 }
+
+@Suite struct RelayedReportsTests {
+    @Test func reportsASpeakerPassesOnOriginateTheClaim() throws {
+        // Given a speaker who goes on ("وقال البيان") and assesses reports of a possible injury
+        let r = RuleExtractor().extract(text: ReportText.normalise("أعلنت القيادة المركزية الأميركية أنها نفذت ضربة. وقال البيان إنه لا توجد مؤشرات على مقتل مدنيين في الغارة، وأن الجيش الأمريكي كان يقوم بتقييم التقارير التي تفيد باحتمال إصابة مدني."))
+        // Then the speaker's own claim is theirs
+        let zero = try #require(r.claims.first { $0.figure == "killed" })
+        #expect(zero.originator == "us-central-command" && zero.via.isEmpty)
+        // and the reports originate the injury, relayed by the speaker, as a possibility (about 1)
+        let injured = try #require(r.claims.first { $0.figure == "injured" })
+        #expect(injured.originator == "unnamed-reports")
+        #expect(injured.via == ["us-central-command"])
+        #expect(injured.value == 1 && injured.bound == .about)
+        #expect(injured.quotes.first?.text == "إصابة مدني")
+        // In English too, with the speaker named in the sentence
+        let en = RuleExtractor().extract(text: "The Pentagon said it was investigating reports of 3 civilians killed in the strike.")
+        let c = try #require(en.claims.first { $0.value == 3 })
+        #expect(c.originator == "unnamed-reports")
+        #expect(c.via == ["us-department-of-defense"])
+        // But a count stated plainly is exact and the speaker's own
+        let plain = RuleExtractor().extract(text: ReportText.normalise("وقالت القيادة المركزية الأميركية إن الغارة أدت إلى إصابة مدني."))
+        #expect(!plain.claims.isEmpty)
+        #expect(plain.claims.allSatisfy { $0.originator == "us-central-command" && $0.bound == .exact })
+    }
+}
