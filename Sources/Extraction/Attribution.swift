@@ -2,6 +2,8 @@ import Events
 import Foundation
 
 extension Run {
+    /// Unnamed reports a speaker passes on ("reports of civilian casualties", التقارير التي تفيد).
+    static let unnamedReports = "unnamed-reports"
     static let relayCues: Set<String> = Set(["عن", "نقلا", "نقلاً"].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
     static let accordingCues: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "لـ"].map(ArabicNorm.normalise)).union(["according"])
 
@@ -21,13 +23,20 @@ extension Run {
         let outside = matches.filter { m in !quoted.contains { q in q.contains(m.1) && q.count > m.2 + 2 } }
         if !outside.isEmpty { matches = outside }
         let speaks = tokens[s].contains { stemIn($0, Lexicon.sayingVerbs) || stemIn($0, Self.accordingCues) }
-        if matches.isEmpty || !speaks {
+        // "وقال البيان إن … الجيش كان يقوم بتقييم التقارير التي تفيد …": reports the speaker passes
+        // on are not a speaker of their own; the speaker goes on and relays them.
+        let onlyReports = !matches.isEmpty && matches.allSatisfy { $0.0.id == Self.unnamedReports }
+        if matches.isEmpty || !speaks || onlyReports {
             // "وأضاف", "وأوضحت أن", "He added": the last speaker goes on.
             let head = tokens[lower..<min(limit, lower + 3)]
-            if speaks, matches.isEmpty, head.contains(where: { stemIn($0, Lexicon.sayingVerbs) }), let last = lastAttribution {
-                return [Attribution(originator: last.originator, via: last.via, position: lower)]
+            if speaks, matches.isEmpty || onlyReports, head.contains(where: { stemIn($0, Lexicon.sayingVerbs) }), let last = lastAttribution {
+                let carried = Attribution(originator: last.originator, via: last.via, position: lower)
+                guard onlyReports else { return [carried] }
+                if let reports = gazetteer.source(id: Self.unnamedReports) { register(reports) }
+                return [carried] + matches.map { Attribution(originator: Self.unnamedReports, via: [last.originator] + last.via, position: $0.1) }
             }
-            return []
+            if matches.isEmpty || !speaks { return [] }
+            // Reports that speak for themselves ("The reports said …") go on as a speaker.
         }
         // Resolve each match to an originator; merge a spokesperson with the organisation named next to them.
         struct Unit { var originator: GazetteerSource; var via: [GazetteerSource]; var start: Int; var end: Int; var isAgency: Bool; var toldTo: Bool }
@@ -83,13 +92,18 @@ extension Run {
                     k += 2; continue
                 }
             }
+            if a.originator.id == Self.unnamedReports, let speaker = result.last {
+                // "The army said it was assessing reports that …": the reports, relayed by the speaker.
+                result.append(Attribution(originator: a.originator.id, via: [speaker.originator] + speaker.via, position: a.start))
+                k += 1; continue
+            }
             if a.toldTo, a.isAgency, !result.isEmpty {
                 result[result.count - 1].via.append(a.originator.id); k += 1; continue
             }
             result.append(Attribution(originator: a.originator.id, via: a.via.map(\.id), position: a.start))
             k += 1
         }
-        if let last = result.last { lastAttribution = last }
+        if let last = result.last(where: { $0.originator != Self.unnamedReports }) { lastAttribution = last }
         for r in result where speaksHere(r.position, r.position + 1, lower, limit) {
             if let src = gazetteer.source(id: r.originator), src.kind == .anonymous {
                 lastAnonymous = (src, r.via.compactMap { gazetteer.source(id: $0) })

@@ -137,26 +137,62 @@ public enum ExtractionEvaluation {
 
     // MARK: PITF
 
+    /// Groups that fight: PITF counts the deliberate killing of noncombatant civilians, so where a
+    /// description also counts noncombatants, these are not part of its toll.
+    static let combatantGroups: Set<String> = ["soldiers", "police", "militants", "militant_leaders", "us_personnel"]
+
     /// The death toll a description states, by the convention documented on the type.
     public static func deaths(in result: ExtractionResult) -> Int {
-        var killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main && !$0.isSubCount }
-        if killed.isEmpty { killed = result.claims.filter { $0.figure == "killed" && $0.value != nil && !$0.isSubCount } }
+        var all = result.claims.filter { $0.figure == "killed" && $0.value != nil && $0.incident == .main }
+        if !all.contains(where: { !$0.isSubCount }) { all = result.claims.filter { $0.figure == "killed" && $0.value != nil } }
+        let killed = all.filter { !$0.isSubCount }
         guard !killed.isEmpty else { return 1 }
+        // PITF counts noncombatants: where any are counted, counts of soldiers, police and
+        // militants stand outside the toll ("killed 64 terrorists … eight civilians" → 8).
+        let countsNoncombatants = all.contains { !combatantGroups.contains($0.group ?? "people") }
+        func counted(_ c: ExtractedClaim) -> Bool { !countsNoncombatants || !combatantGroups.contains(c.group ?? "people") }
         // Each statement's toll: a list sharing one figure word adds up ("Seven women and three children were killed").
         var tolls: [Int] = []
         var seenWords = Set<Int>()
         for c in killed {
+            var toll = Int(c.value!)
+            var isList = false
             if let word = c.sharedFigureWord {
                 if seenWords.contains(word) { continue }
                 seenWords.insert(word)
                 let list = killed.filter { $0.sharedFigureWord == word }
-                if list.count > 1, Set(list.compactMap(\.group)).count == list.count { tolls.append(Int(list.compactMap(\.value).reduce(0, +))); continue }
+                if list.count > 1, Set(list.compactMap(\.group)).count == list.count {
+                    isList = true
+                    toll = Int(list.filter(counted).compactMap(\.value).reduce(0, +))
+                    if toll == 0 { continue }
+                }
             }
-            tolls.append(Int(c.value!))
+            if !isList, !counted(c) { continue }
+            if !isList, countsNoncombatants, c.group == "people", let parts = parts(of: c, in: all) {
+                // "Sixteen people, including 12 civilians" → 12; "16 people, including 11 soldiers" → 5.
+                let civilians = parts.filter { $0.group == "civilians" }.compactMap(\.value).reduce(0, +)
+                let fighters = parts.filter { combatantGroups.contains($0.group ?? "") }.compactMap(\.value).reduce(0, +)
+                if civilians > 0 { toll = Int(civilians) } else if fighters > 0, Int(fighters) < toll { toll -= Int(fighters) }
+            }
+            // "four other people", "another four", "two more": in addition to the victims before
+            // them — counted (the toll so far) or named without a number (one).
+            if c.isAdditional, !isList {
+                if tolls.isEmpty { tolls.append(1 + toll) } else { tolls[tolls.count - 1] += toll }
+                continue
+            }
+            tolls.append(toll)
         }
         // Descriptions often give a first, partial count and then the toll ("killed dozens … 55
         // civilians were killed", "20 … residents claimed up to 31"): the toll is the largest.
-        return tolls.max()!
+        return tolls.max() ?? 1
+    }
+
+    /// The sub-counts that follow a count in the same statement ("including 12 civilians and four
+    /// soldiers"), up to the next count that is not a part.
+    static func parts(of total: ExtractedClaim, in claims: [ExtractedClaim]) -> [ExtractedClaim]? {
+        guard let i = claims.firstIndex(of: total) else { return nil }
+        let parts = claims[(i + 1)...].prefix { $0.isSubCount }
+        return parts.isEmpty ? nil : Array(parts)
     }
 
     static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {

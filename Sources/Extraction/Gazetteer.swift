@@ -165,6 +165,7 @@ public struct SourceGazetteer: Sendable {
     residents\tanonymous\tlocal residents\t\tresidents|local residents|سكان محليين|السكان المحليين|witnesses|شهود عيان
     officials\tanonymous\tofficials\t\tofficials|local officials|an official|مسؤولون|مسؤول
     sources\tanonymous\tsources\t\tsources|مصادر|المصادر|مصدر
+    unnamed-reports\tanonymous\t(unnamed reports)\t\tthe reports|reports of|التقارير|تقارير
     """
 }
 

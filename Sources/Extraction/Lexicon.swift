@@ -204,6 +204,8 @@ enum Lexicon {
     static let sayingVerbs: Set<String> = Set(["قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت",
                                                "بين", "بينت", "أشار", "أشارت", "صرح", "أضاف", "أضافت", "تحدثت", "تحدث", "نقلت", "نقل", "كشف", "كشفت",
                                                "يقول", "تقول", "رجحت", "قالوا", "أكدوا",
+                                               // imperfective, as headlines and ledes write them: "ومراسلة الميادين تؤكد …"
+                                               "يؤكد", "تؤكد", "يعلن", "تعلن", "يفيد", "تفيد", "يوضح", "توضح", "يكشف", "تكشف", "يشير", "تشير",
                                                // participles that carry the speaker of the sentence before on: مؤكداً "…"
                                                "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "موضحا", "موضحة", "لافتا", "لافتة"].map(ArabicNorm.normalise))
         .union(["said", "says", "say", "told", "reported", "reports", "confirmed", "announced", "stated", "claimed", "added", "according",

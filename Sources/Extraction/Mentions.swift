@@ -16,6 +16,9 @@ struct Mention {
     var triggerAt: Int? = nil
     var isSubCount = false
     var vague = false
+    /// "four other people", "another four", "two more": victims in addition to ones counted or
+    /// named before.
+    var isAdditional = false
 }
 
 /// Counted things that are figures of their own (not people).
@@ -199,6 +202,8 @@ extension Run {
                 while j < limit, skipped <= 4 {
                     let w = tokens[j]
                     if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
+                    // "two more people", "four other party members": the additive word modifies the noun.
+                    if j == quantity.end, w.norm != "others", Self.additionalAfter.contains(w.norm), j + 1 < limit, tokens[j + 1].kind == .word { j += 1; skipped += 1; continue }
                     if isVictimNoun(w) {
                         figure = trigger(w); groupName = w.norm == "victims" ? "people" : "people"; end = j + 1; decided = true
                         if w.norm == "casualties" { figure = nil; decided = false; groupName = nil }
@@ -411,7 +416,8 @@ extension Run {
                     }
                 }
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
-                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague))
+                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague,
+                                   isAdditional: isAdditional(quantity.start, quantity.end, lower: lower, limit: limit)))
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)
@@ -449,6 +455,21 @@ extension Run {
             j += 1
         }
         return nil
+    }
+
+    static let additionalBefore: Set<String> = Set(["another", "further", "additional"])
+    static let additionalAfter: Set<String> = Set(["other", "others", "more", "additional", "further"])
+
+    /// Whether the count at `start..<end` adds to victims already counted or named: "four other
+    /// people", "three others", "another four", "two more people", "اثنين آخرين", "3 آخرون".
+    func isAdditional(_ start: Int, _ end: Int, lower: Int, limit: Int) -> Bool {
+        if start > lower, Self.additionalBefore.contains(tokens[start - 1].norm) { return true }
+        guard end < limit else { return false }
+        let next = tokens[end]
+        if Self.additionalAfter.contains(next.norm) { return true }
+        // Arabic: the count's noun, then آخرين ("مسلحين اثنين آخرين", "3 جرحى آخرين").
+        for k in end..<min(limit, end + 2) where group(tokens[k])?.0 == "others" && tokens[k].script == .arabic { return true }
+        return false
     }
 
     /// A plural dual-looking noun (شرطيين) counts as two only with a dual verb or اثنين.
@@ -549,8 +570,11 @@ extension Run {
                 else if scan > k, (w.norm == Words.n("بشرية") || w.norm == Words.alarwah) { end = scan + 1 }
                 scan += 1
             }
-            // "no one was injured"
-            if tokens[i].norm == "no", i + 1 < limit, tokens[i + 1].norm == "one", g == "people" { g = "people" }
+            // "no death among their members": a zero for the part named after "among"; a part we
+            // cannot type says nothing about everyone (it is not "people 0").
+            if g == "people", k + 1 < limit, tokens[k + 1].norm == "among" || tokens[k + 1].norm == Words.bayna || tokens[k + 1].norm == Words.n("بينهم") {
+                i = end; continue
+            }
             out.append(Mention(figure: f, group: g, value: 0, bound: .exact, start: i, end: end))
             // "لم يسفر عن أي خسائر في الأرواح أو أي إصابات": the second figure too.
             var m = end

@@ -39,6 +39,9 @@ public struct ExtractedClaim: Hashable, Sendable {
     public var sharedFigureWord: Int? = nil
     /// The number stands for a vague word ("dozens" = 10 `at_least`, `عدد من` = 2 `at_least`).
     public var isVague: Bool = false
+    /// Victims in addition to ones counted or named before ("four other people", "another
+    /// four", "two more"): a toll adds them to what came before.
+    public var isAdditional: Bool = false
 
     /// The originator id that stands for the publishing outlet itself.
     public static let outletOriginator = "(outlet)"

@@ -98,9 +98,9 @@ enum Numbers {
             return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
         }
         if t.norm == "a" || t.norm == "an", i + 2 < limit, tokens[i + 1].norm == "number", tokens[i + 2].norm == "of" {
-            // English "a number of" states casualties without a number (bound `some`); Arabic
-            // `عدد من` is 2 `at_least` by the Arabic set's convention.
-            return Quantity(value: nil, bound: .some, start: i, end: i + 3, vague: true)
+            // "a number of" is `عدد من` in English: a plural, so at least 2 (one convention for both
+            // languages, so a bilingual report states one claim, not two).
+            return Quantity(value: 2, bound: .atLeast, start: i, end: i + 3, vague: true)
         }
         if t.norm == "a", i + 1 < limit, tokens[i + 1].norm == "dozen" { return Quantity(value: 12, bound: .exact, start: i, end: i + 2) }
         guard var total = Lexicon.englishUnits[t.norm].map(Double.init) else { return nil }

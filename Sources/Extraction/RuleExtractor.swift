@@ -165,13 +165,16 @@ struct Run {
                 found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
                 found += losses
             }
-            for m in found {
+            for var m in found {
+                // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
+                if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
                 let a = attributionFor(m.start, attributions)
                 var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount
                 claim.isVague = m.vague
+                claim.isAdditional = m.isAdditional
                 claim.sharedFigureWord = m.triggerAt.map { tokens[$0].start }
                 if heading { headingClaims.append(claim) } else { add(claim) }
             }
@@ -183,6 +186,7 @@ struct Run {
         }) {
             add(h)
         }
+        foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
             // The most specific place, and among those the one the report names first (its lead).
@@ -193,6 +197,8 @@ struct Run {
         }
         descriptor.date = incidentDate(explicit: explicitDates, relative: relative, weekday: weekday)
     }
+
+    static let hedges: Set<String> = Set(["احتمال", "احتمالية", "يحتمل", "محتمل"].map(ArabicNorm.normalise)).union(["possibly", "possible", "potentially", "probably"])
 
     static func kindPriority(_ k: String) -> Int {
         ["raid": 0, "drone_strike": 1, "airstrike": 2, "bombing": 3, "shelling": 4, "shooting": 5][k] ?? 9
@@ -233,6 +239,34 @@ struct Run {
         }
         claimIndex[key] = claims.count
         claims.append(c)
+    }
+
+    /// Claims a speaker states twice in different words are one assertion:
+    /// - a casualty with no number ("which led to civilian victims") from a speaker who gives a
+    ///   number for the same figure and group ("13 civilians fell") restates that number;
+    /// - a relay stating in its own voice what it attributes elsewhere in the report (the lede
+    ///   "al-Mayadeen's correspondent confirms civilian victims fell", then "the correspondent,
+    ///   citing local sources, reports … civilian victims") is passing the originator's claim on:
+    ///   one claim, the originator's, quoted at both places.
+    mutating func foldRestatements() {
+        var dropped = Set<Int>()
+        for (i, c) in claims.enumerated() {
+            func same(_ d: ExtractedClaim) -> Bool { d.incident == c.incident && d.figure == c.figure && d.group == c.group }
+            if c.value == nil, c.bound == .some, !c.combined,
+               claims.contains(where: { same($0) && $0.value != nil && $0.originator == c.originator && $0.via == c.via }) {
+                dropped.insert(i); continue
+            }
+            guard c.via.isEmpty, c.originator != ExtractedClaim.outletOriginator,
+                  let j = claims.indices.first(where: { j in
+                      !dropped.contains(j) && same(claims[j]) && claims[j].value == c.value && claims[j].bound == c.bound
+                          && claims[j].combined == c.combined && claims[j].via.contains(c.originator)
+                  }) else { continue }
+            claims[j].quotes = (claims[j].quotes + c.quotes).sorted { $0.start < $1.start }
+            dropped.insert(i)
+        }
+        guard !dropped.isEmpty else { return }
+        claims = claims.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        claimIndex = [:]
     }
 
     mutating func register(_ s: GazetteerSource) {

@@ -257,9 +257,16 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(r.claims.first { $0.value == 2 }?.isSubCount == true)
     }
 
-    @Test func aNumberOfIsSomeInEnglishAndTwoAtLeastInArabic() {
-        #expect(claims("a number of elite soldiers in the American army got wounded").contains("injured us_personnel null some"))
+    @Test func aNumberOfIsTwoAtLeastInBothLanguages() {
+        // Given "a number of" and its Arabic counterpart عدد من
+        #expect(claims("a number of elite soldiers in the American army got wounded").contains("injured us_personnel 2 at_least"))
         #expect(claims("أصيب عدد من المدنيين").contains("injured civilians 2 at_least"))
+        // Then a report stating the same claim in both languages states it once
+        let both = RuleExtractor().extract(text: "Sputnik reported that a number of elite soldiers in the American army got wounded.\n\nأفادت وكالة سبوتنيك إن عدداً من جنود النخبة في الجيش الأميركي أصيبوا.")
+        #expect(both.claims.filter { $0.figure == "injured" }.count == 1)
+        #expect(both.claims.first { $0.figure == "injured" }?.quotes.count == 2)
+        // but "a number of" before a thing that is not counted people is no casualty count
+        #expect(claims("Rebels captured a number of villages.").isEmpty)
     }
 }
 
@@ -298,5 +305,101 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         let r = RuleExtractor().extract(text: "Airstrikes killed dozens of civilians. At least 38 civilians were killed.")
         #expect(r.claims.first { $0.value == 10 }?.isVague == true)
         #expect(r.claims.first { $0.value == 38 }?.isVague == false)
+    }
+}
+
+@Suite struct RestatementTests {
+    @Test func aVagueRestatementBySameSpeakerIsTheNumberedClaim() throws {
+        // Given a speaker who states a number and later the same casualties without one
+        let r = RuleExtractor().extract(text: "وتحدثت مصادر عن سقوط 13 مدنيا في القصف. وبينت المصادر أن المروحيات قصفت منزلين ما أدّى إلى سقوط ضحايا مدنيين.")
+        // Then one claim stands: the numbered one
+        let civilians = r.claims.filter { $0.figure == "killed" && $0.group == "civilians" }
+        #expect(civilians.count == 1)
+        #expect(civilians.first?.value == 13)
+        // But a vague claim by another speaker is their own
+        let two = RuleExtractor().extract(text: "وقال المرصد السوري إن 13 مدنيا قتلوا. وأكد ناشطون سقوط ضحايا مدنيين.")
+        #expect(two.claims.filter { $0.figure == "killed" && $0.group == "civilians" }.count == 2)
+    }
+
+    @Test func aRelayStatingInItsOwnVoiceWhatItAttributesPassesItOn() throws {
+        // Given an outlet's correspondent who states a claim and then attributes it
+        let text = "ومراسلة الميادين تؤكد فشل العملية وسقوط ضحايا مدنيين.\nأفادت مراسلة الميادين نقلاً عن مصادر محلية، بعملية إنزال انتهت بسقوط ضحايا مدنيين بينهم نساء وأطفال."
+        let r = RuleExtractor().extract(text: ReportText.normalise(text))
+        // Then one claim, the originator's, relayed by the correspondent's outlet, quoted at both places
+        let civilians = r.claims.filter { $0.figure == "killed" && $0.group == "civilians" }
+        let c = try #require(civilians.first)
+        #expect(civilians.count == 1)
+        #expect(c.originator == "local-sources")
+        #expect(c.via == ["al-mayadeen"])
+        #expect(c.quotes.count == 2)
+        #expect(c.quotes[0].start < c.quotes[1].start)
+        // But a relay stating a different figure keeps it in its own voice
+        let other = RuleExtractor().extract(text: "ومراسلة الميادين تؤكد مقتل 3 مدنيين.\nأفادت مراسلة الميادين نقلاً عن مصادر محلية بمقتل 5 مدنيين.")
+        #expect(other.claims.contains { $0.value == 3 && $0.originator == "al-mayadeen" })
+        #expect(other.claims.contains { $0.value == 5 && $0.originator == "local-sources" })
+    }
+
+    @Test func noDeathAmongAnUntypedPartIsNotNobodyKilled() {
+        // Given a zero for a part the extractor cannot type
+        #expect(!claims("Sources of the armed men confirmed that there was no death among their members.").contains("killed people 0 exact"))
+        // Then a part it can type keeps its zero, and a plain negative is still people 0
+        #expect(claims("ولا يوجد بينهم جثة أي قيادي").contains("killed militant_leaders 0 exact"))
+        #expect(claims("The attack caused no deaths.").contains("killed people 0 exact"))
+    }
+}
+
+@Suite struct DeathTollTests {
+    func toll(_ text: String) -> Int { ExtractionEvaluation.deaths(in: RuleExtractor().extract(text: ReportText.normalise(text))) }
+
+    @Test func additionalVictimsAddToThoseBefore() throws {
+        // Given a count marked as more of the same ("two more", "four other", "another four")
+        let r = RuleExtractor().extract(text: "Five people were killed in a barrel bomb attack. Barrel bombs killed two more people in nearby villages.")
+        let more = try #require(r.claims.first { $0.value == 2 })
+        #expect(more.isAdditional)
+        #expect(more.figure == "killed" && more.group == "people")
+        // Then the toll adds it to the count before it, or to the one victim named without a number
+        #expect(toll("Five people were killed in a barrel bomb attack. Barrel bombs killed two more people in nearby villages.") == 7)
+        #expect(toll("A state assembly candidate has been killed by gunfire along with four other party members.") == 5)
+        #expect(toll("Air raids killed four people. A day later a similar attack killed another four civilians.") == 8)
+        // But a second count without an additive word is not added
+        let plain = RuleExtractor().extract(text: "Five people were killed. Two people were killed in a nearby village.")
+        #expect(plain.claims.allSatisfy { !$0.isAdditional })
+        #expect(toll("Five people were killed. Two people were killed in a nearby village.") == 5)
+    }
+
+    @Test func theTollCountsNoncombatantsWhereTheDescriptionSeparatesThem() {
+        // PITF codes the killing of noncombatant civilians
+        #expect(toll("Taliban kill 21 police officers and 20 civilians in an attack.") == 20)
+        #expect(toll("Troops killed 64 Boko Haram terrorists. The terrorists killed eight civilians.") == 8)
+        #expect(toll("Sixteen people, including 12 civilians, were killed in a rebel attack.") == 12)
+        #expect(toll("At least 16 people, including 11 soldiers, were killed in jihadist attacks.") == 5)
+        // But a description that counts only fighters keeps their count, and children are not fighters
+        #expect(toll("Gunmen killed five soldiers at a checkpoint.") == 5)
+        #expect(toll("The strike killed 15 people, including six children.") == 15)
+    }
+}
+
+@Suite struct RelayedReportsTests {
+    @Test func reportsASpeakerPassesOnOriginateTheClaim() throws {
+        // Given a speaker who goes on ("وقال البيان") and assesses reports of a possible injury
+        let r = RuleExtractor().extract(text: ReportText.normalise("أعلنت القيادة المركزية الأميركية أنها نفذت ضربة. وقال البيان إنه لا توجد مؤشرات على مقتل مدنيين في الغارة، وأن الجيش الأمريكي كان يقوم بتقييم التقارير التي تفيد باحتمال إصابة مدني."))
+        // Then the speaker's own claim is theirs
+        let zero = try #require(r.claims.first { $0.figure == "killed" })
+        #expect(zero.originator == "us-central-command" && zero.via.isEmpty)
+        // and the reports originate the injury, relayed by the speaker, as a possibility (about 1)
+        let injured = try #require(r.claims.first { $0.figure == "injured" })
+        #expect(injured.originator == "unnamed-reports")
+        #expect(injured.via == ["us-central-command"])
+        #expect(injured.value == 1 && injured.bound == .about)
+        #expect(injured.quotes.first?.text == "إصابة مدني")
+        // In English too, with the speaker named in the sentence
+        let en = RuleExtractor().extract(text: "The Pentagon said it was investigating reports of 3 civilians killed in the strike.")
+        let c = try #require(en.claims.first { $0.value == 3 })
+        #expect(c.originator == "unnamed-reports")
+        #expect(c.via == ["us-department-of-defense"])
+        // But a count stated plainly is exact and the speaker's own
+        let plain = RuleExtractor().extract(text: ReportText.normalise("وقالت القيادة المركزية الأميركية إن الغارة أدت إلى إصابة مدني."))
+        #expect(!plain.claims.isEmpty)
+        #expect(plain.claims.allSatisfy { $0.originator == "us-central-command" && $0.bound == .exact })
     }
 }
