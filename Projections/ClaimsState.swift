@@ -246,26 +246,47 @@ public struct IncidentSummary: Codable, Hashable, Sendable {
     /// Live claims about it.
     public var claims: Int
     public var figures: Int
+
+    public init(incident: String, title: String, kind: String?, date: String?, place: String?, merged: [String], claims: Int, figures: Int) {
+        self.incident = incident
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.place = place
+        self.merged = merged
+        self.claims = claims
+        self.figures = figures
+    }
 }
 
 extension ClaimsState {
     /// Every incident that is not merged into another, by id.
     public func incidentSummaries() -> [IncidentSummary] {
-        var claimCounts: [String: Int] = [:]
-        var figures: [String: Set<FigureKey>] = [:]
-        for record in claims.values {
-            guard let key = key(of: record) else { continue }
-            claimCounts[key.incident, default: 0] += 1
-            figures[key.incident, default: []].insert(key)
-        }
+        let tallies = self.tallies()
         var merged: [String: [String]] = [:]
         for info in incidents.values where info.mergedInto != nil {
             merged[canonicalIncident(info.incidentID), default: []].append(info.incidentID)
         }
         return incidents.values.filter { $0.mergedInto == nil }.sorted { $0.incidentID < $1.incidentID }.map { info in
             IncidentSummary(incident: info.incidentID, title: info.title, kind: info.kind, date: info.date, place: info.place,
-                            merged: (merged[info.incidentID] ?? []).sorted(), claims: claimCounts[info.incidentID] ?? 0,
-                            figures: figures[info.incidentID]?.count ?? 0)
+                            merged: (merged[info.incidentID] ?? []).sorted(), claims: tallies[info.incidentID]?.claims ?? 0,
+                            figures: tallies[info.incidentID]?.figures.count ?? 0)
         }
+    }
+
+    /// Live claims about an incident (as merges resolve it) and how many figures they give.
+    public func tally(of incident: String) -> (claims: Int, figures: Int) {
+        let tally = tallies()[incident]
+        return (tally?.claims ?? 0, tally?.figures.count ?? 0)
+    }
+
+    func tallies() -> [String: (claims: Int, figures: Set<FigureKey>)] {
+        var tallies: [String: (claims: Int, figures: Set<FigureKey>)] = [:]
+        for record in claims.values {
+            guard let key = key(of: record) else { continue }
+            tallies[key.incident, default: (0, [])].claims += 1
+            tallies[key.incident, default: (0, [])].figures.insert(key)
+        }
+        return tallies
     }
 }

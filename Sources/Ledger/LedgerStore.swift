@@ -1,26 +1,34 @@
 import Events
 import Foundation
 import GRDB
+import Projections
 
 /// A ledger: one SQLite file (WAL) holding the append-only, hash-chained event log and the
 /// indexes kept in step with it. Only this module talks to the database.
 public final class LedgerStore: Sendable {
     public let path: String
     let dbQueue: DatabaseQueue
-    private init(path: String, dbQueue: DatabaseQueue) {
+    /// When reliability is learned; tests shorten it to exercise the incremental path on small ledgers.
+    let learningSchedule: LearningSchedule
+    private init(path: String, dbQueue: DatabaseQueue, learningSchedule: LearningSchedule) {
         self.path = path
         self.dbQueue = dbQueue
+        self.learningSchedule = learningSchedule
     }
 
     public enum Access: Sendable { case readOnly, readWrite }
 
     /// Creates a new, empty ledger. Returns nil (and touches nothing) when `path` already is one.
     public static func create(at path: String) throws -> LedgerStore? {
+        try create(at: path, learningSchedule: .standard)
+    }
+
+    static func create(at path: String, learningSchedule: LearningSchedule) throws -> LedgerStore? {
         if FileManager.default.fileExists(atPath: path) {
             _ = try open(at: path, access: .readOnly)
             return nil
         }
-        let store = try connect(path: path, access: .readWrite)
+        let store = try connect(path: path, access: .readWrite, learningSchedule: learningSchedule)
         try store.dbQueue.writeWithoutTransaction { db in
             // WAL is a property of the file: set once here, every later connection uses it.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -65,7 +73,7 @@ public final class LedgerStore: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else { throw LedgerError.notALedger(path: path, reason: "not an SQLite file") }
     }
 
-    static func connect(path: String, access: Access) throws -> LedgerStore {
+    static func connect(path: String, access: Access, learningSchedule: LearningSchedule = .standard) throws -> LedgerStore {
         var config = Configuration()
         // Readers of a writable file still open it read-write (with query_only on), so that the
         // last one to close folds the -wal file back and removes it, leaving one tidy file.
@@ -88,7 +96,7 @@ public final class LedgerStore: Sendable {
             }
         }
         do {
-            return LedgerStore(path: path, dbQueue: try DatabaseQueue(path: path, configuration: config))
+            return LedgerStore(path: path, dbQueue: try DatabaseQueue(path: path, configuration: config), learningSchedule: learningSchedule)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }

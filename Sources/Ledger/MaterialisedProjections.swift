@@ -21,6 +21,9 @@ public struct RefreshSummary: Sendable, Equatable {
     public var deleted: Int
     /// Nothing to do: the tables were already at the ledger's head (or ahead of this reader).
     public var upToDate: Bool
+    /// How many incidents were recomputed when only those the new events touch were; nil when
+    /// everything was recomputed.
+    public var touchedIncidents: Int? = nil
 }
 
 /// Materialised projections: consensus per figure, reliability per source, incident summaries,
@@ -49,23 +52,64 @@ extension LedgerStore {
     /// The claims state as of a moment: every event up to `position` and recorded before
     /// `recordedBefore` (both optional), folded in position order.
     public func projectionState(asOfPosition position: Int64? = nil, recordedBefore: String? = nil) throws -> ClaimsState {
-        var state = ClaimsState.initial
+        try read { db in try LedgerStore.fold(db, upTo: position, recordedBefore: recordedBefore, keepingStateAt: nil).state }
+    }
+
+    /// The projections as of a moment (see ``projectionState(asOfPosition:recordedBefore:)``),
+    /// with the reliability learned at the last learning point by then (``LearningSchedule``):
+    /// what the materialised tables hold when the ledger ends there.
+    public func projections(asOfPosition position: Int64? = nil, recordedBefore: String? = nil,
+                            options: ProjectionOptions = ProjectionOptions()) throws -> LedgerProjections {
         try read { db in
-            var sql = "SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash FROM events"
+            var sql = "SELECT COALESCE(MAX(position), 0) FROM events"
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let position { conditions.append("position <= ?"); arguments += [position] }
             if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
-            while let row = try rows.next() {
-                let recorded = LedgerStore.recordedEvent(row)
-                do { state.apply(try ProjectionEvent(recorded)) } catch {
-                    throw LedgerError.rejected(field: "event \(recorded.position)", reason: "does not decode: \(error)")
-                }
-            }
+            let end = try Int64.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            let learnAt = learningSchedule.learningPoint(transactionEnds: try LedgerStore.transactionEnds(db, after: 0, upTo: end), after: 0)
+            let (state, learningState) = try LedgerStore.fold(db, upTo: end, recordedBefore: recordedBefore, keepingStateAt: learnAt)
+            return LedgerProjections(state: state, learningState: learningState ?? state, options: options)
         }
-        return state
+    }
+
+    /// Folds the log; also returns the state as it was at `keepingStateAt` (0: the initial state).
+    static func fold(_ db: Database, upTo position: Int64?, recordedBefore: String?,
+                     keepingStateAt keep: Int64?) throws -> (state: ClaimsState, kept: ClaimsState?) {
+        var state = ClaimsState.initial
+        var kept: ClaimsState? = keep == 0 ? state : nil
+        var sql = "SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash FROM events"
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let position { conditions.append("position <= ?"); arguments += [position] }
+        if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
+        while let row = try rows.next() {
+            let recorded = LedgerStore.recordedEvent(row)
+            do { state.apply(try ProjectionEvent(recorded)) } catch {
+                throw LedgerError.rejected(field: "event \(recorded.position)", reason: "does not decode: \(error)")
+            }
+            if recorded.position == keep { kept = state }
+        }
+        return (state, kept)
+    }
+
+    /// Ends of the transactions in (`after`, `upTo`]: positions whose next event was recorded at
+    /// another time (all events of one write share their recorded time), and `upTo` itself.
+    static func transactionEnds(_ db: Database, after: Int64, upTo: Int64) throws -> [Int64] {
+        var ends: [Int64] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT position, recorded_at FROM events WHERE position > ? AND position <= ? ORDER BY position",
+                                       arguments: [after, upTo])
+        var previous: (position: Int64, recordedAt: String)?
+        while let row = try rows.next() {
+            let recordedAt: String = row[1]
+            if let previous, previous.recordedAt != recordedAt { ends.append(previous.position) }
+            previous = (row[0], recordedAt)
+        }
+        if upTo > after { ends.append(upTo) }
+        return ends
     }
 
     /// Brings the materialised projections up to the ledger's head, writing only rows that
@@ -82,20 +126,23 @@ extension LedgerStore {
         try updateProjections(rebuild: true)
     }
 
+    static let learnedName = "learned"
+
     func updateProjections(rebuild: Bool) throws -> RefreshSummary {
         let status = try projectionStatus()
         if !rebuild && status.isCurrent {
             return RefreshSummary(position: status.head, events: 0, written: 0, deleted: 0, upToDate: true)
         }
-        let state = try projectionState()
-        let context = ProjectionContext(state: state)
-        let tables = LedgerStore.materialise(context)
+        if !rebuild, let summary = try refreshTouchedIncidents() { return summary }
+        let projections = try projections()
+        let tables = LedgerStore.materialise(projections)
         do {
             return try dbQueue.writeWithoutTransaction { db in
-                var summary = RefreshSummary(position: state.position, events: state.position, written: 0, deleted: 0, upToDate: false)
+                let position = projections.position
+                var summary = RefreshSummary(position: position, events: position, written: 0, deleted: 0, upToDate: false)
                 try db.inTransaction(.immediate) {
                     let current = try LedgerStore.status(db)
-                    if !rebuild && current.checkpoint >= state.position {
+                    if !rebuild && current.checkpoint >= position {
                         summary.upToDate = true
                         return .commit
                     }
@@ -104,8 +151,7 @@ extension LedgerStore {
                         summary.written += w
                         summary.deleted += d
                     }
-                    try db.execute(sql: "INSERT OR REPLACE INTO projection_checkpoint (name, position) VALUES (?, ?)",
-                                   arguments: [LedgerStore.checkpointName, state.position])
+                    try LedgerStore.setCheckpoint(db, position: position, learnedAt: projections.learnedAt)
                     return .commit
                 }
                 return summary
@@ -113,6 +159,104 @@ extension LedgerStore {
         } catch let error as DatabaseError {
             throw LedgerStore.translate(error, path: path)
         }
+    }
+
+    static func setCheckpoint(_ db: Database, position: Int64, learnedAt: Int64) throws {
+        let sql = "INSERT OR REPLACE INTO projection_checkpoint (name, position) VALUES (?, ?)"
+        try db.execute(sql: sql, arguments: [checkpointName, position])
+        try db.execute(sql: sql, arguments: [learnedName, learnedAt])
+    }
+
+    /// Brings the tables from their checkpoint to the head by recomputing only the incidents the
+    /// new events touch, with the weights already materialised. Nil when that would not give
+    /// what a full recomputation gives: a learning point was passed, or the new events change
+    /// more than their incidents (merges, moves, assessments, adjudications).
+    func refreshTouchedIncidents() throws -> RefreshSummary? {
+        do {
+            return try dbQueue.writeWithoutTransaction { db -> RefreshSummary? in
+                var summary: RefreshSummary?
+                try db.inTransaction(.immediate) {
+                    summary = try LedgerStore.refreshTouchedIncidents(db, schedule: learningSchedule)
+                    return .commit
+                }
+                return summary
+            }
+        } catch let error as DatabaseError {
+            throw LedgerStore.translate(error, path: path)
+        }
+    }
+
+    static func refreshTouchedIncidents(_ db: Database, schedule: LearningSchedule) throws -> RefreshSummary? {
+        let status = try status(db)
+        if status.isCurrent { return RefreshSummary(position: status.head, events: 0, written: 0, deleted: 0, upToDate: true) }
+        guard status.checkpoint > 0,
+              let learnedAt = try Int64.fetchOne(db, sql: "SELECT position FROM projection_checkpoint WHERE name = ?", arguments: [learnedName]),
+              schedule.learningPoint(transactionEnds: try transactionEnds(db, after: status.checkpoint, upTo: status.head), after: learnedAt) == learnedAt
+        else { return nil }
+        // Which incidents the new events touch, by the id they count as.
+        let canonical = try db.cachedStatement(sql: "SELECT canonical FROM projection_structure WHERE kind = 'incident' AND id = ?")
+        func canonicalIncident(_ id: String) throws -> String { try String.fetchOne(canonical, arguments: [id]) ?? id }
+        var touched = Set<String>()
+        var opened: [String: IncidentOpened] = [:]
+        let events = try Row.fetchCursor(db, sql: "SELECT position, type, schema_version, payload FROM events WHERE position > ? ORDER BY position",
+                                         arguments: [status.checkpoint])
+        while let row = try events.next() {
+            let recorded = RecordedEvent(position: row[0], id: "", stream: "", version: 0, type: row[1], schemaVersion: row[2], recordedAt: "",
+                                         actor: "", correlationID: nil, payloadJSON: row[3], previousHash: "", hash: "")
+            guard let event = try? recorded.decode() else { return nil }
+            switch event {
+            case .reportIngested, .sourceRegistered, .sourceAliasAdded:
+                // Claims can only name reports and sources that exist, so these change nothing
+                // until a claim about some incident does.
+                continue
+            case .claimAsserted(let claim):
+                touched.insert(try canonicalIncident(claim.incidentID))
+            case .claimWithdrawn(let withdrawal):
+                guard let incident = try String.fetchOne(db, sql: "SELECT incident_id FROM claims WHERE claim_id = ?", arguments: [withdrawal.claimID]) else {
+                    return nil
+                }
+                touched.insert(try canonicalIncident(incident))
+            case .incidentOpened(let incident):
+                opened[incident.incidentID] = incident
+                touched.insert(incident.incidentID)
+            case .claimMoved, .incidentsMerged, .sourcesMerged, .sourceAssessed, .figureAdjudicated:
+                return nil
+            }
+        }
+        var summary = RefreshSummary(position: status.head, events: status.head - status.checkpoint, written: 0, deleted: 0, upToDate: false)
+        let decoder = JSONDecoder()
+        for incident in touched.sorted() {
+            guard let (state, weights) = try incidentState(db, incident: incident) else { return nil }
+            let context = ProjectionContext(state: state, weights: weights)
+            var rows: [(table: String, key: [String], row: String)] = []
+            for c in context.consensus(incident: incident) { rows.append(("projection_consensus", [c.figure, c.group ?? ""], json(c))) }
+            for i in context.inconsistencies(incident: incident) { rows.append(("projection_inconsistencies", [i.figure, i.group], json(i))) }
+            for table in ["projection_consensus", "projection_inconsistencies"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE incident_id = ?", arguments: [incident])
+                summary.deleted += db.changesCount
+            }
+            for r in rows {
+                try db.execute(sql: "INSERT INTO \(r.table) (incident_id, figure, \"group\", row) VALUES (?, ?, ?, ?)",
+                               arguments: [incident, r.key[0], r.key[1], r.row])
+                summary.written += 1
+            }
+            // The incident's summary: what it was opened with, and its claims now.
+            var incidentSummary: IncidentSummary
+            if let stored = try String.fetchOne(db, sql: "SELECT row FROM projection_incidents WHERE incident_id = ?", arguments: [incident]) {
+                incidentSummary = try decoder.decode(IncidentSummary.self, from: Data(stored.utf8))
+            } else if let new = opened[incident] {
+                incidentSummary = IncidentSummary(incident: new.incidentID, title: new.title, kind: new.kind, date: new.date.time, place: new.place,
+                                                  merged: [], claims: 0, figures: 0)
+            } else {
+                return nil
+            }
+            (incidentSummary.claims, incidentSummary.figures) = state.tally(of: incident)
+            try db.execute(sql: "INSERT OR REPLACE INTO projection_incidents (incident_id, row) VALUES (?, ?)", arguments: [incident, json(incidentSummary)])
+            summary.written += 1
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO projection_checkpoint (name, position) VALUES (?, ?)", arguments: [checkpointName, status.head])
+        summary.touchedIncidents = touched.count
+        return summary
     }
 
     /// One projection table's rows: key columns → (row JSON, optional score).
@@ -161,14 +305,15 @@ extension LedgerStore {
         String(decoding: ProjectionSnapshot.encode(value), as: UTF8.self)
     }
 
-    static func materialise(_ context: ProjectionContext) -> [MaterialisedTable] {
+    static func materialise(_ projections: LedgerProjections) -> [MaterialisedTable] {
+        let context = projections.context
         var consensus = MaterialisedTable(name: "projection_consensus", keyColumns: ["incident_id", "figure", "group"], rows: [:])
         for c in context.consensus() { consensus.rows[[c.incident, c.figure, c.group ?? ""]] = (json(c), nil) }
         var inconsistencies = MaterialisedTable(name: "projection_inconsistencies", keyColumns: ["incident_id", "figure", "group"], rows: [:])
         for i in context.inconsistencies() { inconsistencies.rows[[i.incident, i.figure, i.group]] = (json(i), nil) }
         var reliability = MaterialisedTable(name: "projection_reliability", keyColumns: ["source_id"], rows: [:])
-        let weights = context.weights
-        for r in context.reliabilityTable { reliability.rows[[r.source]] = (json(r), weights.scores[r.source]) }
+        let weights = projections.learned.weights
+        for r in projections.reliabilityTable { reliability.rows[[r.source]] = (json(r), weights.scores[r.source]) }
         var incidents = MaterialisedTable(name: "projection_incidents", keyColumns: ["incident_id"], rows: [:])
         for i in context.state.incidentSummaries() { incidents.rows[[i.incident]] = (json(i), nil) }
         let model = MaterialisedTable(name: "projection_model", keyColumns: ["id"], rows: [["1"]: (json(weights.withoutScores), nil)])

@@ -366,9 +366,8 @@ struct SizeRun {
         for _ in 0..<asOfSamples {
             let position = Int64(result.events / 2 + random.int(0...result.events / 2))
             let start = now()
-            let state = try store.projectionState(asOfPosition: position)
-            let context = ProjectionContext(state: state)
-            let incident = state.incidents.keys.min() ?? ""
+            let context = try store.projections(asOfPosition: position).context
+            let incident = context.state.incidents.keys.min() ?? ""
             _ = context.consensus(incident: incident)
             times.append((now() - start) * 1000)
         }

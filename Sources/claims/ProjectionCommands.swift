@@ -43,10 +43,11 @@ struct AsOfOptions: ParsableArguments {
     var options: ProjectionOptions { ProjectionOptions(publishedBefore: publishedCutoff) }
 
     /// Projections computed from the log as of the chosen moment.
-    func context(_ store: LedgerStore) throws -> ProjectionContext {
-        let state = try store.projectionState(asOfPosition: atPosition, recordedBefore: recordedCutoff)
-        return ProjectionContext(state: state, options: options)
+    func projections(_ store: LedgerStore) throws -> LedgerProjections {
+        try store.projections(asOfPosition: atPosition, recordedBefore: recordedCutoff, options: options)
     }
+
+    func context(_ store: LedgerStore) throws -> ProjectionContext { try projections(store).context }
 
     /// For one incident: on demand from its claims and the materialised weights when asking
     /// about now, else from the log.
@@ -166,7 +167,7 @@ struct ReliabilityCommand: ParsableCommand {
         try guarded {
             let store = try ledger.open(.readOnly)
             let table = try asOf.materialisedOrComputed(store, materialised: { try store.materialisedSnapshot()?.reliability }) {
-                try asOf.context(store).reliabilityTable
+                try asOf.projections(store).reliabilityTable
             }
             print(ProjectionRendering.reliability(table, format: format), terminator: "")
         }

@@ -206,12 +206,12 @@ extension ProjectionRendering {
         if let materialised = try store.materialisedSnapshot() {
             snapshot = materialised
         } else {
-            snapshot = ProjectionContext(state: try store.projectionState()).snapshot()
+            snapshot = try store.projections().snapshot()
         }
         var out = "\n== Consensus per incident (claims consensus --all)\n\n"
         out += consensus(snapshot.consensus, format: .table)
         out += "\n== History of the Atmeh death toll (claims history \(demoHistory.incident) \(demoHistory.figure) \(demoHistory.group!))\n\n"
-        if let context = try store.incidentProjection(demoHistory.incident) ?? Optional(ProjectionContext(state: try store.projectionState())),
+        if let context = try store.incidentProjection(demoHistory.incident) ?? Optional(try store.projections().context),
            let h = context.history(demoHistory) {
             out += history(h, format: .table)
         }

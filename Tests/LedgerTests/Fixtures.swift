@@ -1,5 +1,6 @@
 import Events
 import Foundation
+import Projections
 @testable import Ledger
 
 /// A ledger in a fresh temporary folder, removed when the test ends.
@@ -8,11 +9,11 @@ final class TemporaryLedger {
     let path: String
     let store: LedgerStore
 
-    init() throws {
+    init(learningSchedule: LearningSchedule = .standard) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("ledger.sqlite").path
-        store = try LedgerStore.create(at: path)!
+        store = try LedgerStore.create(at: path, learningSchedule: learningSchedule)!
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -89,21 +89,29 @@ func randomLedgerEvents(seed: UInt64, count: Int) -> [NewEvent] {
 struct ProjectionStoreTests {
     /// The projections computed from the whole log, as canonical bytes.
     func onDemand(_ store: LedgerStore) throws -> Data {
-        ProjectionContext(state: try store.projectionState()).snapshot().encoded()
+        try store.projections().snapshot().encoded()
     }
 
-    @Test("rebuild = incremental = on demand, byte for byte, over random event sequences", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
-    func rebuildIncrementalOnDemand(seed: UInt64) throws {
-        // Given a ledger built one write at a time (each write brings the tables up to date)
-        let ledger = try TemporaryLedger()
+    /// Learning after every write (as the standard schedule does on a ledger this small), and
+    /// learning only every 25 % of growth past 12 events, so that most writes recompute only
+    /// the incidents they touch.
+    static let schedules = [LearningSchedule.standard, LearningSchedule(everyTransactionUpTo: 12, growth: 0.25)]
+
+    @Test("rebuild = incremental = on demand, byte for byte, over random event sequences",
+          arguments: [1, 2, 3, 4, 5, 6] as [UInt64], schedules)
+    func rebuildIncrementalOnDemand(seed: UInt64, schedule: LearningSchedule) throws {
+        // Given a ledger built one write at a time, each write followed by a refresh
+        let ledger = try TemporaryLedger(learningSchedule: schedule)
         let events = randomLedgerEvents(seed: seed, count: 90)
         var g = Mix(state: seed &* 77)
         var index = 0
         var checked = 0
+        var incidentRefreshes = 0
         while index < events.count {
             let size = Int.random(in: 1...6, using: &g)
-            try ledger.store.append(Array(events[index..<min(index + size, events.count)]), actor: "test")
+            try ledger.store.append(Array(events[index..<min(index + size, events.count)]), actor: "test", refreshingProjections: false)
             index += size
+            if try ledger.store.refreshProjections().touchedIncidents != nil { incidentRefreshes += 1 }
             // Then after every write the incremental tables equal the on-demand projections
             let status = try ledger.store.projectionStatus()
             #expect(status.isCurrent)
@@ -112,6 +120,9 @@ struct ProjectionStoreTests {
             checked += 1
         }
         #expect(checked > 10)
+        // (with the short schedule, the refreshes between learning points and without merges,
+        // moves, assessments or adjudications recomputed only the touched incidents)
+        if schedule != .standard { #expect(incidentRefreshes >= 3, "\(incidentRefreshes) of \(checked)") }
         let full = try onDemand(ledger.store)
         #expect(full.count > 2000)
         // and a rebuild from scratch gives the same bytes
@@ -120,7 +131,7 @@ struct ProjectionStoreTests {
         #expect(try #require(try ledger.store.materialisedSnapshot()).encoded() == incremental)
         #expect(incremental == full)
         // and so does each incident computed on demand from its own claims and the stored weights
-        let context = ProjectionContext(state: try ledger.store.projectionState())
+        let context = try ledger.store.projections().context
         for incident in ["i0", "i1", "i2", "i3"] {
             let alone = try #require(try ledger.store.incidentConsensus(incident))
             #expect(ProjectionSnapshot.encode(alone) == ProjectionSnapshot.encode(context.consensus(incident: incident)), "incident \(incident)")
@@ -130,6 +141,36 @@ struct ProjectionStoreTests {
                 #expect(ProjectionSnapshot.encode(onDemandContext.audit(key)) == ProjectionSnapshot.encode(context.audit(key)))
             }
         }
+    }
+
+    @Test("between learning points a write recomputes only the incidents it touches; past the next one, reliability is learned again")
+    func learningPoints() throws {
+        // Given a ledger that learns at every write up to 20 events, then every 50 % of growth,
+        // loaded with 60 events of sources, incidents, reports and claims in one write
+        let ledger = try TemporaryLedger(learningSchedule: LearningSchedule(everyTransactionUpTo: 20, growth: 0.5))
+        let events = randomLedgerEvents(seed: 11, count: 160).filter {
+            ["source_registered", "incident_opened", "report_ingested", "claim_asserted"].contains($0.type)
+        }
+        func learnedAt() throws -> Int64? {
+            try ledger.store.dbQueue.read { db in try Int64.fetchOne(db, sql: "SELECT position FROM projection_checkpoint WHERE name = 'learned'") }
+        }
+        try ledger.store.append(Array(events[0..<60]), actor: "test", refreshingProjections: false)
+        #expect(try ledger.store.refreshProjections().touchedIncidents == nil)
+        #expect(try learnedAt() == 60)
+        let reliability = try #require(try ledger.store.materialisedSnapshot()).reliability
+        // When claims are then appended one write at a time up to position 89
+        for event in events[60..<89] {
+            try ledger.store.append([event], actor: "test", refreshingProjections: false)
+            // Then each refresh recomputes only the claim's incident, with the weights learned at 60
+            #expect(try ledger.store.refreshProjections().touchedIncidents == 1)
+            #expect(try learnedAt() == 60)
+        }
+        #expect(try #require(try ledger.store.materialisedSnapshot()).reliability == reliability)
+        // and the write that reaches 90 (50 % past 60) learns from everything again
+        try ledger.store.append([events[89]], actor: "test", refreshingProjections: false)
+        #expect(try ledger.store.refreshProjections().touchedIncidents == nil)
+        #expect(try learnedAt() == 90)
+        #expect(try #require(try ledger.store.materialisedSnapshot()).encoded() == (try onDemand(ledger.store)))
     }
 
     @Test("tables behind the head are reported, and the on-demand path refuses stale weights")
