@@ -25,7 +25,10 @@ let package = Package(
         .target(name: "Projections", dependencies: ["Events"], path: "Projections", exclude: ["README.md"]),
         .target(
             name: "Ledger",
-            dependencies: ["Events", "Projections", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Events", "Projections",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "Extraction", dependencies: ["Events"], exclude: ["README.md"]),
         .target(name: "SeedCorpus", resources: [.copy("Data")]),

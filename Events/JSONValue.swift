@@ -71,7 +71,12 @@ extension JSONValue {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: JSONValue.canonicalNumber(n).utf8)
+        case .number(let n):
+            if n == n.rounded(), abs(n) <= 9_007_199_254_740_992 {
+                JSONValue.writeInteger(Int64(n), to: &out)
+            } else {
+                out.append(contentsOf: n.description.utf8)
+            }
         case .string(let s): JSONValue.writeEscaped(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -99,6 +104,22 @@ extension JSONValue {
             return String(Int64(n))
         }
         return n.description
+    }
+
+    /// Writes an integer's decimal digits, as ``canonicalNumber(_:)`` spells it, without making a String.
+    static func writeInteger(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)  // up to 16 digits, written backwards
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     public static func writeEscaped(_ s: String, to out: inout [UInt8]) {

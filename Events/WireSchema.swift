@@ -48,9 +48,9 @@ public struct WireFormatError: Error, Equatable, CustomStringConvertible, Sendab
 }
 
 extension FieldType {
-    /// Checks `value` against this type; `path` names the field in errors.
-    public func validate(_ value: JSONValue, at path: String) throws(WireFormatError) {
-        func fail(_ reason: String) -> WireFormatError { WireFormatError(field: path, reason: reason) }
+    /// Checks `value` against this type; `path` names the field in errors (and is only built for one).
+    public func validate(_ value: JSONValue, at path: @autoclosure () -> String) throws(WireFormatError) {
+        func fail(_ reason: String) -> WireFormatError { WireFormatError(field: path(), reason: reason) }
         switch self {
         case .string(let minLength, let maxLength, _):
             guard case .string(let s) = value else { throw fail("must be a string, found \(value.typeName)") }
@@ -77,9 +77,9 @@ extension FieldType {
         case .array(let element, let minItems):
             guard case .array(let items) = value else { throw fail("must be an array, found \(value.typeName)") }
             if items.count < minItems { throw fail("must have at least \(minItems) item\(minItems == 1 ? "" : "s")") }
-            for (i, item) in items.enumerated() { try element.validate(item, at: "\(path)[\(i)]") }
+            for (i, item) in items.enumerated() { try element.validate(item, at: "\(path())[\(i)]") }
         case .object(let fields):
-            try FieldType.validateObject(value, fields: fields, at: path)
+            try FieldType.validateObject(value, fields: fields, at: path())
         case .numberOrString:
             switch value {
             case .number, .string: break
@@ -89,12 +89,12 @@ extension FieldType {
     }
 
     /// Checks an object: every required field present, no unknown fields, each field's type.
-    public static func validateObject(_ value: JSONValue, fields: [Field], at path: String) throws(WireFormatError) {
+    public static func validateObject(_ value: JSONValue, fields: [Field], at path: @autoclosure () -> String) throws(WireFormatError) {
         guard case .object(let members) = value else {
-            throw WireFormatError(field: path, reason: "must be an object, found \(value.typeName)")
+            throw WireFormatError(field: path(), reason: "must be an object, found \(value.typeName)")
         }
-        let prefix = path.isEmpty ? "" : path + "."
-        for key in members.keys.sorted() where !fields.contains(where: { $0.name == key }) {
+        var prefix: String { path().isEmpty ? "" : path() + "." }
+        for key in members.keys where !fields.contains(where: { $0.name == key }) {
             throw WireFormatError(field: prefix + key, reason: "unknown field; expected one of \(fields.map(\.name).joined(separator: ", "))")
         }
         for field in fields {

@@ -77,7 +77,7 @@ public struct Appender {
         do {
             try insert(position: position, id: new.id, stream: new.stream, version: version, type: new.type,
                        schemaVersion: new.schemaVersion, recordedAt: recordedAt, actor: actor,
-                       correlationID: new.correlationID, payload: String(decoding: new.payloadJSON, as: UTF8.self), hash: hash)
+                       correlationID: new.correlationID, payload: new.payloadJSON, hash: hash)
         } catch let error as DatabaseError where optimistic && error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             if let duplicate = try storedDuplicate(of: new) { return duplicate }
             throw LedgerError.versionConflict(stream: new.stream, expected: new.expectedVersion, actual: try streamVersion(new.stream))
@@ -127,7 +127,7 @@ public struct Appender {
         }
         try insert(position: recorded.position, id: recorded.id, stream: recorded.stream, version: recorded.version,
                    type: recorded.type, schemaVersion: recorded.schemaVersion, recordedAt: recorded.recordedAt,
-                   actor: recorded.actor, correlationID: recorded.correlationID, payload: recorded.payloadJSON, hash: hash)
+                   actor: recorded.actor, correlationID: recorded.correlationID, payload: Array(recorded.payloadJSON.utf8), hash: hash)
         try index(event, position: recorded.position)
         return .appended(position: recorded.position)
     }
@@ -248,14 +248,24 @@ public struct Appender {
     // MARK: - Writing
 
     private mutating func insert(position: Int64, id: String, stream: String, version: Int64, type: String, schemaVersion: Int,
-                        recordedAt: String, actor: String, correlationID: String?, payload: String, hash: [UInt8]) throws {
-        let statement = try db.cachedStatement(sql: """
+                        recordedAt: String, actor: String, correlationID: String?, payload: [UInt8], hash: [UInt8]) throws {
+        var insert = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO events (position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        statement.setUncheckedArguments([position, id, stream, version, type, schemaVersion, recordedAt, actor,
-                                         correlationID, payload, Data(headHash), Data(hash)])
-        try statement.execute()
+            """))
+        insert.bind(position)
+        insert.bind(id)
+        insert.bind(stream)
+        insert.bind(version)
+        insert.bind(type)
+        insert.bind(Int64(schemaVersion))
+        insert.bind(recordedAt)
+        insert.bind(actor)
+        insert.bind(correlationID)
+        insert.bind(utf8: payload)
+        insert.bind(blob: headHash)
+        insert.bind(blob: hash)
+        try insert.execute(db)
         headPosition = position
         headHash = hash
     }
@@ -285,15 +295,26 @@ public struct Appender {
         case .incidentsMerged(let e):
             try db.cachedStatement(sql: "UPDATE incidents SET merged_into = ? WHERE incident_id = ?").execute(arguments: [e.into, e.merged])
         case .claimAsserted(let c):
-            let statement = try db.cachedStatement(sql: """
+            var insert = DirectInsert(try db.cachedStatement(sql: """
                 INSERT INTO claims (claim_id, position, incident_id, figure, "group", value_number, value_label, bound, low, high,
                                     originator, report_id, published_time, extractor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let published = try knownReport(c.reportID)?.published
-            statement.setUncheckedArguments([c.claimID, position, c.incidentID, c.figure, c.group, c.value?.number, c.value?.label,
-                                             c.bound.rawValue, c.low, c.high, c.originator, c.reportID, published, c.extractor.description])
-            try statement.execute()
+                """))
+            insert.bind(c.claimID)
+            insert.bind(position)
+            insert.bind(c.incidentID)
+            insert.bind(c.figure)
+            insert.bind(c.group)
+            insert.bind(c.value?.number)
+            insert.bind(c.value?.label)
+            insert.bind(c.bound.rawValue)
+            insert.bind(c.low)
+            insert.bind(c.high)
+            insert.bind(c.originator)
+            insert.bind(c.reportID)
+            insert.bind(try knownReport(c.reportID)?.published)
+            insert.bind(c.extractor.description)
+            try insert.execute(db)
         case .claimWithdrawn(let e):
             try db.cachedStatement(sql: "UPDATE claims SET withdrawn_position = ? WHERE claim_id = ?").execute(arguments: [position, e.claimID])
         case .claimMoved(let e):
