@@ -99,7 +99,7 @@ struct Incidents: ParsableCommand {
         try guarded {
             let store = try ledger.open(.readOnly)
             let incidents = try asOf.materialisedOrComputed(store, materialised: { try store.materialisedIncidents() }) {
-                try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries()
+                try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries(publishedBefore: asOf.publishedCutoff)
             }
             print(ProjectionRendering.incidents(incidents, format: format), terminator: "")
         }
