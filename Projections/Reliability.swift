@@ -240,13 +240,13 @@ struct Learner {
                 withinDF += n - 1
                 means.append((mean, n))
             }
-            guard means.count >= 2, withinDF > 0 else { return 1e9 }
+            guard means.count >= 2, withinDF > 0 else { return .infinity }
             let within = withinSum / withinDF
             let grand = means.reduce(0) { $0 + $1.mean } / Double(means.count)
             let spread = means.reduce(0) { $0 + ($1.mean - grand) * ($1.mean - grand) } / Double(means.count - 1)
             let noise = means.reduce(0) { $0 + within / $1.n } / Double(means.count)
             let between = spread - noise
-            guard between > 0 else { return 1e9 }
+            guard between > 0 else { return .infinity }
             return max(1, within / between)
         }
 
@@ -269,9 +269,11 @@ struct Learner {
                     ga += g; gad += g * x * x; gbd += (1 - g) * x * x
                 }
                 let n = Double(sorted.count)
+                let previous = (pi, va, vb)
                 pi = min(max(ga / n, 1e-6), 1 - 1e-6)
                 va = max(floor, gad / max(ga, 1e-12))
                 vb = max(va, gbd / max(n - ga, 1e-12))
+                if abs(pi - previous.0) < 1e-9, abs(va - previous.1) <= 1e-9 * va, abs(vb - previous.2) <= 1e-9 * vb { break }
             }
             guard vb > va else { return resolution }
             let logRatio = log(pi * vb.squareRoot() / ((1 - pi) * va.squareRoot()))
@@ -279,11 +281,19 @@ struct Learner {
             return max(resolution, (2 * logRatio / (1 / va - 1 / vb)).squareRoot())
         }
 
-        /// A source's bias from all its residuals: median × n / (n + k); nil without any.
+        /// A source's bias from all its residuals, as used to correct its claims: median × n / (n + k); nil without any.
         func bias(of source: Int) -> Double? {
             let rs = residuals[source]
             guard !rs.isEmpty else { return nil }
-            return Bias.median(rs[...]) * Double(rs.count) / (Double(rs.count) + shrinkage)
+            return Bias.median(rs[...]) * Double(rs.count) / (Double(rs.count) + shrinkage) + 0
+        }
+
+        /// A source's bias as reported, describing its figures: median × n / (n + 1); nil without any.
+        /// It shrinks only by one claim, so it shows a tendency that ``bias(of:)`` may not yet trust.
+        func reported(of source: Int) -> Double? {
+            let rs = residuals[source]
+            guard !rs.isEmpty else { return nil }
+            return Bias.median(rs[...]) * Double(rs.count) / Double(rs.count + 1) + 0
         }
 
         /// The bias of a claim's source without that claim: the median of its other residuals × n / (n + k).
@@ -297,7 +307,7 @@ struct Learner {
             guard n > 0 else { return 0 }
             func at(_ m: Int) -> Double { rs[m < p ? m : m + 1] }
             let median = n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
-            return median * Double(n) / (Double(n) + shrinkage)
+            return median * Double(n) / (Double(n) + shrinkage) + 0
         }
     }
 
@@ -369,7 +379,7 @@ struct Learner {
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
         }
         return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence,
-                      bias: (0..<n).map { finalBias.bias(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion)
+                      bias: (0..<n).map { finalBias.reported(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion)
     }
 
     /// Calls `body(claimIndex, agreement, posterior, residual)` for each kept, informative claim

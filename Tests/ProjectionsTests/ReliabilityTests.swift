@@ -124,7 +124,7 @@ import Testing
         // Sources whose mean residuals differ no more than chance get their bias shrunk away
         // (k, the shrinkage in claims, is large); sources that really differ keep theirs (k at its floor of 1)
         let chance = (0..<20).map { _ in (0..<5).map { _ in 0.2 * normal() } }
-        #expect(Learner.Bias.randomEffectsRatio(chance) > 5)
+        #expect(Learner.Bias.randomEffectsRatio(chance) > 5)  // (infinite when the spread is all chance)
         let real = (0..<20).map { s in (0..<5).map { _ in Double(s - 10) * 0.05 + 0.02 * normal() } }
         #expect(Learner.Bias.randomEffectsRatio(real) == 1)
     }
