@@ -65,6 +65,8 @@ public struct IncidentInfo: Sendable, Hashable, Codable {
     public var date: String?
     public var place: String?
     public var mergedInto: String?
+    /// When the ledger recorded its `incident_opened` (nil for an id only named by a merge).
+    public var openedAt: String? = nil
 }
 
 /// One assertion with where and when the ledger stored it and what happened to it since.
@@ -162,7 +164,8 @@ public struct ClaimsState: Sendable, Hashable {
             sources[m.into] = into
         case .incidentOpened(let i):
             incidents[i.incidentID] = IncidentInfo(incidentID: i.incidentID, title: i.title, kind: i.kind, date: i.date.time, place: i.place,
-                                                   mergedInto: incidents[i.incidentID]?.mergedInto)
+                                                   mergedInto: incidents[i.incidentID]?.mergedInto,
+                                                   openedAt: incidents[i.incidentID]?.openedAt ?? e.recordedAt)
         case .incidentsMerged(let m):
             guard canonicalIncident(m.into) != canonicalIncident(m.merged) else { break }
             var merged = incidents[m.merged] ?? IncidentInfo(incidentID: m.merged, title: m.merged)
@@ -261,13 +264,25 @@ public struct IncidentSummary: Codable, Hashable, Sendable {
 
 extension ClaimsState {
     /// Every incident that is not merged into another, by id.
-    public func incidentSummaries() -> [IncidentSummary] {
-        let tallies = self.tallies()
+    ///
+    /// With `publishedBefore` (as of a published time, like ``ProjectionOptions/publishedBefore``):
+    /// only the live claims placed before the cutoff count, each by its report's publication time
+    /// (by its recorded time when that is unknown), and an incident is listed when something about
+    /// it is placed before the cutoff: one of those claims, or its opening (or that of an incident
+    /// merged into it), which has no publication time and so counts by when the ledger recorded it.
+    public func incidentSummaries(publishedBefore cutoff: String? = nil) -> [IncidentSummary] {
+        let tallies = self.tallies(publishedBefore: cutoff)
         var merged: [String: [String]] = [:]
-        for info in incidents.values where info.mergedInto != nil {
-            merged[canonicalIncident(info.incidentID), default: []].append(info.incidentID)
+        var openedBefore = Set<String>()
+        for info in incidents.values {
+            let canonical = canonicalIncident(info.incidentID)
+            if info.mergedInto != nil { merged[canonical, default: []].append(info.incidentID) }
+            if let cutoff, let opened = info.openedAt, opened < cutoff { openedBefore.insert(canonical) }
         }
-        return incidents.values.filter { $0.mergedInto == nil }.sorted { $0.incidentID < $1.incidentID }.map { info in
+        return incidents.values.filter { info in
+            guard info.mergedInto == nil else { return false }
+            return cutoff == nil || tallies[info.incidentID] != nil || openedBefore.contains(info.incidentID)
+        }.sorted { $0.incidentID < $1.incidentID }.map { info in
             IncidentSummary(incident: info.incidentID, title: info.title, kind: info.kind, date: info.date, place: info.place,
                             merged: (merged[info.incidentID] ?? []).sorted(), claims: tallies[info.incidentID]?.claims ?? 0,
                             figures: tallies[info.incidentID]?.figures.count ?? 0)
@@ -280,10 +295,11 @@ extension ClaimsState {
         return (tally?.claims ?? 0, tally?.figures.count ?? 0)
     }
 
-    func tallies() -> [String: (claims: Int, figures: Set<FigureKey>)] {
+    func tallies(publishedBefore cutoff: String? = nil) -> [String: (claims: Int, figures: Set<FigureKey>)] {
         var tallies: [String: (claims: Int, figures: Set<FigureKey>)] = [:]
         for record in claims.values {
             guard let key = key(of: record) else { continue }
+            if let cutoff, placedTime(of: record) >= cutoff { continue }
             tallies[key.incident, default: (0, [])].claims += 1
             tallies[key.incident, default: (0, [])].figures.insert(key)
         }

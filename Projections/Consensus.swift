@@ -174,7 +174,8 @@ public struct ProjectionContext: Sendable {
         var itemList: [Item] = []
         for key in keys {
             let adjudicated = adjudicated[key]?.value
-            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: self.labelSpaces[key.figure])
+            let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: self.labelSpaces[key.figure],
+                            logScale: !options.categoricalFigures.contains(key.figure))
             items[key] = item
             itemList.append(item)
         }
@@ -202,7 +203,7 @@ public struct ProjectionContext: Sendable {
                 source: s, name: state.sourceName(s), kind: kinds[i], score: score, scoredClaims: n,
                 uncertainty: (score * (1 - score) / (options.priorStrength + Double(n) + 1)).squareRoot(),
                 prior: learned.prior[i], priorBasis: learned.priorBasis[i],
-                bias: learned.biasCount[i] > 0 ? learned.biasSum[i] / (Double(learned.biasCount[i]) + 1) : nil,
+                bias: learned.bias[i],
                 biasClaims: learned.biasCount[i], evidence: learned.evidence[i],
                 relayed: f?.compared ?? 0, fidelity: f.map { (Double($0.matched) + 1) / (Double($0.compared) + 2) })
         }

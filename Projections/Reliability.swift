@@ -59,8 +59,17 @@ struct Item {
     /// sources get a confusion matrix over it (Dawid–Skene).
     let useConfusion: Bool
     var isCategorical: Bool { useConfusion || (kept.first?.isCategorical ?? false) }
+    /// Per kept claim, its interval on the log scale log(1 + x) (−∞/∞ where open), and the values
+    /// it proposes on that scale; empty unless ``isLogScale``.
+    let logLow: [Double]
+    let logHigh: [Double]
+    let logProposals: [[Double]]
+    /// A numeric figure whose stated ends are all ≥ 0 (counts): reliability compares its claims on
+    /// the log scale after removing each source's bias.
+    var isLogScale: Bool { !logLow.isEmpty }
 
-    init(key: FigureKey, claims: [ResolvedClaim], adjudicated: ClaimValue?, sourceIndex: [String: Int], labelSpace: [Candidate]? = nil) {
+    init(key: FigureKey, claims: [ResolvedClaim], adjudicated: ClaimValue?, sourceIndex: [String: Int], labelSpace: [Candidate]? = nil,
+         logScale: Bool = true) {
         self.key = key
         let (kept, superseded) = latestPerOriginator(claims)
         self.kept = kept
@@ -82,6 +91,16 @@ struct Item {
         source = kept.map { sourceIndex[$0.originator] ?? 0 }
         informative = kept.map(\.isInformative)
         truth = truthCandidate.flatMap { candidates.firstIndex(of: $0) }
+        // Codes of categories (a figure declared categorical) and signed quantities keep exact comparison.
+        let numeric = logScale && !useConfusion && !kept.isEmpty && kept.allSatisfy { !$0.isCategorical }
+            && (truthCandidate == nil || (truthCandidate?.number ?? -1) >= 0)
+        if numeric && kept.allSatisfy({ $0.low >= 0 }) {
+            logLow = kept.map { log1p($0.low) }
+            logHigh = kept.map { $0.high.isFinite ? log1p($0.high) : .infinity }
+            logProposals = kept.map { c in c.proposals.compactMap { $0.number.map(log1p) } }
+        } else {
+            logLow = []; logHigh = []; logProposals = []
+        }
     }
 
     /// Log-scale score of every candidate: the reliability-weighted vote of the kept claims
@@ -154,9 +173,142 @@ struct Learner {
         var priorBasis: [String]
         var scored: [Int]
         var evidence: [[ReliabilityEvidence]]
-        var biasSum: [Double]
+        var bias: [Double?]
         var biasCount: [Int]
         var confusion: Confusion?
+    }
+
+    /// Each source's signed log-scale bias and the tolerance of agreement, learned from the
+    /// residuals of numeric claims against the leave-one-out reference in one pass, for the next.
+    ///
+    /// - The bias is the median residual (robust to the source's outright errors), shrunk towards
+    ///   0 by empirical Bayes: median × n / (n + k), where k is the ratio of the spread of residuals
+    ///   within a source to the spread of biases between sources (one-way random effects). Where
+    ///   sources differ no more than their claims scatter, k is large and nothing is corrected.
+    ///   A claim is compared after removing the bias learned from its source's *other* claims, so a
+    ///   source cannot excuse an error with itself.
+    /// - The tolerance is where a debiased point claim becomes more likely an inaccurate statement
+    ///   than an accurate one, under a two-component mixture of its distance to the reference
+    ///   (accurate and inaccurate, half-normal each, fitted by EM). Figures copied exactly (most
+    ///   distances 0) give a tolerance near 0, so agreement stays exact; figures that drift as a
+    ///   news cycle does give the width of that drift. Nothing is set per data set.
+    struct Bias {
+        /// Per source: its residuals, sorted by ``finish()``.
+        var residuals: [[Double]]
+        /// Per item, per kept claim: its residual in this pass.
+        var residual: [[Double?]]
+        /// Debiased distances of point claims to their reference, for the tolerance.
+        var distances: [Double] = []
+        var tolerance = 0.0
+        /// Empirical-Bayes shrinkage of the bias, in claims.
+        var shrinkage = 1.0
+        /// Below this (log scale, 0.01 %) two values are the same figure.
+        static let resolution = 1e-4
+
+        init(sources: Int, items: [Item]) {
+            residuals = [[Double]](repeating: [], count: sources)
+            residual = items.map { [Double?](repeating: nil, count: $0.kept.count) }
+        }
+
+        mutating func add(item: Int, claim: Int, source: Int, _ r: Double, distance: Double?) {
+            residuals[source].append(r)
+            residual[item][claim] = r
+            if let distance { distances.append(distance) }
+        }
+
+        mutating func finish() {
+            for s in residuals.indices { residuals[s].sort() }
+            tolerance = Bias.mixtureBoundary(distances)
+            shrinkage = Bias.randomEffectsRatio(residuals)
+        }
+
+        static func median(_ xs: ArraySlice<Double>) -> Double {
+            guard !xs.isEmpty else { return 0 }
+            let m = xs.startIndex + xs.count / 2
+            return xs.count % 2 == 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2
+        }
+
+        /// σ²(within) / σ²(between) of per-source residuals (sources with two or more); large
+        /// when the sources' means differ no more than chance.
+        static func randomEffectsRatio(_ residuals: [[Double]]) -> Double {
+            var withinSum = 0.0, withinDF = 0.0
+            var means: [(mean: Double, n: Double)] = []
+            for rs in residuals where rs.count >= 2 {
+                let n = Double(rs.count)
+                let mean = rs.reduce(0, +) / n
+                withinSum += rs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+                withinDF += n - 1
+                means.append((mean, n))
+            }
+            guard means.count >= 2, withinDF > 0 else { return .infinity }
+            let within = withinSum / withinDF
+            let grand = means.reduce(0) { $0 + $1.mean } / Double(means.count)
+            let spread = means.reduce(0) { $0 + ($1.mean - grand) * ($1.mean - grand) } / Double(means.count - 1)
+            let noise = means.reduce(0) { $0 + within / $1.n } / Double(means.count)
+            let between = spread - noise
+            guard between > 0 else { return .infinity }
+            return max(1, within / between)
+        }
+
+        /// The distance at which the accurate component of a two half-normal mixture, fitted by
+        /// EM, stops being the more likely one (at least ``resolution``).
+        static func mixtureBoundary(_ d: [Double]) -> Double {
+            guard d.count >= 10 else { return resolution }
+            let sorted = d.sorted()
+            let half = sorted.count / 2
+            func meanSquare(_ xs: ArraySlice<Double>) -> Double { xs.reduce(0) { $0 + $1 * $1 } / Double(max(1, xs.count)) }
+            let floor = resolution * resolution
+            var va = max(floor, meanSquare(sorted[..<half])), vb = max(4 * va, meanSquare(sorted[half...]))
+            var pi = 0.5
+            for _ in 0..<50 {
+                var ga = 0.0, gad = 0.0, gbd = 0.0
+                for x in sorted {
+                    let la = pi / va.squareRoot() * exp(-x * x / (2 * va))
+                    let lb = (1 - pi) / vb.squareRoot() * exp(-x * x / (2 * vb))
+                    let g = la + lb > 0 ? la / (la + lb) : 0
+                    ga += g; gad += g * x * x; gbd += (1 - g) * x * x
+                }
+                let n = Double(sorted.count)
+                let previous = (pi, va, vb)
+                pi = min(max(ga / n, 1e-6), 1 - 1e-6)
+                va = max(floor, gad / max(ga, 1e-12))
+                vb = max(va, gbd / max(n - ga, 1e-12))
+                if abs(pi - previous.0) < 1e-9, abs(va - previous.1) <= 1e-9 * va, abs(vb - previous.2) <= 1e-9 * vb { break }
+            }
+            guard vb > va else { return resolution }
+            let logRatio = log(pi * vb.squareRoot() / ((1 - pi) * va.squareRoot()))
+            guard logRatio > 0 else { return resolution }
+            return max(resolution, (2 * logRatio / (1 / va - 1 / vb)).squareRoot())
+        }
+
+        /// A source's bias from all its residuals, as used to correct its claims: median × n / (n + k); nil without any.
+        func bias(of source: Int) -> Double? {
+            let rs = residuals[source]
+            guard !rs.isEmpty else { return nil }
+            return Bias.median(rs[...]) * Double(rs.count) / (Double(rs.count) + shrinkage) + 0
+        }
+
+        /// A source's bias as reported, describing its figures: median × n / (n + 1); nil without any.
+        /// It shrinks only by one claim, so it shows a tendency that ``bias(of:)`` may not yet trust.
+        func reported(of source: Int) -> Double? {
+            let rs = residuals[source]
+            guard !rs.isEmpty else { return nil }
+            return Bias.median(rs[...]) * Double(rs.count) / Double(rs.count + 1) + 0
+        }
+
+        /// The bias of a claim's source without that claim: the median of its other residuals × n / (n + k).
+        func leavingOut(item: Int, claim: Int, source: Int) -> Double {
+            let rs = residuals[source]
+            guard let r = residual[item][claim] else { return bias(of: source) ?? 0 }
+            // The sorted residuals without (one copy of) r.
+            var p = 0, end = rs.count
+            while p < end { let m = (p + end) / 2; if rs[m] < r { p = m + 1 } else { end = m } }
+            let n = rs.count - 1
+            guard n > 0 else { return 0 }
+            func at(_ m: Int) -> Double { rs[m < p ? m : m + 1] }
+            let median = n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
+            return median * Double(n) / (Double(n) + shrinkage) + 0
+        }
     }
 
     func run() -> Result {
@@ -173,6 +325,7 @@ struct Learner {
         let basis = (0..<n).map { assessed[$0] == nil ? "class \(classOf[$0])" : "assessed" }
         var scored = [Int](repeating: 0, count: n)
         var confusion: Confusion?
+        var bias = Bias(sources: n, items: items)
         let rounds = max(1, options.iterations)
         let a = options.priorStrength
         let anyConfusion = items.contains { $0.useConfusion }
@@ -180,15 +333,18 @@ struct Learner {
             var agreeSum = [Double](repeating: 0, count: n)
             scored = [Int](repeating: 0, count: n)
             var next = anyConfusion ? Confusion(strength: a) : nil
-            for item in items {
-                forEachScoredClaim(item, score: score, confusion: confusion) { i, agreement, posterior, _ in
+            var nextBias = Bias(sources: n, items: items)
+            for (k, item) in items.enumerated() {
+                forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
                     agreeSum[item.source[i]] += agreement
                     scored[item.source[i]] += 1
                     if item.useConfusion, let l = item.agree[i].first {
                         next?.add(source: item.source[i], figure: item.key.figure, posterior: posterior, claimed: l)
                     }
+                    if let residual { nextBias.add(item: k, claim: i, source: item.source[i], residual.raw, distance: residual.debiased) }
                 }
             }
+            nextBias.finish()
             var classSum: [String: (Double, Int)] = [:]
             for s in 0..<n where assessed[s] == nil {
                 let c = classSum[classOf[s], default: (0, 0)]
@@ -203,44 +359,55 @@ struct Learner {
                 score[s] = (strength * prior[s] + agreeSum[s]) / (strength + Double(scored[s]))
             }
             confusion = next
+            bias = nextBias
         }
         // Explanations and bias, against the final scores.
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
-        var biasSum = [Double](repeating: 0, count: n)
-        var biasCount = [Int](repeating: 0, count: n)
-        for item in items {
-            forEachScoredClaim(item, score: score, confusion: confusion) { i, agreement, _, reference in
+        var finalBias = Bias(sources: n, items: items)
+        for (k, item) in items.enumerated() {
+            forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, _, residual in
                 let s = item.source[i]
                 let effect = (agreement - prior[s]) / ((assessed[s] == nil ? a : options.assessedPriorStrength) + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,
                                                        effect: effect, anchored: item.truth != nil))
-                if case .number(let v)? = reference, v >= 0, !item.isCategorical {
-                    let c = item.kept[i]
-                    var b = 0.0
-                    if c.high < v, c.high >= 0 { b = log((c.high + 1) / (v + 1)) }
-                    else if c.low > v { b = log((c.low + 1) / (v + 1)) }
-                    biasSum[s] += b
-                    biasCount[s] += 1
-                }
+                if let residual { finalBias.add(item: k, claim: i, source: s, residual.raw, distance: residual.debiased) }
             }
         }
+        finalBias.finish()
         for s in 0..<n {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
         }
-        return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence, biasSum: biasSum,
-                      biasCount: biasCount, confusion: confusion)
+        return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence,
+                      bias: (0..<n).map { finalBias.reported(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion)
     }
 
-    /// Calls `body(claimIndex, agreement, posterior, reference)` for each kept, informative claim
+    /// Calls `body(claimIndex, agreement, posterior, residual)` for each kept, informative claim
     /// that can be scored: against the adjudicated value, or leave-one-out against the posterior of
-    /// the other originators when there is at least one other.
-    func forEachScoredClaim(_ item: Item, score: [Double], confusion: Confusion?, _ body: (Int, Double, [Double], Candidate?) -> Void) {
+    /// the other originators when there is at least one other. `residual` is the claim's signed
+    /// log-scale distance to the reference value (0 when its interval holds it) for numeric figures:
+    /// as stated (`raw`, for the bias) and, for counts, after removing its source's bias (`debiased`,
+    /// for the tolerance).
+    typealias Residual = (raw: Double, debiased: Double?)
+
+    func forEachScoredClaim(_ item: Item, at k: Int, score: [Double], confusion: Confusion?, bias: Bias,
+                            _ body: (Int, Double, [Double], Residual?) -> Void) {
+        if item.isLogScale {
+            forEachScoredCount(item, at: k, score: score, bias: bias, body)
+            return
+        }
+        func residual(_ i: Int, _ reference: Candidate) -> Residual? {
+            guard case .number(let v) = reference, v >= 0, !item.isCategorical else { return nil }
+            let c = item.kept[i]
+            if c.high < v, c.high >= 0 { return (log((c.high + 1) / (v + 1)), nil) }
+            if c.low > v { return (log((c.low + 1) / (v + 1)), nil) }
+            return (0, nil)
+        }
         if let truth = item.truth {
             for i in item.kept.indices where item.informative[i] {
                 var posterior = [Double](repeating: 0, count: item.candidates.count)
                 posterior[truth] = 1
-                body(i, item.agree[i].contains(truth) ? 1 : 0, posterior, item.candidates[truth])
+                body(i, item.agree[i].contains(truth) ? 1 : 0, posterior, residual(i, item.candidates[truth]))
             }
             return
         }
@@ -261,7 +428,62 @@ struct Learner {
             for j in item.agree[i] { agreement += posterior[j] }
             var bestJ = 0
             for j in loo.indices where loo[j] > loo[bestJ] { bestJ = j }
-            body(i, agreement, posterior, item.candidates[bestJ])
+            body(i, agreement, posterior, residual(i, item.candidates[bestJ]))
+        }
+    }
+
+    /// Counts and other non-negative figures, compared on the log scale after removing each
+    /// source's bias (calibrated truth discovery, as in GTM): claim j stands for the interval
+    /// [log(1 + low) − b, log(1 + high) − b] widened by the tolerance, where b is its source's bias
+    /// learned from its other claims. The candidates are the debiased values the claims propose
+    /// (values within the tolerance of each other count as one); for claim i, the other
+    /// originators' reliability-weighted support gives a posterior over them, and its agreement is
+    /// the posterior mass its own debiased interval holds. Its residual, for the bias, is the raw
+    /// claim's distance to the others' most supported candidate (or to the adjudicated value).
+    func forEachScoredCount(_ item: Item, at k: Int, score: [Double], bias: Bias, _ body: (Int, Double, [Double], Residual?) -> Void) {
+        let tolerance = bias.tolerance
+        let shift = item.kept.indices.map { bias.leavingOut(item: k, claim: $0, source: item.source[$0]) }
+        let low = item.kept.indices.map { item.logLow[$0] - shift[$0] - tolerance }
+        let high = item.kept.indices.map { item.logHigh[$0] - shift[$0] + tolerance }
+        func holds(_ i: Int, _ v: Double) -> Bool { low[i] <= v && v <= high[i] }
+        func distance(_ l: Double, _ h: Double, _ v: Double) -> Double { h < v ? h - v : l > v ? l - v : 0 }
+        func residual(_ i: Int, _ v: Double) -> Residual {
+            let debiased = abs(distance(item.logLow[i] - shift[i], item.logHigh[i] - shift[i], v))
+            // Only point claims measure precision: an open interval holds the reference trivially.
+            return (distance(item.logLow[i], item.logHigh[i], v), item.logLow[i] == item.logHigh[i] ? debiased : nil)
+        }
+        if let truth = item.truth, let t = item.candidates[truth].number {
+            let v = log1p(t)
+            for i in item.kept.indices where item.informative[i] { body(i, holds(i, v) ? 1 : 0, [], residual(i, v)) }
+            return
+        }
+        guard item.kept.count >= 2 else { return }
+        // Candidates: the debiased proposals, in order, merged when within the tolerance of the
+        // first of a run (each run stands for the middle of its ends).
+        var values: [Double] = []
+        for j in item.kept.indices { for p in item.logProposals[j] { values.append(p - shift[j]) } }
+        values.sort()
+        var candidates: [Double] = []
+        var start = 0
+        for e in values.indices where e == values.count - 1 || values[e + 1] > values[start] + tolerance {
+            candidates.append((values[start] + values[e]) / 2)
+            start = e + 1
+        }
+        guard !candidates.isEmpty else { return }
+        let reliability = item.source.map { score[$0] }
+        var full = [Double](repeating: 0, count: candidates.count)
+        for j in item.kept.indices { for (c, v) in candidates.enumerated() where holds(j, v) { full[c] += reliability[j] + 1e-9 } }
+        for i in item.kept.indices where item.informative[i] {
+            var loo = full
+            for (c, v) in candidates.enumerated() where holds(i, v) { loo[c] -= reliability[i] + 1e-9 }
+            let posterior = softmax(loo)
+            var agreement = 0.0
+            var bestC = 0
+            for c in candidates.indices {
+                if holds(i, candidates[c]) { agreement += posterior[c] }
+                if loo[c] > loo[bestC] { bestC = c }
+            }
+            body(i, agreement, posterior, residual(i, candidates[bestC]))
         }
     }
 }

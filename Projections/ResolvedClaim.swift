@@ -163,6 +163,12 @@ public struct ResolvedClaim: Sendable, Hashable {
 }
 
 extension ClaimsState {
+    /// Where a claim stands on the published axis (what `publishedBefore` compares): its report's
+    /// publication time, or, when that is unknown, the time the ledger recorded the claim.
+    public func placedTime(of record: ClaimRecord) -> String {
+        reports[record.claim.reportID]?.published ?? record.recordedAt
+    }
+
     /// Every live claim, resolved, sorted by claim id (the order all sums run in, so results are
     /// bit-for-bit reproducible).
     public func resolvedClaims(options: ProjectionOptions = ProjectionOptions()) -> [ResolvedClaim] {
@@ -171,10 +177,7 @@ extension ClaimsState {
         for record in claims.values {
             guard let key = key(of: record) else { continue }
             let resolved = ResolvedClaim(record: record, key: key, state: self)
-            if let cutoff = options.publishedBefore {
-                let t = resolved.report?.published ?? resolved.record.recordedAt
-                guard t < cutoff else { continue }
-            }
+            if let cutoff = options.publishedBefore, placedTime(of: record) >= cutoff { continue }
             out.append(resolved)
         }
         out.sort { $0.id < $1.id }

@@ -100,7 +100,7 @@ struct Incidents: ParsableCommand {
         try guarded {
             let store = try ledger.open(.readOnly)
             let incidents = try asOf.materialisedOrComputed(store, materialised: { try store.materialisedIncidents() }) {
-                try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries()
+                try store.projectionState(asOfPosition: asOf.atPosition, recordedBefore: asOf.recordedCutoff).incidentSummaries(publishedBefore: asOf.publishedCutoff)
             }
             print(ProjectionRendering.incidents(incidents, format: format), terminator: "")
         }
@@ -154,8 +154,10 @@ struct ReliabilityCommand: ParsableCommand {
             A source's score is its leave-one-out agreement with the other originators' consensus across \
             all incidents (truth discovery), smoothed towards a prior: an analyst's assessment \
             (source_assessed) or its class (sources of its kind with a similar number of claims). \
+            Counts are compared after removing the source's own bias, so a source that consistently \
+            reports high or low is shown as biased, not as unreliable. \
             Adjudicated figures (figure_adjudicated) score against the established value. n is the number \
-            of scored claims; bias > 0 means the source reports higher than the others.
+            of scored claims; bias (log scale) > 0 means the source reports higher than the others.
             """)
 
     @OptionGroup var ledger: LedgerOptions

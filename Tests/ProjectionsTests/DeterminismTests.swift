@@ -137,6 +137,28 @@ func randomScenario(seed: UInt64, events count: Int = 120) -> Scenario {
         #expect(ProjectionContext(state: byPosition).snapshot().encoded() == ProjectionContext(state: ClaimsState.fold(s.events[..<cut])).snapshot().encoded())
     }
 
+    @Test func incidentSummariesAsOfAPublishedTime() throws {
+        // Given Atmeh's reports published at 06:17Z (001), 09:08Z (000) and only to the day (002),
+        // al-Kabr's report of unknown time, and an incident opened with no claims yet
+        var s = atmehScenario()
+        s.incident("quiet")
+        let opened = try #require(s.events.last?.recordedAt)
+        // When listed as of 08:00Z on the day of the raid
+        let early = s.state.incidentSummaries(publishedBefore: "2022-02-03T08:00:00Z")
+        // Then only Atmeh, without report 000's 7 claims: 001's 6 and 002's 8 (a time known only to
+        // the day counts from the start of that day, as for every projection)
+        #expect(early.map(\.incident) == ["atmeh"])
+        #expect(early[0].claims == 14 && early[0].figures == 6)
+        #expect(s.state.incidentSummaries(publishedBefore: "2022-02-03").isEmpty)
+        // Claims of unknown publication time and an incident without claims count by when they were recorded
+        let recorded = s.state.incidentSummaries(publishedBefore: "2026-11-21T07:00:00.000Z")
+        #expect(recorded.map(\.incident) == ["atmeh", "kabr", "quiet"])
+        #expect(recorded.map(\.claims) == [21, 4, 0])
+        #expect(s.state.incidentSummaries(publishedBefore: opened).map(\.incident) == ["atmeh", "kabr"])
+        // and no cutoff is everything
+        #expect(s.state.incidentSummaries() == recorded)
+    }
+
     @Test func incidentSummariesFollowMerges() {
         var s = atmehScenario()
         s.incident("atmeh-dup")

@@ -51,6 +51,84 @@ import Testing
         #expect(r["a"]?.bias == 0)
     }
 
+    /// Four monitors report 40 incidents, each figure scattered by a few percent as news reports
+    /// are: `a` and `b` accurate, `high` accurate but always reporting 1.5 times the figure, and
+    /// `noisy` unbiased but often far off (−40 % or +60 %, in turn).
+    func calibrationPanel() -> Scenario {
+        var s = Scenario()
+        for id in ["a", "b", "high", "noisy"] { s.source(id) }
+        s.report("r", published: "2022-01-01T10:00:00Z")
+        var g = SplitMix(state: 5)
+        func scatter() -> Double { exp(Double.random(in: -0.02...0.02, using: &g)) }
+        for i in 0..<40 {
+            let truth = Double(100 + 10 * i)
+            s.incident("i\(i)")
+            s.claim("a\(i)", report: "r", incident: "i\(i)", "killed", "people", (truth * scatter()).rounded(), by: "a")
+            s.claim("b\(i)", report: "r", incident: "i\(i)", "killed", "people", (truth * scatter()).rounded(), by: "b")
+            s.claim("h\(i)", report: "r", incident: "i\(i)", "killed", "people", (1.5 * truth * scatter()).rounded(), by: "high")
+            let off = i % 3 == 0 ? 1.0 : i % 3 == 1 ? 0.6 : 1.6
+            s.claim("n\(i)", report: "r", incident: "i\(i)", "killed", "people", (off * truth * scatter()).rounded(), by: "noisy")
+        }
+        return s
+    }
+
+    @Test func biasIsNotUnreliability() throws {
+        // Given a source that is accurate once its constant over-reporting is removed, and one that is unbiased but erratic
+        let r = calibrationPanel().context().reliability
+        let a = try #require(r["a"]), high = try #require(r["high"]), noisy = try #require(r["noisy"])
+        // Then the bias is learned on the log scale (near log 1.5), and the biased source's score is
+        // that of an accurate one, well above the erratic one's
+        #expect(abs((high.bias ?? 0) - log(1.5)) < 0.05)
+        #expect(abs(a.bias ?? 1) < 0.02 && abs(noisy.bias ?? 1) < 0.1)
+        #expect(high.score > 0.5 && high.score > noisy.score + 0.15)
+        #expect(abs(high.score - a.score) < 0.1)
+        // and every score keeps its uncertainty
+        #expect(high.scoredClaims == 40 && high.uncertainty > 0 && high.uncertainty < 0.1)
+    }
+
+    @Test func aSourceCannotExcuseAnErrorWithItsOwnBias() throws {
+        // Given e says 1.5 times the figure once, and never speaks otherwise
+        var s = calibrationPanel()
+        s.source("e")
+        s.incident("once")
+        s.claim("a-once", report: "r", incident: "once", "killed", "people", 200, by: "a")
+        s.claim("b-once", report: "r", incident: "once", "killed", "people", 200, by: "b")
+        s.claim("e-once", report: "r", incident: "once", "killed", "people", 300, by: "e")
+        let e = try #require(s.context().reliability["e"])
+        // Then its bias is reported, but the claim is scored without it (leave one out): it disagrees
+        #expect((e.bias ?? 0) > 0.1)
+        #expect(e.scoredClaims == 1 && e.score < e.prior)
+        // (the posterior mass it gets with a and b against it, where their agreeing claims get about 1)
+        #expect(e.evidence.first.map { $0.agreement < 0.3 } == true)
+    }
+
+    @Test func exactlyCopiedFiguresKeepExactAgreement() throws {
+        // Given figures that agree exactly or not at all (the first panel: a and b exact, c 1.5 times on 6 incidents)
+        let r = panel().context().reliability
+        // Then a near miss is no agreement: d's lone figures are unscored and c, with too few claims for its
+        // bias to be trusted, still disagrees
+        #expect(try #require(r["c"]).evidence.allSatisfy { $0.agreement < 0.3 })
+        #expect(try #require(r["a"]).evidence.allSatisfy { $0.agreement > 0.5 })
+    }
+
+    @Test func theToleranceIsLearnedFromTheData() {
+        var g = SplitMix(state: 9)
+        func normal() -> Double { (-2 * log(Double.random(in: 1e-12..<1, using: &g))).squareRoot() * cos(2 * .pi * Double.random(in: 0..<1, using: &g)) }
+        // Figures copied exactly or wrong: agreement stays exact
+        let copied = (0..<300).map { $0 % 5 < 3 ? 0 : abs(0.3 * normal()) }
+        #expect(Learner.Bias.mixtureBoundary(copied) < 0.001)
+        // Figures accurate to a few percent (σ 0.03) or far off (σ 0.5): the boundary lies between
+        let scattered = (0..<1000).map { abs(($0 % 3 == 0 ? 0.5 : 0.03) * normal()) }
+        let t = Learner.Bias.mixtureBoundary(scattered)
+        #expect(t > 0.05 && t < 0.2)
+        // Sources whose mean residuals differ no more than chance get their bias shrunk away
+        // (k, the shrinkage in claims, is large); sources that really differ keep theirs (k at its floor of 1)
+        let chance = (0..<20).map { _ in (0..<5).map { _ in 0.2 * normal() } }
+        #expect(Learner.Bias.randomEffectsRatio(chance) > 5)  // (infinite when the spread is all chance)
+        let real = (0..<20).map { s in (0..<5).map { _ in Double(s - 10) * 0.05 + 0.02 * normal() } }
+        #expect(Learner.Bias.randomEffectsRatio(real) == 1)
+    }
+
     @Test func adjudicatedFiguresAnchorTheScore() throws {
         // Given the adjudicated figures side with c on every incident
         let s = panel { s in

@@ -17,6 +17,9 @@ struct ProjectionCommandTests {
         ["reliability", "--format", "csv"],
         ["history", atmeh, "killed", "people"],
         ["explain", atmeh, "killed", "children"],
+        // As of a published time, asked at each moment of the ledger (both axes at once)
+        ["incidents", "--published-before", "2022-02-03T08:00Z"],
+        ["consensus", "--all", "--format", "csv", "--published-before", "2022-02-03T08:00Z"],
     ]
 
     @Test("output at --at-position N is byte-identical to what each command printed when the ledger ended at N")
@@ -136,6 +139,40 @@ struct ProjectionCommandTests {
         #expect(early.stdout == "incident,figure,group,best,low,high,grade,originators,claims\n")
         let now = try cli.run("consensus", Self.atmeh, "--format", "csv", "--published-before", "2100-01-01")
         #expect(now.stdout == (try cli.run("consensus", Self.atmeh, "--format", "csv").stdout))
+    }
+
+    @Test("incidents honours --published-before: the incidents and claim counts the consensus sees as of that time")
+    func incidentsPublishedBefore() throws {
+        // Given the seed ledger (reports of 2022-02-03 06:17Z and 09:08Z, of that day, of 2023-07-10, and of unknown time)
+        let cli = try CLI()
+        try #require(cli.run("demo", "--ledger", cli.ledger).status == 0)
+        let now = try cli.run("incidents", "--format", "csv")
+        try #require(now.status == 0, "\(now.stderr)")
+        // When nothing had been published yet, nothing is listed (the demo opened its incidents after 2000)
+        #expect(try cli.run("incidents", "--published-before", "2000-01-01").stdout == "no incidents\n")
+        // A cutoff after everything lists what the ledger holds now
+        #expect(try cli.run("incidents", "--format", "csv", "--published-before", "2100-01-01").stdout == now.stdout)
+        // At 08:00Z on the day of the raid only the Atmeh report of 06:17Z had been published
+        let early = try cli.run("incidents", "--format", "json", "--published-before", "2022-02-03T08:00Z")
+        let earlyRows = try JSONDecoder().decode([IncidentSummary].self, from: Data(early.stdout.utf8))
+        #expect(earlyRows.map(\.incident) == [Self.atmeh])
+        let all = try JSONDecoder().decode([IncidentSummary].self, from: Data(try cli.run("incidents", "--format", "json").stdout.utf8))
+        #expect(earlyRows[0].claims < all.first { $0.incident == Self.atmeh }!.claims)
+        // Then at every cutoff the listing counts exactly the claims and figures the consensus uses
+        for cutoff in ["2022-02-03T07:00Z", "2022-02-03T08:00Z", "2022-02-04", "2023-07-09", "2024", "2100"] {
+            let listed = try JSONDecoder().decode([IncidentSummary].self,
+                                                  from: Data(try cli.run("incidents", "--format", "json", "--published-before", cutoff).stdout.utf8))
+            let consensus = try cli.run("consensus", "--all", "--format", "json", "--published-before", cutoff)
+            try #require(consensus.status == 0, "\(consensus.stderr)")
+            let figures = try JSONDecoder().decode([Consensus].self, from: Data(consensus.stdout.utf8))
+            let withClaims = listed.filter { $0.claims > 0 }
+            #expect(Set(withClaims.map(\.incident)) == Set(figures.map(\.incident)), "\(cutoff)")
+            for incident in withClaims {
+                let own = figures.filter { $0.incident == incident.incident }
+                #expect(incident.figures == own.count, "\(incident.incident) before \(cutoff)")
+                #expect(incident.claims == own.map(\.claims).reduce(0, +), "\(incident.incident) before \(cutoff)")
+            }
+        }
     }
 
     @Test("rebuild recomputes the tables and changes nothing the commands print")
