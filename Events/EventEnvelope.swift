@@ -167,14 +167,19 @@ public struct RecordedEvent: Sendable, Hashable {
     public static func chainHash(previousHash: [UInt8], position: Int64, id: String, stream: String, version: Int64,
                                  type: String, schemaVersion: Int, recordedAt: String, actor: String,
                                  correlationID: String?, payloadJSON: some Sequence<UInt8>) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(256)
-        writeEnvelope(to: &body, position: position, id: id, stream: stream, version: version, type: type,
-                      schemaVersion: schemaVersion, recordedAt: recordedAt, actor: actor, correlationID: correlationID,
-                      payloadJSON: payloadJSON, hashes: nil)
+        // The envelope around the payload, hashed in three pieces so the payload is not copied.
+        var head: [UInt8] = []
+        var tail: [UInt8] = []
+        head.reserveCapacity(256)
+        tail.reserveCapacity(256)
+        writeEnvelopeHead(to: &head, id: id, actor: actor, correlationID: correlationID, hash: nil)
+        writeEnvelopeTail(to: &tail, position: position, stream: stream, version: version, type: type, schemaVersion: schemaVersion,
+                          recordedAt: recordedAt, previousHash: nil)
         var hasher = SHA256()
         hasher.update(data: previousHash)
-        hasher.update(data: body)
+        hasher.update(data: head)
+        if let contiguous = payloadJSON as? [UInt8] { hasher.update(data: contiguous) } else { hasher.update(data: Array(payloadJSON)) }
+        hasher.update(data: tail)
         return Array(hasher.finalize())
     }
 
@@ -200,25 +205,39 @@ public struct RecordedEvent: Sendable, Hashable {
     static func writeEnvelope(to out: inout [UInt8], position: Int64, id: String, stream: String, version: Int64, type: String,
                               schemaVersion: Int, recordedAt: String, actor: String, correlationID: String?,
                               payloadJSON: some Sequence<UInt8>, hashes: (previous: String, hash: String)?) {
-        func key(_ k: String, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeEscaped(k, to: &out)
-            out.append(UInt8(ascii: ":"))
-        }
+        writeEnvelopeHead(to: &out, id: id, actor: actor, correlationID: correlationID, hash: hashes?.hash)
+        out.append(contentsOf: payloadJSON)
+        writeEnvelopeTail(to: &out, position: position, stream: stream, version: version, type: type, schemaVersion: schemaVersion,
+                          recordedAt: recordedAt, previousHash: hashes?.previous)
+    }
+
+    private static func key(_ k: String, to out: inout [UInt8], first: Bool = false) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        JSONValue.writeEscaped(k, to: &out)
+        out.append(UInt8(ascii: ":"))
+    }
+
+    /// Everything up to the payload: `{"actor":…,"correlation_id":…,["hash":…,]"id":…,"payload":`.
+    static func writeEnvelopeHead(to out: inout [UInt8], id: String, actor: String, correlationID: String?, hash: String?) {
         out.append(UInt8(ascii: "{"))
-        key("actor", first: true); JSONValue.writeEscaped(actor, to: &out)
-        key("correlation_id")
+        key("actor", to: &out, first: true); JSONValue.writeEscaped(actor, to: &out)
+        key("correlation_id", to: &out)
         if let correlationID { JSONValue.writeEscaped(correlationID, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        if let hashes { key("hash"); JSONValue.writeEscaped(hashes.hash, to: &out) }
-        key("id"); JSONValue.writeEscaped(id, to: &out)
-        key("payload"); out.append(contentsOf: payloadJSON)
-        key("position"); out.append(contentsOf: String(position).utf8)
-        if let hashes { key("previous_hash"); JSONValue.writeEscaped(hashes.previous, to: &out) }
-        key("recorded_at"); JSONValue.writeEscaped(recordedAt, to: &out)
-        key("schema_version"); out.append(contentsOf: String(schemaVersion).utf8)
-        key("stream"); JSONValue.writeEscaped(stream, to: &out)
-        key("type"); JSONValue.writeEscaped(type, to: &out)
-        key("version"); out.append(contentsOf: String(version).utf8)
+        if let hash { key("hash", to: &out); JSONValue.writeEscaped(hash, to: &out) }
+        key("id", to: &out); JSONValue.writeEscaped(id, to: &out)
+        key("payload", to: &out)
+    }
+
+    /// Everything after the payload: `,"position":…,["previous_hash":…,]"recorded_at":…,…}`.
+    static func writeEnvelopeTail(to out: inout [UInt8], position: Int64, stream: String, version: Int64, type: String,
+                                  schemaVersion: Int, recordedAt: String, previousHash: String?) {
+        key("position", to: &out); JSONValue.writeInteger(position, to: &out)
+        if let previousHash { key("previous_hash", to: &out); JSONValue.writeEscaped(previousHash, to: &out) }
+        key("recorded_at", to: &out); JSONValue.writeEscaped(recordedAt, to: &out)
+        key("schema_version", to: &out); JSONValue.writeInteger(Int64(schemaVersion), to: &out)
+        key("stream", to: &out); JSONValue.writeEscaped(stream, to: &out)
+        key("type", to: &out); JSONValue.writeEscaped(type, to: &out)
+        key("version", to: &out); JSONValue.writeInteger(version, to: &out)
         out.append(UInt8(ascii: "}"))
     }
 

@@ -89,25 +89,35 @@ extension FieldType {
     }
 
     /// Checks an object: every required field present, no unknown fields, each field's type.
+    /// An unknown field is reported before any other error.
     public static func validateObject(_ value: JSONValue, fields: [Field], at path: @autoclosure () -> String) throws(WireFormatError) {
         guard case .object(let members) = value else {
             throw WireFormatError(field: path(), reason: "must be an object, found \(value.typeName)")
         }
         var prefix: String { path().isEmpty ? "" : path() + "." }
-        for key in members.keys where !fields.contains(where: { $0.name == key }) {
-            throw WireFormatError(field: prefix + key, reason: "unknown field; expected one of \(fields.map(\.name).joined(separator: ", "))")
-        }
+        var firstError: WireFormatError?
+        var known = 0
         for field in fields {
             guard let member = members[field.name] else {
-                if field.required { throw WireFormatError(field: prefix + field.name, reason: "missing required field (\(field.doc))") }
+                if field.required, firstError == nil {
+                    firstError = WireFormatError(field: prefix + field.name, reason: "missing required field (\(field.doc))")
+                }
                 continue
             }
+            known += 1
+            guard firstError == nil else { continue }
             if member.isNull {
-                if field.nullable { continue }
-                throw WireFormatError(field: prefix + field.name, reason: "must not be null")
+                if !field.nullable { firstError = WireFormatError(field: prefix + field.name, reason: "must not be null") }
+                continue
             }
-            try field.type.validate(member, at: prefix + field.name)
+            do { try field.type.validate(member, at: prefix + field.name) } catch { firstError = error }
         }
+        if known != members.count {
+            for key in members.keys where !fields.contains(where: { $0.name == key }) {
+                throw WireFormatError(field: prefix + key, reason: "unknown field; expected one of \(fields.map(\.name).joined(separator: ", "))")
+            }
+        }
+        if let firstError { throw firstError }
     }
 
     /// This type as a JSON Schema (draft 2020-12) fragment.

@@ -56,6 +56,10 @@ struct TimeAndTextTests {
                                     schemaVersion: 1, recordedAt: "r", actor: actor, correlationID: nil, payloadJSON: payload.utf8)
         }
         let base = hash()
+        // SHA-256 of 32 zero bytes followed by the canonical envelope without its hashes, as
+        // DESIGN.md defines it (computed independently): ledgers written by any version verify.
+        // {"actor":"a","correlation_id":null,"id":"e","payload":{},"position":1,"recorded_at":"r","schema_version":1,"stream":"s","type":"t","version":1}
+        #expect(Hex.encode(base) == "c1bfe36a98b3fce536ca68c4f7715d4e68c2ad1fcbe33de9685516ef0511bf94")
         #expect(base == hash())
         #expect(base != hash(position: 2))
         #expect(base != hash(actor: "b"))
