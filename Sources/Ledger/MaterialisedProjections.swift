@@ -24,6 +24,11 @@ public struct RefreshSummary: Sendable, Equatable {
     /// How many incidents were recomputed when only those the new events touch were; nil when
     /// everything was recomputed.
     public var touchedIncidents: Int? = nil
+    /// Where a full recomputation spent its time (seconds): reading and decoding the log,
+    /// learning reliability and computing every projection, and writing the tables.
+    public var foldSeconds = 0.0
+    public var projectSeconds = 0.0
+    public var writeSeconds = 0.0
 }
 
 /// Materialised projections: consensus per figure, reliability per source, incident summaries,
@@ -68,10 +73,16 @@ extension LedgerStore {
             if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             let end = try Int64.fetchOne(db, sql: sql, arguments: arguments) ?? 0
-            let learnAt = learningSchedule.learningPoint(transactionEnds: try LedgerStore.transactionEnds(db, after: 0, upTo: end), after: 0)
-            let (state, learningState) = try LedgerStore.fold(db, upTo: end, recordedBefore: recordedBefore, keepingStateAt: learnAt)
-            return LedgerProjections(state: state, learningState: learningState ?? state, options: options)
+            let (state, learningState) = try foldWithLearningState(db, upTo: end, recordedBefore: recordedBefore)
+            return LedgerProjections(state: state, learningState: learningState, options: options)
         }
+    }
+
+    /// The state at `end` and at its learning point.
+    func foldWithLearningState(_ db: Database, upTo end: Int64, recordedBefore: String? = nil) throws -> (ClaimsState, ClaimsState) {
+        let learnAt = learningSchedule.learningPoint(transactionEnds: try LedgerStore.transactionEnds(db, after: 0, upTo: end), after: 0)
+        let (state, learningState) = try LedgerStore.fold(db, upTo: end, recordedBefore: recordedBefore, keepingStateAt: learnAt)
+        return (state, learningState ?? state)
     }
 
     /// Folds the log; also returns the state as it was at `keepingStateAt` (0: the initial state).
@@ -86,14 +97,49 @@ extension LedgerStore {
         if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
-        while let row = try rows.next() {
-            let recorded = LedgerStore.recordedEvent(row)
-            do { state.apply(try ProjectionEvent(recorded)) } catch {
-                throw LedgerError.rejected(field: "event \(recorded.position)", reason: "does not decode: \(error)")
+        // Decoding payloads is most of the work and each event decodes on its own: decode a batch
+        // on every core, then fold it in order.
+        var batch: [RecordedEvent] = []
+        batch.reserveCapacity(foldBatchSize)
+        func foldBatch() throws {
+            for (recorded, decoded) in zip(batch, decodeConcurrently(batch)) {
+                guard case .success(let event) = decoded else {
+                    if case .failure(let error) = decoded {
+                        throw LedgerError.rejected(field: "event \(recorded.position)", reason: "does not decode: \(error)")
+                    }
+                    continue
+                }
+                state.apply(ProjectionEvent(recorded, event: event))
+                if recorded.position == keep { kept = state }
             }
-            if recorded.position == keep { kept = state }
+            batch.removeAll(keepingCapacity: true)
         }
+        while let row = try rows.next() {
+            batch.append(LedgerStore.recordedEvent(row))
+            if batch.count == foldBatchSize { try foldBatch() }
+        }
+        try foldBatch()
         return (state, kept)
+    }
+
+    static let foldBatchSize = 4096
+
+    /// Decodes events on all cores, results in the order given.
+    static func decodeConcurrently(_ events: [RecordedEvent]) -> [Result<LedgerEvent, WireFormatError>] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 256))
+        guard workers > 1 else { return events.map { event in Result { () throws(WireFormatError) in try event.decode() } } }
+        var results = [Result<LedgerEvent, WireFormatError>](repeating: .failure(WireFormatError(field: "", reason: "not decoded")), count: events.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes its own slice of the buffer, which outlives them all.
+            nonisolated(unsafe) let out = buffer
+            let chunk = (events.count + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for i in (worker * chunk)..<min(events.count, (worker + 1) * chunk) {
+                    out[i] = Result { () throws(WireFormatError) in try events[i].decode() }
+                }
+            }
+        }
+        return results
     }
 
     /// Ends of the transactions in (`after`, `upTo`]: positions whose next event was recorded at
@@ -134,12 +180,27 @@ extension LedgerStore {
             return RefreshSummary(position: status.head, events: 0, written: 0, deleted: 0, upToDate: true)
         }
         if !rebuild, let summary = try refreshTouchedIncidents() { return summary }
-        let projections = try projections()
+        let clock = ContinuousClock()
+        var started = clock.now
+        func lap() -> Double {
+            let now = clock.now
+            defer { started = now }
+            let elapsed = (now - started).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        }
+        let (state, learningState) = try read { db in
+            try foldWithLearningState(db, upTo: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0)
+        }
+        let foldSeconds = lap()
+        let projections = LedgerProjections(state: state, learningState: learningState)
         let tables = LedgerStore.materialise(projections)
+        let projectSeconds = lap()
         do {
             return try dbQueue.writeWithoutTransaction { db in
                 let position = projections.position
                 var summary = RefreshSummary(position: position, events: position, written: 0, deleted: 0, upToDate: false)
+                summary.foldSeconds = foldSeconds
+                summary.projectSeconds = projectSeconds
                 try db.inTransaction(.immediate) {
                     let current = try LedgerStore.status(db)
                     if !rebuild && current.checkpoint >= position {
@@ -154,6 +215,7 @@ extension LedgerStore {
                     try LedgerStore.setCheckpoint(db, position: position, learnedAt: projections.learnedAt)
                     return .commit
                 }
+                summary.writeSeconds = lap()
                 return summary
             }
         } catch let error as DatabaseError {

@@ -99,6 +99,8 @@ struct SizeResult: Codable {
     var pythonNote: String?
     var verifySeconds = 0.0
     var rebuildSeconds = 0.0
+    /// Seconds spent reading and decoding the log, learning and projecting, writing the tables.
+    var rebuildPhases: [Double] = []
     var rebuildPeakRSSMB = 0.0
     var incrementalAppendMS = 0.0
     var incrementalRefreshSeconds = 0.0
@@ -201,10 +203,12 @@ struct SizeRun {
 
         Memory.resetPeak()
         start = now()
-        try store.rebuildProjections()
+        let rebuild = try store.rebuildProjections()
         result.rebuildSeconds = now() - start
         result.rebuildPeakRSSMB = Memory.peakMB()
-        log(String(format: "rebuild %.0f events/s, peak RSS %.0f MB", Double(result.events) / result.rebuildSeconds, result.rebuildPeakRSSMB))
+        result.rebuildPhases = [rebuild.foldSeconds, rebuild.projectSeconds, rebuild.writeSeconds]
+        log(String(format: "rebuild %.0f events/s, peak RSS %.0f MB (fold %.2f s, learn and project %.2f s, write %.2f s)",
+                   Double(result.events) / result.rebuildSeconds, result.rebuildPeakRSSMB, rebuild.foldSeconds, rebuild.projectSeconds, rebuild.writeSeconds))
 
         try incremental(store: store, workload: &workload)
         try onDemand(store: store)
@@ -230,7 +234,7 @@ struct SizeRun {
                                      schema_version INTEGER NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, payload TEXT NOT NULL)
                 """)
         }
-        FileManager.default.createFile(atPath: eventsPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: eventsPath, contents: nil)
         let out = python == nil ? nil : FileHandle(forWritingAtPath: eventsPath)
         defer { try? out?.close() }
         var encode = 0.0, append = 0.0, plain = 0.0, closureEnd = 0.0
@@ -462,6 +466,9 @@ enum Report {
         row("import ÷ Python (speed)") { r in r.pythonRate.map { String(format: "%.2f×", r.importRate / $0) } ?? "–" }
         row("verify") { rate(Double($0.events) / $0.verifySeconds) }
         row("full rebuild") { "\(rate(Double($0.events) / $0.rebuildSeconds)) (\(String(format: "%.1f s", $0.rebuildSeconds)))" }
+        row("  fold / learn+project / write") {
+            $0.rebuildPhases.count == 3 ? String(format: "%.1f / %.1f / %.1f s", $0.rebuildPhases[0], $0.rebuildPhases[1], $0.rebuildPhases[2]) : "–"
+        }
         row("incremental: append 1 report + 1 claim") { String(format: "%.1f ms", $0.incrementalAppendMS) }
         row("incremental: refresh after it") { String(format: "%.2f s", $0.incrementalRefreshSeconds) }
         row("one-incident consensus p50 / p99") { String(format: "%.2f / %.2f ms", $0.consensusP50MS, $0.consensusP99MS) }

@@ -283,6 +283,8 @@ struct Rebuild: ParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             let rate = seconds > 0 ? Int(Double(summary.events) / seconds) : 0
             print("rebuilt projections at position \(summary.position): \(summary.events) events in \(String(format: "%.2f", seconds)) s (\(rate) events/s), \(summary.written) rows written")
+            print(String(format: "  read and decode the log %.2f s, learn reliability and project %.2f s, write the tables %.2f s",
+                         summary.foldSeconds, summary.projectSeconds, summary.writeSeconds))
         }
     }
 }

@@ -173,6 +173,21 @@ struct ProjectionStoreTests {
         #expect(try #require(try ledger.store.materialisedSnapshot()).encoded() == (try onDemand(ledger.store)))
     }
 
+    @Test("the fold decodes batches of events on every core and gives the state a one-at-a-time fold gives")
+    func concurrentDecoding() throws {
+        // Given a ledger long enough for several batches, each split between workers
+        let ledger = try TemporaryLedger()
+        let events = randomLedgerEvents(seed: 21, count: LedgerStore.foldBatchSize * 2 + 700)
+        try ledger.store.append(events, actor: "test", refreshingProjections: false)
+        // Then folding it equals decoding and applying each stored event in turn
+        var sequential = ClaimsState.initial
+        try ledger.store.forEachEvent { recorded in sequential.apply(try ProjectionEvent(recorded)) }
+        #expect(sequential.position == (try ledger.store.projectionStatus()).head)
+        #expect(sequential.position > Int64(LedgerStore.foldBatchSize * 2))
+        #expect(try ledger.store.projectionState() == sequential)
+        #expect(try ledger.store.projectionState(asOfPosition: 5000) == ClaimsState.asOf(try ledger.store.events().map { try ProjectionEvent($0) }, position: 5000))
+    }
+
     @Test("tables behind the head are reported, and the on-demand path refuses stale weights")
     func staleCheckpoint() throws {
         // Given a ledger whose writes do not refresh the projections
