@@ -177,7 +177,7 @@ struct ProjectionStoreTests {
     func concurrentDecoding() throws {
         // Given a ledger long enough for several batches, each split between workers
         let ledger = try TemporaryLedger()
-        let events = randomLedgerEvents(seed: 21, count: LedgerStore.foldBatchSize * 2 + 700)
+        let events = randomLedgerEvents(seed: 21, count: LedgerStore.foldBatchSize * 2 + 1500)
         try ledger.store.append(events, actor: "test", refreshingProjections: false)
         // Then folding it equals decoding and applying each stored event in turn
         var sequential = ClaimsState.initial
