@@ -61,6 +61,8 @@ struct Run {
     /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
     let reportNamesCoalition: Bool
     var publishedYear: Int?
+    /// Whether any sentence tells of a death (a killed figure word, fatally, succumbed).
+    let reportTellsOfDeath: Bool
 
     struct Attribution: Equatable {
         var originator: String
@@ -82,6 +84,9 @@ struct Run {
         reportNamesCoalition = tokens.contains { t in
             t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
                 || t.text == "US" || t.text == "U.S" || t.norm == "americans" || t.norm == "pentagon")
+        }
+        reportTellsOfDeath = tokens.contains { t in
+            t.kind == .word && (t.cachedTrigger == "killed" || ["fatally", "mortally", "fatal", "succumbed", "dies"].contains(t.norm))
         }
         self.gazetteer = gazetteer
         self.places = places

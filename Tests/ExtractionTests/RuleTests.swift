@@ -449,4 +449,30 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         let plain = extract("Two people were killed today in the deadliest attack in the city this year.")
         #expect(plain.mainClaims.map(line) == ["main killed people 2 exact"], "\(plain.claims.map(line))")
     }
+
+    @Test func peopleShotAndNotKilledAreWounded() {
+        // Given a report of people shot in which nobody dies
+        // Then the shot are injured: a singular subject, a count, a reflexive
+        #expect(claims("A 46-year-old man was shot in the neck on Thursday, deputies said.").contains("injured people 1 exact"))
+        #expect(claims("Four teens were shot on the court behind the church on Monday evening.").contains("injured people 4 exact"))
+        #expect(claims("Police said a child shot himself in the hand.").contains("injured children 1 exact"))
+        // Negative: anyone dying in the report makes "shot" the count of those hit, not the wounded
+        #expect(!claims("Four people were shot, one fatally.").contains { $0.hasPrefix("injured") })
+        #expect(!claims("A boy was shot at a park. He was pronounced dead at the hospital.").contains { $0.hasPrefix("injured") })
+        #expect(!claims("A man was shot and killed on Elm Street.").contains { $0.hasPrefix("injured") })
+        // Negative: an active "shot" names the shooters, not the shot
+        #expect(!claims("Two men shot at the house on Friday.").contains { $0.hasPrefix("injured") })
+        // Negative: a number not heading a noun phrase before "shot" ("a 911 call reporting a child had been shot")
+        #expect(!claims("Deputies received a 911 call reporting a child had been accidentally shot.").contains("injured children 911 exact"))
+    }
+
+    @Test func anAgeBeforeTheNounStillCountsOnePerson() {
+        // Given "a 23-year-old man", "an 8-month-old baby" as victims
+        #expect(claims("A 23-year-old man was killed on Friday night.") == ["killed people 1 exact"])
+        #expect(claims("An 8-month-old baby died in the fire.").contains("killed children 1 exact"))
+        // Negative: the age is not a count of its own, nor the years a count of people
+        #expect(!claims("A 23-year-old man was killed on Friday night.").contains { $0.contains(" 23 ") })
+        #expect(claims("The 23-year-old suspect was arrested.").allSatisfy { !$0.contains(" 23 ") })
+    }
 }
+
