@@ -248,3 +248,112 @@ extension Run {
         return PartialTime(time: Dates.string(day), precision: .day)
     }
 }
+
+// MARK: Earlier events inside a sentence
+
+/// Time expressions that place what a clause tells before the report's main incident.
+enum EarlierCues {
+    static func words(_ phrase: String) -> [String] {
+        phrase.split(separator: " ").map { $0.unicodeScalars.first!.value >= 0x600 ? ArabicNorm.normalise(String($0)) : String($0) }
+    }
+    /// Before the narrative's own time ("earlier that day", "the previous night", "في وقت سابق من
+    /// ذلك اليوم", "قبل ذلك بأيام"): always an earlier event.
+    static let narrative: [[String]] = [
+        "earlier that", "earlier in the day", "earlier in the week", "earlier in the month", "earlier the same",
+        "the previous day", "the previous night", "the previous week", "the previous month", "the day before", "the night before",
+        "في وقت سابق من ذلك", "في وقت سابق من اليوم نفسه", "في اليوم السابق", "في الليلة السابقة", "في الأسبوع السابق", "قبل ذلك", "قبلها",
+    ].map(words)
+    /// Before the time of publication ("last week", "earlier this month", "قبل أيام",
+    /// "الأسبوع الماضي"): an earlier event only when the report dates its main incident more
+    /// recently (today, yesterday).
+    static let published: [[String]] = [
+        "last week", "last month", "last weekend", "earlier this week", "earlier this month", "earlier this year",
+        "الأسبوع الماضي", "الشهر الماضي", "الأسبوع المنصرم", "الشهر المنصرم",
+    ].map(words)
+    /// Units of time: "two days earlier", "weeks ago", "قبل أيام", "قبل 3 أشهر".
+    static let units: Set<String> = Set(["يوم", "يومين", "أيام", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "شهور", "سنة", "سنتين", "سنوات", "عام", "عامين", "أعوام", "ساعات"].map(ArabicNorm.normalise))
+        .union(["day", "days", "week", "weeks", "month", "months", "year", "years", "hours"])
+    /// Anchors that date a main incident near publication.
+    static let recent: Set<String> = Set(["اليوم", "أمس", "الليلة", "فجر"].map(ArabicNorm.normalise))
+        .union(["today", "yesterday", "tonight", "overnight"])
+    /// Words that end a clause for the scope of a time expression.
+    static let clauseWords: Set<String> = Set(["فيما", "بينما", "كما", "حين", "لكن", "ولكن"].map(ArabicNorm.normalise))
+        .union(["while", "whereas", "but", "meanwhile", "after", "before", "when", "since"])
+    /// Complementisers after a saying verb: a time expression before them dates the saying.
+    static let complementisers: Set<String> = Set(["أن", "إن", "ان", "بأن"].map(ArabicNorm.normalise)).union(["that"])
+}
+
+extension Run {
+    /// Whether the report dates its main incident near publication: "today", "yesterday",
+    /// "overnight" in its first sentences. A weekday alone does not: a follow-up ("the funeral on
+    /// Wednesday of the family shot last week") dates a later event than the one it reports.
+    func datesMainIncidentRecently(_ sents: [Range<Int>]) -> Bool {
+        for s in sents.prefix(4) {
+            for k in s where tokens[k].kind == .word {
+                if tokens[k].stems.contains(where: EarlierCues.recent.contains) || EarlierCues.recent.contains(tokens[k].norm) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The parts of a sentence about an earlier event than the main incident: the clause holding
+    /// a time expression that places its event before the narrative ("earlier that day",
+    /// "the day before", "two days earlier", "في وقت سابق من ذلك اليوم", "قبل ذلك بأيام") or, when
+    /// the report dates its main incident near publication, before publication ("last week",
+    /// "three weeks ago", "قبل أيام", "الأسبوع الماضي"). The clause runs between commas,
+    /// semicolons and clause words (while, فيما). A time expression dating a saying ("said
+    /// earlier this week that …", "قالت، في وقت سابق من ذلك اليوم، إن") dates the statement, not the event.
+    func earlierClauses(_ s: Range<Int>, recentMain: Bool) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        var k = lower
+        while k < limit {
+            guard tokens[k].kind == .word else { k += 1; continue }
+            var length = 0
+            for p in EarlierCues.narrative where phrase(p, at: k, limit: limit) { length = max(length, p.count) }
+            if recentMain { for p in EarlierCues.published where phrase(p, at: k, limit: limit) { length = max(length, p.count) } }
+            // "two days earlier", "a week before": a span of time counted back from the narrative.
+            if length == 0, stemIn(tokens[k], EarlierCues.units), k + 1 < limit, tokens[k].script == .latin,
+               tokens[k + 1].norm == "earlier" || tokens[k + 1].norm == "before" && (k + 2 == limit || tokens[k + 2].kind == .punct) || recentMain && tokens[k + 1].norm == "ago",
+               k > lower, tokens[k - 1].kind == .number || Numbers.parse(tokens, k - 1, limit: limit) != nil || ["a", "an", "few", "several"].contains(tokens[k - 1].norm) || tokens[k].norm.hasSuffix("s") {
+                length = 2
+            }
+            // "قبل أيام", "قبل نحو 3 سنوات", "قبل ذلك بيومين": before, a span of time.
+            if length == 0, recentMain, tokens[k].norm == ArabicNorm.normalise("قبل") {
+                var j = k + 1
+                if j < limit, let (_, bs) = boundBefore(j + 1, from: j), bs == j { j += 1 }
+                if j < limit, let q = Numbers.parse(tokens, j, limit: limit), q.end < limit { j = q.end }
+                if j < limit, stemIn(tokens[j], EarlierCues.units) { length = j + 1 - k }
+            }
+            guard length > 0 else { k += 1; continue }
+            // Dating a saying: a saying verb just before, or a complementiser right after.
+            let after = k + length < limit ? tokens[k + length] : nil
+            let before = (max(lower, k - 3)..<k).contains { stemIn(tokens[$0], Lexicon.sayingVerbs) }
+            var nextWord = k + length
+            // The rest of the expression ("day", اليوم), then punctuation.
+            while nextWord < min(limit, k + length + 2), tokens[nextWord].kind == .word, !stemIn(tokens[nextWord], EarlierCues.complementisers) { nextWord += 1 }
+            while nextWord < limit, tokens[nextWord].kind == .punct { nextWord += 1 }
+            let complement = nextWord < limit && stemIn(tokens[nextWord], EarlierCues.complementisers)
+            if before || complement || after.map({ stemIn($0, Lexicon.sayingVerbs) }) == true { k += length; continue }
+            // The clause around it.
+            func isBreak(_ i: Int) -> Bool {
+                let t = tokens[i]
+                if t.kind == .punct { return [",", "،", ";", "؛", ":"].contains(t.text) }
+                return stemIn(t, EarlierCues.clauseWords)
+            }
+            var a = k
+            while a > lower, !isBreak(a - 1) { a -= 1 }
+            var b = k + length
+            while b < limit, !isBreak(b) { b += 1 }
+            // A fronted time expression ("Earlier that day, two officers …", "وقبل أيام، قتل …")
+            // dates the clause after its comma.
+            if b - (k + length) <= 2, b < limit, [",", "،"].contains(tokens[b].text), (a..<k).allSatisfy({ ["and", "but", Words.n("و")].contains(tokens[$0].norm) }) {
+                b += 1
+                while b < limit, !isBreak(b) { b += 1 }
+            }
+            spans.append(a..<b)
+            k = b
+        }
+        return spans
+    }
+}

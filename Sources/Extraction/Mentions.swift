@@ -166,6 +166,9 @@ extension Run {
                     }
                 } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
                     var k = i + 1
+                    // "a 46-year-old man", "an 8-month-old baby": an age before the noun.
+                    if k + 5 < limit, tokens[k].kind == .number, tokens[k + 1].text == "-", ["year", "month", "week", "day"].contains(tokens[k + 2].norm),
+                       tokens[k + 3].text == "-", tokens[k + 4].norm == "old" { k += 5 }
                     if k + 1 < limit, group(tokens[k]) == nil, tokens[k].script == .latin, group(tokens[k + 1]) != nil { k += 1 }
                     if let g = group(tokens[k]), g.1 == .singular, g.0 != "others", !isCompoundHead(k + 1, limit) {
                         q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
@@ -313,6 +316,9 @@ extension Run {
                     }
                 }
             }
+            if figure == nil, let shotAt = nonFatallyShot(from: qs, after: end, lower: lower, limit: limit) {
+                figure = "injured"; end = shotAt + 1; forwardUsed.insert(shotAt); triggerAt = shotAt
+            }
             var cue = (max(lower, qs - 2)..<qs).contains { k in (stemIn(tokens[k], Lexicon.subCountCues) || tokens[k].norm == Words.n("هم")) && !(k + 1..<qs).contains { trigger(tokens[$0]) != nil } }
             // "Two medics were among at least 31 people killed": a part of the count that follows.
             var after = end
@@ -455,6 +461,32 @@ extension Run {
             j += 1
         }
         return nil
+    }
+
+    /// "A 46-year-old man was shot Thursday", "four teens were shot on the court", "a child shot
+    /// himself in the hand": people shot and not killed are wounded. The count is the subject of a
+    /// passive "shot" (after was/were/been/got, or reflexive), a noun phrase right before it, and
+    /// nothing in the report says anyone died (fatally, shot dead, killed, died, pronounced dead): "Four were shot, one fatally" counts the
+    /// hit, not the wounded, and gives no claim here; so does "A boy shot himself … He was
+    /// pronounced dead". The index of "shot", or nil.
+    func nonFatallyShot(from start: Int, after end: Int, lower: Int, limit: Int) -> Int? {
+        guard end < limit, tokens[end].script == .latin, start < end, end - start <= 8,
+              !tokens[(start + 1)..<end].contains(where: { ["a", "an", "the"].contains($0.norm) || $0.kind == .word && $0.norm.hasSuffix("ing") }) else { return nil }
+        var k = end
+        var passive = false
+        while k < min(limit, end + 4), tokens[k].kind == .word, tokens[k].norm != "shot" {
+            guard ["was", "were", "been", "being", "got", "get", "have", "has", "had", "is", "are", "reportedly", "also", "allegedly", "apparently", "accidentally", "then", "both", "all"].contains(tokens[k].norm) else { return nil }
+            if ["was", "were", "been", "being", "got", "get", "is", "are"].contains(tokens[k].norm) { passive = true }
+            k += 1
+        }
+        guard k < limit, tokens[k].norm == "shot" else { return nil }
+        let next = k + 1 < limit ? tokens[k + 1] : nil
+        let reflexive = next.map { ["himself", "herself", "themselves"].contains($0.norm) } ?? false
+        guard passive || reflexive else { return nil }
+        if let n = next, n.norm == "down" || n.norm == "at" && !passive { return nil }
+        // Anyone dying in the report makes "shot" the count of those hit, or a victim who died later.
+        if reportTellsOfDeath { return nil }
+        return k
     }
 
     static let additionalBefore: Set<String> = Set(["another", "further", "additional"])

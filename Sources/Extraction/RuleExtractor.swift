@@ -61,6 +61,8 @@ struct Run {
     /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
     let reportNamesCoalition: Bool
     var publishedYear: Int?
+    /// Whether any sentence tells of a death (a killed figure word, fatally, succumbed).
+    let reportTellsOfDeath: Bool
 
     struct Attribution: Equatable {
         var originator: String
@@ -82,6 +84,9 @@ struct Run {
         reportNamesCoalition = tokens.contains { t in
             t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
                 || t.text == "US" || t.text == "U.S" || t.norm == "americans" || t.norm == "pentagon")
+        }
+        reportTellsOfDeath = tokens.contains { t in
+            t.kind == .word && (t.cachedTrigger == "killed" || ["fatally", "mortally", "fatal", "succumbed", "dies"].contains(t.norm))
         }
         self.gazetteer = gazetteer
         self.places = places
@@ -133,6 +138,7 @@ struct Run {
         var relative: Int?
         var weekday: Int?
         var headingClaims: [ExtractedClaim] = []
+        let recentMain = datesMainIncidentRecently(sents)
         for (index, s) in sents.enumerated() {
             let heading = isHeading(s)
             // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
@@ -140,8 +146,13 @@ struct Run {
             let background = isBackground(s)
             previousBackground = background
             let attributions = attribute(s)
+            // Clauses about an earlier event ("earlier that day", "قبل أيام") inside a main sentence.
+            let earlier = background ? [] : earlierClauses(s, recentMain: recentMain)
             if !background {
-                for k in kinds(s) { mainKinds[k, default: 0] += 1 }
+                for k in kinds(s.lowerBound..<(earlier.first?.lowerBound ?? s.upperBound)) { mainKinds[k, default: 0] += 1 }
+                for (n, e) in earlier.enumerated() {
+                    for k in kinds(e.upperBound..<(n + 1 < earlier.count ? earlier[n + 1].lowerBound : s.upperBound)) { mainKinds[k, default: 0] += 1 }
+                }
                 var i = s.lowerBound
                 while i < s.upperBound {
                     if let (p, len) = places.match(tokens, at: i, limit: s.upperBound) {
@@ -169,7 +180,8 @@ struct Run {
                 // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
                 if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
                 let a = attributionFor(m.start, attributions)
-                var claim = ExtractedClaim(incident: background ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
+                let isEarlier = earlier.contains { $0.contains(m.start) }
+                var claim = ExtractedClaim(incident: background || isEarlier ? .background : .main, figure: m.figure, group: m.group, value: m.value, bound: m.bound,
                                    low: m.low, high: m.high, originator: a?.originator ?? ExtractedClaim.outletOriginator,
                                    via: a?.via ?? [], quotes: [quote(m.start, m.end)], combined: m.combined)
                 claim.isSubCount = m.isSubCount

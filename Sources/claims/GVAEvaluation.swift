@@ -35,6 +35,18 @@ enum GVAEvaluation {
             incidents += 1
             if estimate.killed == gold { killedRight += 1 }
             if estimate.injured == goldInjured { injuredRight += 1 }
+            if let which = ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"], which == "gva" || which == "gva-injured" && estimate.injured != goldInjured
+                || which == "gva-killed" && estimate.killed != gold {
+                // Per-incident differences with the claims of each document (`EXTRACTION_DEBUG=gva|gva-killed|gva-injured`).
+                print("## \(incident) killed \(Int(gold)) got \(Int(estimate.killed)); injured \(Int(goldInjured)) got \(Int(estimate.injured))")
+                for document in documents {
+                    guard let raw = document["text"]?.stringValue else { continue }
+                    let result = extractor.extract(text: ReportText.normalise(raw), language: "en")
+                    for c in result.claims where c.figure == "killed" || c.figure == "injured" {
+                        print("  \(c.incident) \(c.figure) \(c.group ?? "-") \(c.value.map { String(Int($0)) } ?? "some") \(c.bound.rawValue)\(c.isAdditional ? " additional" : "")\(c.isSubCount ? " part" : "") | \(c.originator) | \(c.quotes.first?.text ?? "")")
+                    }
+                }
+            }
         }
         return Score(incidents: incidents, killed: Double(killedRight) / Double(max(incidents, 1)),
                      injured: Double(injuredRight) / Double(max(incidents, 1)))

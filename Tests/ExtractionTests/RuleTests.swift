@@ -403,3 +403,76 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(plain.claims.allSatisfy { $0.originator == "us-central-command" && $0.bound == .exact })
     }
 }
+
+@Suite struct RulesOfExtraction4Tests {
+    func extract(_ text: String, published: PartialTime = .unknown) -> ExtractionResult {
+        RuleExtractor().extract(text: ReportText.normalise(text), published: published)
+    }
+    func line(_ c: ExtractedClaim) -> String { "\(c.incident) \(c.figure) \(c.group ?? "-") \(c.value.map { String(Int($0)) } ?? "null") \(c.bound.rawValue)" }
+
+    @Test func aClauseDatedBeforeTheNarrativeIsAnEarlierEvent() {
+        // Given a sentence whose relative clause tells of an encounter "earlier that day"
+        let ar = extract("نفذت القيادة المركزية ضربة أدت إلى مقتل قيادي، واستخدمت الطائرات التي تعرضت في وقت سابق من ذلك اليوم لمضايقات في مواجهة استمرت ساعتين تقريبا.")
+        // Then the encounter's duration is background and the strike's toll stays main
+        #expect(ar.claims.map(line).contains("background duration_minutes clashes 120 about"), "\(ar.claims.map(line))")
+        #expect(ar.mainClaims.map(line).contains("main killed militant_leaders 1 exact"), "\(ar.claims.map(line))")
+        // The same in English, and with a span of time counted back from the narrative
+        let en = extract("Gunmen killed five people in the village on Monday, two days earlier three soldiers were killed nearby.")
+        #expect(en.mainClaims.map(line) == ["main killed people 5 exact"], "\(en.claims.map(line))")
+        #expect(en.claims.map(line).contains("background killed soldiers 3 exact"), "\(en.claims.map(line))")
+        let earlier = extract("Police said four people were shot dead at the market. Earlier that day, two officers were wounded in a separate attack.")
+        #expect(earlier.mainClaims.map(line) == ["main killed people 4 exact"], "\(earlier.claims.map(line))")
+    }
+
+    @Test func aTimeExpressionDatingTheSayingLeavesTheEventMain() {
+        // Given "earlier that day" attached to the saying verb, or followed by "that"/إن
+        let said = extract("The ministry said earlier that day that 12 civilians were killed in the strike.")
+        // Then it dates the statement: the count is the main incident's
+        #expect(said.mainClaims.map(line).contains("main killed civilians 12 exact"), "\(said.claims.map(line))")
+        let ar = extract("وقالت وسائل إعلام محلية، في وقت سابق من ذلك اليوم، إن الغارة أسفرت عن سقوط 10 قتلى.")
+        #expect(ar.mainClaims.map(line).contains("main killed people 10 exact"), "\(ar.claims.map(line))")
+    }
+
+    @Test func timeBeforePublicationIsAnEarlierEventOnlyWhenTheMainIncidentIsRecent() {
+        // Given a report whose lede dates its incident today, and a clause "last week"
+        let recent = extract("Three people were killed in a bombing in the city today, police said. Last week, nine people were killed in a similar attack.")
+        // Then last week's nine are background
+        #expect(recent.mainClaims.map(line) == ["main killed people 3 exact"], "\(recent.claims.map(line))")
+        #expect(recent.claims.map(line).contains("background killed people 9 exact"))
+        let ar = extract("أعلن المرصد اليوم مقتل 4 مدنيين في قصف على البلدة، وقتل 7 مدنيين في قصف مماثل قبل أيام.")
+        #expect(ar.mainClaims.map(line) == ["main killed civilians 4 exact"], "\(ar.claims.map(line))")
+        // Negative: without a recent anchor, "last week" may date the reported incident itself
+        // ("Malian soldiers killed at least 25 civilians … last week, residents said Tuesday").
+        let followUp = extract("Soldiers killed at least 25 civilians in the region last week, residents said Tuesday.")
+        #expect(followUp.mainClaims.map(line) == ["main killed civilians 25 at_least"], "\(followUp.claims.map(line))")
+        // "since" a year, or an age, is not an earlier event
+        let plain = extract("Two people were killed today in the deadliest attack in the city this year.")
+        #expect(plain.mainClaims.map(line) == ["main killed people 2 exact"], "\(plain.claims.map(line))")
+    }
+
+    @Test func peopleShotAndNotKilledAreWounded() {
+        // Given a report of people shot in which nobody dies
+        // Then the shot are injured: a singular subject, a count, a reflexive
+        #expect(claims("A 46-year-old man was shot in the neck on Thursday, deputies said.").contains("injured people 1 exact"))
+        #expect(claims("Four teens were shot on the court behind the church on Monday evening.").contains("injured people 4 exact"))
+        #expect(claims("Police said a child shot himself in the hand.").contains("injured children 1 exact"))
+        // Negative: anyone dying in the report makes "shot" the count of those hit, not the wounded
+        #expect(!claims("Four people were shot, one fatally.").contains { $0.hasPrefix("injured") })
+        #expect(!claims("A boy was shot at a park. He was pronounced dead at the hospital.").contains { $0.hasPrefix("injured") })
+        #expect(!claims("A man was shot and killed on Elm Street.").contains { $0.hasPrefix("injured") })
+        // Negative: an active "shot" names the shooters, not the shot
+        #expect(!claims("Two men shot at the house on Friday.").contains { $0.hasPrefix("injured") })
+        // Negative: a number not heading a noun phrase before "shot" ("a 911 call reporting a child had been shot")
+        #expect(!claims("Deputies received a 911 call reporting a child had been accidentally shot.").contains("injured children 911 exact"))
+    }
+
+    @Test func anAgeBeforeTheNounStillCountsOnePerson() {
+        // Given "a 23-year-old man", "an 8-month-old baby" as victims
+        #expect(claims("A 23-year-old man was killed on Friday night.") == ["killed people 1 exact"])
+        #expect(claims("An 8-month-old baby died in the fire.").contains("killed children 1 exact"))
+        // Negative: the age is not a count of its own, nor the years a count of people
+        #expect(!claims("A 23-year-old man was killed on Friday night.").contains { $0.contains(" 23 ") })
+        #expect(claims("The 23-year-old suspect was arrested.").allSatisfy { !$0.contains(" 23 ") })
+    }
+}
+
