@@ -239,7 +239,8 @@ extension LedgerStore {
                 var summary: RefreshSummary?
                 try db.inTransaction(.immediate) {
                     summary = try LedgerStore.refreshTouchedIncidents(db, schedule: learningSchedule)
-                    return .commit
+                    // Nil part-way: leave the tables as they were for the full recomputation.
+                    return summary == nil ? .rollback : .commit
                 }
                 return summary
             }
