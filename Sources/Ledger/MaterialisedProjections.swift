@@ -36,11 +36,11 @@ public struct RefreshSummary: Sendable, Equatable {
 ///
 /// They are brought up to date right after each write transaction commits (see
 /// ``LedgerStore/write(actor:_:)``), not inside it: the append stays short and never fails
-/// because of projection code, and reliability is learned over the whole ledger, so bringing
-/// the tables up to date is a recomputation whose cost should not hold the write lock. If the
-/// process stops in between, the checkpoint stays behind the head; readers see that
-/// (``projectionStatus()``) and compute on demand, and the next write or `claims rebuild`
-/// catches up.
+/// because of projection code. Between learning points (``LearningSchedule``) that recomputes
+/// only the incidents the new events touch; at a learning point, or after merges, moves,
+/// assessments and adjudications, everything. If the process stops in between, the checkpoint
+/// stays behind the head; readers see that (``projectionStatus()``) and compute on demand, and
+/// the next write or `claims rebuild` catches up.
 extension LedgerStore {
     static let checkpointName = "projections"
 
