@@ -27,8 +27,11 @@ public struct Appender {
     private var knownReports: [String: (position: Int64, published: String?)] = [:]
     private var knownSources: Set<String> = []
     private var knownIncidents: Set<String> = []
-    private var reportTexts: [String: String] = [:]
-    private var reportIndexes: [String: ScalarOffsetIndex] = [:]
+    /// Texts of the reports this transaction appended, and offset indexes of reports whose
+    /// quotes were checked: only the most recent ones, since claims follow their report (an
+    /// older one is read back from the ledger), so that a long import holds a bounded number.
+    private var reportTexts = RecentCache<String>(capacity: 64)
+    private var reportIndexes = RecentCache<ScalarOffsetIndex>(capacity: 64)
 
     init(db: Database, actor: String) throws {
         self.db = db
@@ -241,7 +244,7 @@ public struct Appender {
             text = (try? JSONValue.parse(payload))?["text"]?.stringValue ?? ""
         }
         let index = ScalarOffsetIndex(text)
-        reportIndexes[reportID] = index
+        reportIndexes.insert(index, for: reportID)
         return index
     }
 
@@ -278,7 +281,7 @@ public struct Appender {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [e.reportID, position, e.mediaType, e.outlet, e.title, e.published.time, e.published.precision.rawValue, e.url])
             knownReports[e.reportID] = (position, e.published.time)
-            reportTexts[e.reportID] = e.text
+            reportTexts.insert(e.text, for: e.reportID)
         case .sourceRegistered(let e):
             try db.cachedStatement(sql: "INSERT INTO sources (source_id, position, name, kind, affiliation) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [e.sourceID, position, e.name, e.kind.rawValue, e.affiliation])
@@ -323,4 +326,29 @@ public struct Appender {
             break
         }
     }
+}
+
+/// A map that keeps only the `capacity` most recently inserted entries.
+struct RecentCache<Value> {
+    let capacity: Int
+    private var values: [String: Value] = [:]
+    private var order: [String] = []
+    private var oldest = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(key: String) -> Value? { values[key] }
+
+    mutating func insert(_ value: Value, for key: String) {
+        if values.updateValue(value, forKey: key) != nil { return }
+        if order.count < capacity {
+            order.append(key)
+        } else {
+            values.removeValue(forKey: order[oldest])
+            order[oldest] = key
+            oldest = (oldest + 1) % capacity
+        }
+    }
+
+    mutating func removeValue(forKey key: String) -> Value? { values.removeValue(forKey: key) }
 }

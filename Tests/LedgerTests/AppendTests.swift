@@ -113,6 +113,31 @@ struct AppendTests {
         try ledger.store.append([NewEvent(World.claim("c1", "بينهم طفلين", value: 2, group: "children", originator: "sohr", via: []))], actor: "test")
     }
 
+    @Test("quotes of a report appended long before in the same transaction are still checked against its text")
+    func quotesOfEarlierReports() throws {
+        // Given one transaction with 100 reports first (more than the appender keeps at hand)
+        let ledger = try TemporaryLedger()
+        let reports = (0..<100).map { ReportIngested(text: "Report \($0): 7 people were killed.", outlet: "reuters") }
+        func claim(_ n: Int, quote: String) -> NewEvent {
+            let start = "Report \(n): ".unicodeScalars.count
+            return NewEvent(ClaimAsserted(claimID: "c\(n)", reportID: reports[n].reportID, incidentID: "atmeh", figure: "killed", group: "people",
+                                          value: .number(7), bound: .exact, originator: "scd",
+                                          quotes: [Quote(text: quote, start: start, end: start + quote.unicodeScalars.count)],
+                                          extractor: ExtractorRef(name: "analyst", version: "1")))
+        }
+        // Then claims quoting the earliest of them are checked and stored
+        let outcomes = try ledger.store.append(World.setup + reports.map { NewEvent($0) } + [claim(0, quote: "7 people"), claim(1, quote: "7 people")],
+                                               actor: "test")
+        #expect(outcomes.filter(\.isNew).count == outcomes.count)
+        // and a wrong quote of an early report is still refused
+        let before = try ledger.snapshot()
+        #expect { try ledger.store.append(reports.map { NewEvent($0) } + [claim(2, quote: "9 people")], actor: "test") } throws: { error in
+            if case .quoteMismatch(claim: "c2", quote: 0, expected: "9 people", found: "7 people") = error as? LedgerError { return true }
+            return false
+        }
+        #expect(try ledger.snapshot() == before)
+    }
+
     @Test("the claims index follows appends, withdrawals and moves in the same transaction")
     func claimsIndex() throws {
         let ledger = try TemporaryLedger()
