@@ -170,12 +170,18 @@ struct Run {
             found += zeros(in: s)
             found += durations(in: s)
             found += coordinatedPair(in: s, existing: found)
+            found += singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.
                 found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
                 found += losses
             }
+            // "أربع مروحيات" … "طائرات 4": a generic aircraft count restating a specific one.
+            let earlierAircraft = (claims + headingClaims).filter { ($0.figure == "helicopters" || $0.figure == "warplanes") && $0.value != nil && $0.incident == .main }
+                .map { (figure: $0.figure, group: $0.group, value: $0.value!) }
+                + found.filter { $0.figure == "helicopters" || $0.figure == "warplanes" }.compactMap { m in m.value.map { (figure: m.figure, group: m.group, value: $0) } }
+            found += restatedAircraft(in: s, earlier: earlierAircraft, existing: found)
             for var m in found {
                 // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
                 if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
