@@ -26,9 +26,10 @@ enum SingleVictim {
     static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
     /// Words between a subject and its death predicate: auxiliaries and adverbs.
     static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also",
-                                       "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "both", "all", "ultimately"]
+                                       "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
-    static let irrealis: Set<String> = ["not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
+    /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
+    static let irrealis: Set<String> = ["all", "both", "each", "not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
     static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that"]
 
     /// Arabic: توفي، توفيت، فارق الحياة، لفظ أنفاسه.

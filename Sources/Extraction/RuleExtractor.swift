@@ -58,6 +58,8 @@ struct Run {
     /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
     var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
+    /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
+    var singleVictimQuotes = Set<Int>()
     /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
     let reportNamesCoalition: Bool
     var publishedYear: Int?
@@ -170,7 +172,9 @@ struct Run {
             found += zeros(in: s)
             found += durations(in: s)
             found += coordinatedPair(in: s, existing: found)
-            found += singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
+            let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
+            for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += deaths
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.
@@ -204,6 +208,7 @@ struct Run {
         }) {
             add(h)
         }
+        dropSingleVictimsCountedElsewhere()
         foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -284,6 +289,17 @@ struct Run {
         }
         guard !dropped.isEmpty else { return }
         claims = claims.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        claimIndex = [:]
+    }
+
+    /// One victim who dies ("He died at the hospital") in a report that counts its killed
+    /// elsewhere ("Three people were killed") is one of those counted, or the same person: the
+    /// count is the report's statement of the toll, and the single death adds no claim.
+    mutating func dropSingleVictimsCountedElsewhere() {
+        guard !singleVictimQuotes.isEmpty else { return }
+        func single(_ c: ExtractedClaim) -> Bool { c.figure == "killed" && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
+        guard claims.contains(where: { $0.figure == "killed" && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { return }
+        claims.removeAll { single($0) && $0.incident == .main }
         claimIndex = [:]
     }
 

@@ -553,3 +553,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(past.mainClaims.isEmpty, "\(past.claims.map(line))")
     }
 }
+
+@Suite struct SingleVictimCountedElsewhereTests {
+    @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
+        // Given a count of killed, then one of them dying
+        let r = claims("Three people were killed in the shooting on Sunday. The youngest victim was pronounced dead at the hospital.")
+        #expect(r == ["killed people 3 exact"], "\(r)")
+        // A plural subject ("… and Bobbie, 22, all died") is no single victim
+        #expect(!claims("Ana Cruz, 20, and Bobbie Basquine, 22, all died at the scene.").contains("killed people 1 exact"))
+        // Negative: with no other count, the single death stands
+        #expect(claims("A man was shot on Elm Street. He died at the hospital.") == ["killed people 1 exact"])
+    }
+}
