@@ -100,6 +100,8 @@ extension Run {
                 subject = personPhrase(endingAt: j, lower: lower)
             }
             guard let (group, start) = subject else { continue }
+            // "not able to say if the man had died", "whether he died": a question, not a death.
+            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
             // Counted already: "A man was killed", "killing one man".
             // So is a predicate a count used already ("a man … shot dead").
             if (existing + out).contains(where: { m in

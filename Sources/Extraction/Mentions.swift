@@ -181,6 +181,11 @@ extension Run {
                tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
                 i = quantity.end; continue
             }
+            // A number inside a web address or path ("news/2360871/club-owner-killed") is an identifier.
+            if tokens[i].kind == .number, i > lower, tokens[i - 1].text == "/", !tokens[i].spaceBefore
+                || quantity.end < limit && tokens[quantity.end].text == "/" && !tokens[quantity.end].spaceBefore && tokens[i].kind == .number && quantity.end == i + 1 {
+                i = quantity.end; continue
+            }
             // Years and dates are not counts.
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
                 i = quantity.end; continue

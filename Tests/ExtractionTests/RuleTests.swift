@@ -492,6 +492,7 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("That little girl died a short time later at the hospital.") == ["killed children 1 exact"])
         // Negative: a possibility or a denial is no death
         #expect(claims("A man could have died in the crash, police said.").isEmpty)
+        #expect(claims("Police were not able to say if the man had died.").allSatisfy { !$0.hasPrefix("killed people 1") })
         #expect(!claims("The boy did not die, his mother said.").contains("killed children 1 exact"))
         // Negative: a person counted already is not counted twice
         #expect(claims("A man was killed and a woman was wounded.") == ["killed people 1 exact", "injured women 1 exact"])
@@ -563,5 +564,14 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(!claims("Ana Cruz, 20, and Bobbie Basquine, 22, all died at the scene.").contains("killed people 1 exact"))
         // Negative: with no other count, the single death stands
         #expect(claims("A man was shot on Elm Street. He died at the hospital.") == ["killed people 1 exact"])
+    }
+}
+
+@Suite struct IdentifierNumberTests {
+    @Test func aNumberInsideAWebAddressIsNoCount() {
+        // Given a URL path segment before words that look like a figure
+        #expect(claims("See wbtv.com/news/home_top/2360871/Wadesboro-club-owner-killed-in-shooting").allSatisfy { !$0.contains("2360871") })
+        // Negative: a count after a slash with a space still counts
+        #expect(claims("Update / 3 people were killed in the crash.").contains("killed people 3 exact"))
     }
 }
