@@ -575,3 +575,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Update / 3 people were killed in the crash.").contains("killed people 3 exact"))
     }
 }
+
+@Suite struct NegationScopeTests {
+    @Test func notNegatesTheVerbRightAfterIt() {
+        // Given "not" before a casualty word, or before another verb
+        #expect(claims("The driver was not injured.").contains("injured people 0 exact"))
+        #expect(claims("The blast did not result in any deaths.").contains("killed people 0 exact"))
+        // Negative: "not" negating another verb, or "none of" a casualty noun, is no zero
+        #expect(claims("Police did not identify the victims.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+        #expect(claims("Police would not say if he was killed.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+        #expect(claims("None of the injuries are life-threatening.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+    }
+}
