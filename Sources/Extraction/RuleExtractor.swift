@@ -60,6 +60,8 @@ struct Run {
     var previousBackground = false
     /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
     var singleVictimQuotes = Set<Int>()
+    /// Counts of specific aircraft stated so far about the main incident (``restatedAircraft``).
+    var specificAircraft: [(figure: String, group: String?, value: Double)] = []
     /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
     let reportNamesCoalition: Bool
     var publishedYear: Int?
@@ -182,10 +184,11 @@ struct Run {
                 found += losses
             }
             // "أربع مروحيات" … "طائرات 4": a generic aircraft count restating a specific one.
-            let earlierAircraft = (claims + headingClaims).filter { ($0.figure == "helicopters" || $0.figure == "warplanes") && $0.value != nil && $0.incident == .main }
-                .map { (figure: $0.figure, group: $0.group, value: $0.value!) }
-                + found.filter { $0.figure == "helicopters" || $0.figure == "warplanes" }.compactMap { m in m.value.map { (figure: m.figure, group: m.group, value: $0) } }
-            found += restatedAircraft(in: s, earlier: earlierAircraft, existing: found)
+            let here = found.filter { $0.figure == "helicopters" || $0.figure == "warplanes" }.compactMap { m in m.value.map { (figure: m.figure, group: m.group, value: $0) } }
+            if !(specificAircraft.isEmpty && here.isEmpty) {
+                found += restatedAircraft(in: s, earlier: specificAircraft + here, existing: found)
+            }
+            if !background { specificAircraft += here }
             for var m in found {
                 // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
                 if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
