@@ -155,6 +155,8 @@ extension Run {
         var hasPastYear = false
         for k in s where tokens[k].kind == .number {
             guard let v = Double(tokens[k].norm), v >= 1990, v <= 2100, v == v.rounded() else { continue }
+            // "the deadliest attack since 2016", "الأعنف منذ عام 2016": a comparison, not an earlier event.
+            if isComparisonSince(k, s) { continue }
             if let y = publishedYear { if Int(v) < y { hasPastYear = true } } else if k > s.lowerBound, stemIn(tokens[k - 1], Dates.monthWords) || tokens[k - 1].norm == Words.n("عام") || tokens[k - 1].norm == "in" {
                 hasPastYear = false
             }
@@ -166,6 +168,28 @@ extension Run {
             if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(Words.year) && tokens[k + 1].norm == Words.past) { return true }
         }
         return false
+    }
+
+    static let sinceWords: Set<String> = Set(["منذ"].map(ArabicNorm.normalise)).union(["since"])
+    /// Words between "since"/منذ and the year: "since early 2016", "منذ عام 2016", "since the start of".
+    static let sinceFillers: Set<String> = Set(["عام", "العام", "سنة", "مطلع", "بداية", "أوائل", "أواخر", "منتصف"].map(ArabicNorm.normalise))
+        .union(["early", "late", "mid", "the", "start", "beginning", "end", "of", "middle", "spring", "summer", "autumn", "fall", "winter"])
+    /// Superlatives and firsts that a "since YEAR" compares with: deadliest, worst, first, الأعنف, الأكثر, أول.
+    static let comparisonWords: Set<String> = Set(["الأعنف", "أعنف", "الأكثر", "الأسوأ", "أسوأ", "الأكبر", "أكبر", "الأعلى", "أعلى", "الأول", "أول", "الأدمى", "أدمى", "الأشد", "أشد"].map(ArabicNorm.normalise))
+        .union(["deadliest", "worst", "bloodiest", "largest", "biggest", "highest", "heaviest", "most", "first", "greatest", "deadlier", "worse"])
+
+    /// Whether the year at `k` follows "since"/منذ in a comparison ("the deadliest attack since
+    /// 2016", "أعنف هجوم منذ عام 2016"): a superlative or a first earlier in the sentence. A count
+    /// "since YEAR" without one ("300,000 have been killed since 2011") is a cumulative toll and
+    /// stays background.
+    func isComparisonSince(_ k: Int, _ s: Range<Int>) -> Bool {
+        var j = k - 1
+        while j >= s.lowerBound, k - j <= 4, tokens[j].kind == .word || tokens[j].text == "-", !stemIn(tokens[j], Self.sinceWords) {
+            guard tokens[j].text == "-" || stemIn(tokens[j], Self.sinceFillers) else { return false }
+            j -= 1
+        }
+        guard j >= s.lowerBound, tokens[j].kind == .word, stemIn(tokens[j], Self.sinceWords) else { return false }
+        return (max(s.lowerBound, j - 12)..<j).contains { stemIn(tokens[$0], Self.comparisonWords) }
     }
 
     static let kindWords: [(String, [String])] = [

@@ -181,6 +181,11 @@ extension Run {
                tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
                 i = quantity.end; continue
             }
+            // A number inside a web address or path ("news/2360871/club-owner-killed") is an identifier.
+            if tokens[i].kind == .number, i > lower, tokens[i - 1].text == "/", !tokens[i].spaceBefore
+                || quantity.end < limit && tokens[quantity.end].text == "/" && !tokens[quantity.end].spaceBefore && tokens[i].kind == .number && quantity.end == i + 1 {
+                i = quantity.end; continue
+            }
             // Years and dates are not counts.
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
                 i = quantity.end; continue
@@ -556,6 +561,9 @@ extension Run {
         return out
     }
 
+    /// Words that may stand between English "not" and the casualty word of a zero.
+    static let notBeforeCasualty: Set<String> = ["be", "been", "was", "were", "is", "are", "any", "anyone", "anybody", "physically", "seriously",
+                                                 "critically", "badly", "immediately", "result", "resulted", "in", "cause", "caused", "get", "got", "a", "single"]
     static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
     static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
         .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
@@ -590,6 +598,13 @@ extension Run {
                 k += 1
             }
             guard !blocked, let f = figure else { i += 1; continue }
+            // English "not" negates the verb right after it: a zero only when that verb is the
+            // casualty word, or a copula or a result verb before it ("was not injured", "did not
+            // result in any deaths"); "did not identify the victims", "not say if he was killed" are
+            // about something else. "None of the victims/injuries" presupposes them.
+            if tokens[i].script == .latin, tokens[i].norm == "not" || tokens[i].norm == "n't",
+               (i + 1..<k).contains(where: { !Self.notBeforeCasualty.contains(tokens[$0].norm) }) { i += 1; continue }
+            if tokens[i].norm == "none", i + 1 < limit, tokens[i + 1].norm == "of" { i += 1; continue }
             // "في الأرواح" after خسائر
             var end = k + 1
             var g = "people"

@@ -58,6 +58,10 @@ struct Run {
     /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
     var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
+    /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
+    var singleVictimQuotes = Set<Int>()
+    /// Counts of specific aircraft stated so far about the main incident (``restatedAircraft``).
+    var specificAircraft: [(figure: String, group: String?, value: Double)] = []
     /// Whether the report names the coalition or the US: their aircraft and strikes are `coalition`.
     let reportNamesCoalition: Bool
     var publishedYear: Int?
@@ -170,12 +174,21 @@ struct Run {
             found += zeros(in: s)
             found += durations(in: s)
             found += coordinatedPair(in: s, existing: found)
+            let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
+            for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += deaths
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.
                 found.removeAll { m in (m.figure == "helicopters" || m.figure == "warplanes") && losses.contains { $0.start < m.end && m.start < $0.end } }
                 found += losses
             }
+            // "أربع مروحيات" … "طائرات 4": a generic aircraft count restating a specific one.
+            let here = found.filter { $0.figure == "helicopters" || $0.figure == "warplanes" }.compactMap { m in m.value.map { (figure: m.figure, group: m.group, value: $0) } }
+            if !(specificAircraft.isEmpty && here.isEmpty) {
+                found += restatedAircraft(in: s, earlier: specificAircraft + here, existing: found)
+            }
+            if !background { specificAircraft += here }
             for var m in found {
                 // "باحتمال إصابة مدني", "possibly 5 killed": a count stated as a possibility is approximate.
                 if m.bound == .exact, m.value != nil, m.value != 0, m.start > s.lowerBound, stemIn(tokens[m.start - 1], Self.hedges) { m.bound = .about }
@@ -198,6 +211,7 @@ struct Run {
         }) {
             add(h)
         }
+        dropSingleVictimsCountedElsewhere()
         foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -278,6 +292,17 @@ struct Run {
         }
         guard !dropped.isEmpty else { return }
         claims = claims.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        claimIndex = [:]
+    }
+
+    /// One victim who dies ("He died at the hospital") in a report that counts its killed
+    /// elsewhere ("Three people were killed") is one of those counted, or the same person: the
+    /// count is the report's statement of the toll, and the single death adds no claim.
+    mutating func dropSingleVictimsCountedElsewhere() {
+        guard !singleVictimQuotes.isEmpty else { return }
+        func single(_ c: ExtractedClaim) -> Bool { c.figure == "killed" && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
+        guard claims.contains(where: { $0.figure == "killed" && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { return }
+        claims.removeAll { single($0) && $0.incident == .main }
         claimIndex = [:]
     }
 

@@ -476,3 +476,114 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+
+@Suite struct CoreferenceTests {
+    func extract(_ text: String, published: PartialTime = .unknown) -> ExtractionResult {
+        RuleExtractor().extract(text: ReportText.normalise(text), published: published)
+    }
+    func line(_ c: ExtractedClaim) -> String { "\(c.incident) \(c.figure) \(c.group ?? "-") \(c.value.map { String(Int($0)) } ?? "null") \(c.bound.rawValue)" }
+
+    @Test func aSingleVictimWhoDiesIsOneKilled() {
+        // Given one victim named by a noun phrase that dies, is fatally shot or pronounced dead
+        #expect(claims("A 14-year-old boy was fatally shot on the reservation this evening.") == ["killed children 1 exact"])
+        #expect(claims("A 16-year-old died after he was shot in the head.") == ["killed people 1 exact"])
+        #expect(claims("Jaquise Lewis, 17, was shot and killed at the park on Sunday.") == ["killed people 1 exact"])
+        #expect(claims("The victim who died was a man in his 20s.") == ["killed people 1 exact"])
+        #expect(claims("That little girl died a short time later at the hospital.") == ["killed children 1 exact"])
+        // Negative: a possibility or a denial is no death
+        #expect(claims("A man could have died in the crash, police said.").isEmpty)
+        #expect(claims("Police were not able to say if the man had died.").allSatisfy { !$0.hasPrefix("killed people 1") })
+        #expect(!claims("The boy did not die, his mother said.").contains("killed children 1 exact"))
+        // Negative: a person counted already is not counted twice
+        #expect(claims("A man was killed and a woman was wounded.") == ["killed people 1 exact", "injured women 1 exact"])
+    }
+
+    @Test func aPronounWhoDiesLaterResolvesToTheNearestSingularVictim() {
+        // Given "A man was shot … He died": one killed, of the antecedent's group, and not injured
+        let r = claims("A man was shot on Main Street on Friday night. He died at the hospital.")
+        #expect(r == ["killed people 1 exact"], "\(r)")
+        #expect(claims("A 12-year-old girl was shot in the chest. She was later pronounced dead.") == ["killed children 1 exact"])
+        // Agreeing in gender: "she" skips "a man" for "the woman"
+        let both = claims("The woman was shot in the back by a man. She was pronounced dead at the scene.")
+        #expect(both == ["killed women 1 exact"], "\(both)")
+        // Negative: the nearest singular person is a suspect or an officer: no claim
+        #expect(claims("An officer shot at the car. He died of a heart attack, the sheriff said.").isEmpty)
+        // Negative: no antecedent in the same or the previous sentence
+        #expect(claims("Police arrived at the scene. Witnesses gathered. He died.").isEmpty)
+        // Negative: a possibility
+        #expect(claims("A man was shot in the leg. He could have died, police said.").isEmpty)
+    }
+
+    @Test func arabicSingleVictimDiesOfWounds() {
+        // Given توفي with its subject, or with a victim named in the previous sentence
+        #expect(claims("وتوفي الطفل متأثرا بجراحه في المستشفى.") == ["killed children 1 exact"])
+        #expect(claims("أصيب شاب برصاص قناص في المدينة. وتوفي متأثرا بجراحه.").contains("killed people 1 exact"))
+        #expect(claims("وفارقت امرأة الحياة متأثرة بإصابتها.") == ["killed women 1 exact"])
+        // Negative: a plural named before, or a negation, is no single death
+        #expect(!claims("أصيب خمسة مدنيين في القصف. وتوفي متأثرا بجراحه.").contains("killed civilians 1 exact"))
+        #expect(claims("أصيب طفل بجروح لكنه لم يتوف.").allSatisfy { !$0.hasPrefix("killed") })
+    }
+
+    @Test func aGenericAircraftCountRestatingSpecificAircraftIsTheSameFigure() {
+        // Given four helicopters, then "طائرات 4" from another speaker
+        let text = "وأفاد ناشطون بأن الإنزال نفذ بواسطة أربع مروحيات أباتشي. وذكرت مصادر كردية أن المنفذين هم الكوماندوس و طائرات 4 هم ثلاث أمريكية وواحدة بريطانية."
+        let r = extract(text)
+        let helicopters = r.claims.filter { $0.figure == "helicopters" }
+        #expect(helicopters.count == 2, "\(r.claims.map(line))")
+        #expect(helicopters.allSatisfy { $0.value == 4 })
+        #expect(Set(helicopters.map(\.originator)).count == 2)
+        // From the same speaker it is one claim quoted twice
+        let same = extract("Four Apache helicopters took part in the raid. The 4 aircraft left at dawn.")
+        #expect(same.claims.filter { $0.figure == "helicopters" }.count == 1, "\(same.claims.map(line))")
+        // Negative: a generic aircraft count with no earlier specific count of that number is no claim
+        #expect(extract("وشاركت طائرات 3 في العملية.").claims.isEmpty)
+        #expect(extract("Four helicopters took part. 2 aircraft were refuelled.").claims.filter { $0.value == 2 }.isEmpty)
+    }
+
+    @Test func sinceAYearInAComparisonIsNotAnEarlierEvent() throws {
+        let t = try PartialTime.parse("2019-03-02")
+        // Given "the deadliest attack since 2016": a comparison
+        let en = extract("Twelve people were killed in the deadliest attack since 2016.", published: t)
+        #expect(en.mainClaims.map(line) == ["main killed people 12 exact"], "\(en.claims.map(line))")
+        let ar = extract("قتل 12 شخصا في الهجوم الأعنف منذ عام 2016.", published: t)
+        #expect(ar.mainClaims.map(line) == ["main killed people 12 exact"], "\(ar.claims.map(line))")
+        // Negative: a cumulative toll since a year, or an event in an earlier year, stays background
+        let toll = extract("More than 300,000 people have been killed since 2011.", published: t)
+        #expect(toll.mainClaims.isEmpty, "\(toll.claims.map(line))")
+        let past = extract("In 2016, 40 people were killed in a similar attack.", published: t)
+        #expect(past.mainClaims.isEmpty, "\(past.claims.map(line))")
+    }
+}
+
+@Suite struct SingleVictimCountedElsewhereTests {
+    @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
+        // Given a count of killed, then one of them dying
+        let r = claims("Three people were killed in the shooting on Sunday. The youngest victim was pronounced dead at the hospital.")
+        #expect(r == ["killed people 3 exact"], "\(r)")
+        // A plural subject ("… and Bobbie, 22, all died") is no single victim
+        #expect(!claims("Ana Cruz, 20, and Bobbie Basquine, 22, all died at the scene.").contains("killed people 1 exact"))
+        // Negative: with no other count, the single death stands
+        #expect(claims("A man was shot on Elm Street. He died at the hospital.") == ["killed people 1 exact"])
+    }
+}
+
+@Suite struct IdentifierNumberTests {
+    @Test func aNumberInsideAWebAddressIsNoCount() {
+        // Given a URL path segment before words that look like a figure
+        #expect(claims("See wbtv.com/news/home_top/2360871/Wadesboro-club-owner-killed-in-shooting").allSatisfy { !$0.contains("2360871") })
+        // Negative: a count after a slash with a space still counts
+        #expect(claims("Update / 3 people were killed in the crash.").contains("killed people 3 exact"))
+    }
+}
+
+@Suite struct NegationScopeTests {
+    @Test func notNegatesTheVerbRightAfterIt() {
+        // Given "not" before a casualty word, or before another verb
+        #expect(claims("The driver was not injured.").contains("injured people 0 exact"))
+        #expect(claims("The blast did not result in any deaths.").contains("killed people 0 exact"))
+        // Negative: "not" negating another verb, or "none of" a casualty noun, is no zero
+        #expect(claims("Police did not identify the victims.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+        #expect(claims("Police would not say if he was killed.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+        #expect(claims("None of the injuries are life-threatening.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+
+// MARK: One victim who dies
+
+/// Words the rules for a single victim's death name one by one.
+enum SingleVictim {
+    /// Singular nouns for a person the lexicon does not count as a group noun of its own: the
+    /// subject of "died" or an antecedent of "he"/"she". Group people unless ``Lexicon/groupNouns``
+    /// says otherwise (boy → children, woman → women).
+    static let personNouns: Set<String> = [
+        "victim", "teen", "teenager", "youth", "student", "sophomore", "junior", "senior", "freshman", "resident", "driver",
+        "passenger", "pedestrian", "bystander", "customer", "clerk", "employee", "worker", "father", "mother", "son", "daughter",
+        "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandson", "granddaughter", "nephew", "niece",
+        "uncle", "aunt", "cousin", "friend", "boyfriend", "girlfriend", "male", "female", "adult", "juvenile", "patient",
+        "homeowner", "owner", "tenant", "roommate", "relative", "toddler",
+    ]
+    /// People who are not the victim: a pronoun whose nearest antecedent is one of these does not
+    /// refer to the victim ("A man was shot by a suspect. He fled …"), and they never die here.
+    static let notVictims: Set<String> = [
+        "suspect", "shooter", "gunman", "attacker", "assailant", "killer", "robber", "burglar", "intruder", "officer",
+        "deputy", "trooper", "policeman", "sheriff", "detective", "investigator", "spokesman", "spokeswoman", "spokesperson",
+        "chief", "witness", "lieutenant", "sergeant", "captain", "coroner", "examiner", "prosecutor", "attorney", "judge",
+        "reporter", "doctor", "neighbor", "neighbour", "mayor", "official",
+    ]
+    static let male: Set<String> = ["man", "boy", "father", "son", "husband", "brother", "grandfather", "grandson", "nephew", "uncle", "boyfriend", "male", "he"]
+    static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
+    /// Words between a subject and its death predicate: auxiliaries and adverbs.
+    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also",
+                                       "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
+    /// Words that make the death a possibility or deny it ("could have died", "did not die").
+    /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
+    static let irrealis: Set<String> = ["all", "both", "each", "not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
+    static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that"]
+
+    /// Arabic: توفي، توفيت، فارق الحياة، لفظ أنفاسه.
+    static let arabicDied: Set<String> = Set(["توفي", "توفيت", "يتوفى", "تتوفى"].map(ArabicNorm.normalise))
+    static let arabicLeft: Set<String> = Set(["فارق", "فارقت", "لفظ", "لفظت"].map(ArabicNorm.normalise))
+    static let arabicLife: Set<String> = Set(["الحياة", "أنفاسه", "أنفاسها", "انفاسه", "انفاسها"].map(ArabicNorm.normalise))
+    /// Arabic singular persons the group lexicon does not list: a young man, a boy, an old man.
+    static let arabicPersons: Set<String> = Set(["شاب", "شابا", "فتى", "مسن", "عجوز", "ضحية"].map(ArabicNorm.normalise))
+    static let arabicNegation: Set<String> = Set(["لم", "لا", "لن", "ما", "ولم", "ولا"].map(ArabicNorm.normalise))
+}
+
+extension Run {
+    /// A single victim who dies, named by a noun phrase or a pronoun: "A 16-year-old died after he
+    /// was shot", "A 14-year-old boy was fatally shot", "Jaquise Lewis, 17, was shot and killed",
+    /// "A man was shot … He died at the hospital", "…, where he was pronounced dead",
+    /// `وتوفي الطفل متأثراً بجراحه`, `… توفي متأثراً بجراحه`. One killed, of the group of the noun
+    /// (or of the pronoun's antecedent). A pronoun ("he", "she"; in Arabic the verb's own
+    /// agreement) resolves only to the nearest singular person mentioned before it in the same or
+    /// the previous sentence, skipping mentions of the other gender; when that person is a
+    /// suspect, an officer or a witness, or there is none, there is no claim. Possibilities and
+    /// denials ("could have died", "did not die", لم يتوف) are no claim. Subjects already counted
+    /// as killed in the sentence are not counted again.
+    func singleVictimDeaths(in s: Range<Int>, previous: Range<Int>?, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        for k in s where tokens[k].kind == .word {
+            let t = tokens[k]
+            if t.script == .arabic {
+                if let m = arabicDeath(k, s, previous: previous, existing: existing + out) { out.append(m) }
+                continue
+            }
+            // The predicate: its first and last token.
+            var end: Int? = nil
+            var passive = false
+            switch t.norm {
+            case "died", "dies", "succumbed":
+                end = k + 1
+            case "pronounced", "declared":
+                if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
+            case "fatally", "mortally":
+                if k + 1 < limit, ["shot", "wounded", "stabbed", "injured", "struck", "hit"].contains(tokens[k + 1].norm) { end = k + 2; passive = true }
+            case "shot":
+                if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
+                else if k + 2 < limit, tokens[k + 1].norm == "and", tokens[k + 2].norm == "killed" { end = k + 3; passive = true }
+            case "killed":
+                passive = true; end = k + 1
+            default: break
+            }
+            guard let e = end else { continue }
+            // Back over auxiliaries and adverbs to the subject.
+            var j = k - 1
+            var sawPassive = false
+            var blocked = false
+            while j >= lower, tokens[j].kind == .word, SingleVictim.between.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
+                if SingleVictim.irrealis.contains(tokens[j].norm) { blocked = true }
+                if ["was", "is", "been"].contains(tokens[j].norm) { sawPassive = true }
+                j -= 1
+            }
+            if blocked || j < lower { continue }
+            if passive && !sawPassive { continue }
+            // "the man who died", "a victim who was pronounced dead": the noun before "who".
+            if tokens[j].norm == "who", j > lower { j -= 1 }
+            let subject: (group: String, start: Int)?
+            if ["he", "she"].contains(tokens[j].norm) {
+                // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
+                subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
+            } else {
+                subject = personPhrase(endingAt: j, lower: lower)
+            }
+            guard let (group, start) = subject else { continue }
+            // "not able to say if the man had died", "whether he died": a question, not a death.
+            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
+            // Counted already: "A man was killed", "killing one man".
+            // So is a predicate a count used already ("a man … shot dead").
+            if (existing + out).contains(where: { m in
+                m.figure == "killed" && (m.start <= j && j < m.end || m.start <= start && start < m.end || m.triggerAt.map { (k..<e).contains($0) } ?? false)
+            }) { continue }
+            out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: start, end: e, triggerAt: k))
+        }
+        return out
+    }
+
+    /// A singular person phrase ending at `j`: a determiner, at most four words (an age such as
+    /// "16-year-old" among them), then a person noun; a determiner and an age alone ("a
+    /// 16-year-old"); or a capitalised name with an age in apposition ("Jaquise Lewis, 17,").
+    /// Its group and first token.
+    func personPhrase(endingAt j: Int, lower: Int) -> (group: String, start: Int)? {
+        guard j >= lower else { return nil }
+        let w = tokens[j]
+        // "Jaquise Lewis, 17,"
+        if w.text == ",", j - 2 >= lower, tokens[j - 1].kind == .number, let age = Double(tokens[j - 1].norm), age >= 0, age < 120,
+           tokens[j - 2].text == ",", j - 3 >= lower, tokens[j - 3].script == .latin, tokens[j - 3].text.first?.isUppercase == true {
+            var a = j - 3
+            while a - 1 >= lower, tokens[a - 1].script == .latin, tokens[a - 1].kind == .word, tokens[a - 1].text.first?.isUppercase == true, a > j - 6 { a -= 1 }
+            return ("people", a)
+        }
+        guard w.kind == .word, w.script == .latin else { return nil }
+        let isAge = w.norm == "old" && j - 4 >= lower && tokens[j - 1].text == "-" && ["year", "month", "week", "day"].contains(tokens[j - 2].norm) && tokens[j - 3].text == "-"
+            && tokens[j - 4].kind == .number
+        var noun: String? = nil
+        if isAge { noun = "people" }
+        else if SingleVictim.notVictims.contains(w.norm) { return nil }
+        else if let g = group(w), g.1 == .singular, g.0 != "others" { noun = g.0 }
+        else if SingleVictim.personNouns.contains(w.norm) { noun = w.norm == "toddler" ? "children" : "people" }
+        guard let g = noun else { return nil }
+        // A determiner before it, with words and an age only between.
+        var a = j - (isAge ? 4 : 0)
+        var steps = 0
+        while a - 1 >= lower, steps < 8 {
+            let p = tokens[a - 1]
+            if p.kind == .word, SingleVictim.determiners.contains(p.norm) { return (g, a - 1) }
+            guard p.kind == .number || p.text == "-" || p.kind == .word && p.script == .latin else { return nil }
+            if p.kind == .word, trigger(p) != nil || group(p) != nil || Lexicon.auxiliaries.contains(p.norm) { return nil }
+            a -= 1; steps += 1
+        }
+        return nil
+    }
+
+    /// The person a pronoun at `p` refers to: the nearest singular person phrase before it in its
+    /// sentence or the previous one, agreeing in gender. Nil when that phrase names a suspect,
+    /// an officer or a witness, or when there is none.
+    func antecedent(of p: Int, in s: Range<Int>, previous: Range<Int>?) -> (group: String, start: Int)? {
+        let pronoun = tokens[p].norm
+        var ranges: [Range<Int>] = [s.lowerBound..<p]
+        if let prev = previous { ranges.append(prev) }
+        for r in ranges {
+            var j = r.upperBound - 1
+            while j >= r.lowerBound {
+                let w = tokens[j]
+                if w.kind == .word, w.script == .latin {
+                    let gender = SingleVictim.male.contains(w.norm) ? "he" : (SingleVictim.female.contains(w.norm) ? "she" : nil)
+                    if let phrase = personPhrase(endingAt: j, lower: r.lowerBound) {
+                        if let gd = gender, gd != pronoun { j -= 1; continue }
+                        return phrase
+                    }
+                    if SingleVictim.notVictims.contains(w.norm), j > r.lowerBound, SingleVictim.determiners.contains(tokens[j - 1].norm) || tokens[j - 1].script == .latin {
+                        return nil
+                    }
+                } else if w.text == ",", let phrase = personPhrase(endingAt: j, lower: r.lowerBound) {
+                    return phrase
+                }
+                j -= 1
+            }
+        }
+        return nil
+    }
+
+    /// `توفي الطفل متأثراً بجراحه`, `فارقت الحياة`, or the verb alone after a victim named before
+    /// (`أصيب شاب … وتوفي متأثراً بجراحه`).
+    func arabicDeath(_ k: Int, _ s: Range<Int>, previous: Range<Int>?, existing: [Mention]) -> Mention? {
+        let t = tokens[k]
+        let lower = s.lowerBound, limit = s.upperBound
+        var e = k + 1
+        if t.stems.contains(where: SingleVictim.arabicLeft.contains) {
+            // فارق الحياة, or the subject between: فارقت امرأة الحياة.
+            if k + 1 < limit, stemIn(tokens[k + 1], SingleVictim.arabicLife) { e = k + 2 }
+            else if k + 2 < limit, stemIn(tokens[k + 2], SingleVictim.arabicLife), let g = group(tokens[k + 1]) {
+                guard g.1 == .singular, g.0 != "others" else { return nil }
+                return Mention(figure: "killed", group: g.0, value: 1, bound: .exact, start: k, end: k + 3, triggerAt: k)
+            } else { return nil }
+            if e < limit, tokens[e].norm == Words.n("الأخيرة") { e += 1 }
+        } else if !t.stems.contains(where: SingleVictim.arabicDied.contains) {
+            return nil
+        }
+        if k > lower, stemIn(tokens[k - 1], SingleVictim.arabicNegation) { return nil }
+        if existing.contains(where: { $0.figure == "killed" && $0.start <= k && k < $0.end }) { return nil }
+        // The subject after the verb: a singular person (توفي الطفل، توفيت امرأة).
+        if e < limit, let g = group(tokens[e]) {
+            guard g.1 == .singular, g.0 != "others" else { return nil }
+            return Mention(figure: "killed", group: g.0, value: 1, bound: .exact, start: k, end: e + 1, triggerAt: k)
+        }
+        if e < limit, stemIn(tokens[e], SingleVictim.arabicPersons) {
+            return Mention(figure: "killed", group: "people", value: 1, bound: .exact, start: k, end: e + 1, triggerAt: k)
+        }
+        // A number or a plural after the verb is someone else's count.
+        if e < limit, tokens[e].kind == .number || Numbers.parse(tokens, e, limit: limit) != nil { return nil }
+        // The verb's own agreement: the nearest singular person named before.
+        var ranges: [Range<Int>] = [lower..<k]
+        if let p = previous { ranges.append(p) }
+        for r in ranges {
+            var j = r.upperBound - 1
+            while j >= r.lowerBound {
+                if tokens[j].script == .arabic, stemIn(tokens[j], SingleVictim.arabicPersons) {
+                    return Mention(figure: "killed", group: "people", value: 1, bound: .exact, start: k, end: e, triggerAt: k)
+                }
+                if let g = group(tokens[j]), tokens[j].script == .arabic {
+                    // A plural or a count is not "he": no claim.
+                    guard g.1 == .singular, g.0 != "others" else { return nil }
+                    return Mention(figure: "killed", group: g.0, value: 1, bound: .exact, start: k, end: e, triggerAt: k)
+                }
+                j -= 1
+            }
+        }
+        return nil
+    }
+}
+
+// MARK: Aircraft restated
+
+extension Run {
+    /// A count of a generic aircraft noun with no kind word (`طائرات 4`, `4 aircraft`) restating
+    /// a count of specific aircraft stated before in the report with the same number ("four Apache
+    /// helicopters" … "4 aircraft") is that count again: the same figure and group, not a claim of
+    /// its own kind. Its speaker may differ (then it is that speaker's claim of the same figure);
+    /// from the same speaker it merges with the earlier claim. With no earlier count of that
+    /// number there is no claim: a generic aircraft may be a drone, a jet or a helicopter.
+    func restatedAircraft(in s: Range<Int>, earlier: [(figure: String, group: String?, value: Double)], existing: [Mention]) -> [Mention] {
+        guard !earlier.isEmpty else { return [] }
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        for k in s where tokens[k].kind == .word && stemIn(tokens[k], Things.aircraftNouns) && tokens[k].cachedThing == nil {
+            // Specific after all: "طائرات مروحية", "aircraft carrier" is no aircraft count here either.
+            if k + 1 < limit, tokens[k + 1].cachedThing != nil || stemIn(tokens[k + 1], Things.warplaneWords) { continue }
+            if tokens[k].script == .latin, !["aircraft", "planes", "choppers"].contains(tokens[k].norm) { continue }
+            var found: (Double, Int, Int)? = nil
+            if let q = Numbers.parse(tokens, k + 1, limit: limit), let v = q.value, tokens[k].script == .arabic { found = (v, k, q.end) }
+            else {
+                var a = k - 1
+                while a > lower, k - a < 3, tokens[a].kind == .word, Numbers.parse(tokens, a, limit: limit) == nil { a -= 1 }
+                if a >= lower, let q = Numbers.parse(tokens, a, limit: limit), q.end <= k, q.end >= k - 1, let v = q.value { found = (v, a, k + 1) }
+            }
+            guard let (value, start, end) = found, value >= 1, value == value.rounded(),
+                  let match = earlier.last(where: { $0.value == value }) else { continue }
+            if (existing + out).contains(where: { $0.start < end && start < $0.end }) { continue }
+            out.append(Mention(figure: match.figure, group: match.group, value: value, bound: .exact, start: start, end: end))
+        }
+        return out
+    }
+}
