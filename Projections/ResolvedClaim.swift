@@ -117,25 +117,25 @@ public struct ResolvedClaim: Sendable, Hashable {
     private var recordStorage: Shared<ClaimRecord>
     private var reportStorage: Shared<ReportInfo>?
 
-    public var claim: ClaimAsserted { record.claim }
-    public var id: String { record.claim.claimID }
+    public var claim: ClaimAsserted { recordStorage.value.claim }
+    public var id: String { recordStorage.value.claim.claimID }
     /// `some` says only that there was harm: it agrees with any positive figure and suggests none.
     public var isInformative: Bool { claim.bound != .some }
 
-    init(record shared: Shared<ClaimRecord>, key: FigureKey, state: ClaimsState) {
-        recordStorage = shared
+    /// `report` is the claim's report from `state`, shared by the claims resolved with it.
+    init(record: Shared<ClaimRecord>, key: FigureKey, report: Shared<ReportInfo>?, state: ClaimsState) {
+        recordStorage = record
+        reportStorage = report
         self.key = key
-        let record = shared.value
-        let c = record.claim
+        // Read through the reference rather than copying the record or its claim out.
+        let c = record.value.claim
         originator = state.canonicalSource(c.originator)
         via = c.via.map(state.canonicalSource)
-        let report = state.reports[c.reportID]
-        reportStorage = report.map(Shared.init)
-        if let report, report.hasPreciseTime, let published = report.published {
+        if let report = report?.value, report.hasPreciseTime, let published = report.published {
             time = published
             placement = .published
         } else {
-            time = report?.recordedAt ?? record.recordedAt
+            time = report?.value.recordedAt ?? record.value.recordedAt
             placement = .recorded
         }
         if case .label(let l) = c.value {
@@ -195,17 +195,29 @@ extension ClaimsState {
     /// Every live claim, resolved, sorted by claim id (the order all sums run in, so results are
     /// bit-for-bit reproducible).
     public func resolvedClaims(options: ProjectionOptions = ProjectionOptions()) -> [ResolvedClaim] {
-        // Sort the live claims by id before resolving them: a resolved claim is large, so moving
-        // it about in a sort costs far more than moving an id and a reference to its record.
-        var live: [(id: String, key: FigureKey, record: Shared<ClaimRecord>)] = []
-        live.reserveCapacity(claims.count)
+        // Sort the live claims' positions by id, then resolve them in that order: a resolved claim
+        // is large, and copying it (or even an id with its key) in a sort costs far more.
+        var ids: [String] = []
+        var keys: [FigureKey] = []
+        var records: [Shared<ClaimRecord>] = []
         for record in claims.values {
             guard let key = key(of: record) else { continue }
             if let cutoff = options.publishedBefore, placedTime(of: record) >= cutoff { continue }
-            live.append((record.claim.claimID, key, Shared(record)))
+            ids.append(record.claim.claimID)
+            keys.append(key)
+            records.append(Shared(record))
         }
-        live.sort { $0.id < $1.id }
-        return live.map { ResolvedClaim(record: $0.record, key: $0.key, state: self) }
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        var sharedReports: [String: Shared<ReportInfo>] = [:]
+        return order.map { i in
+            let reportID = records[i].value.claim.reportID
+            var report = sharedReports[reportID]
+            if report == nil, let info = reports[reportID] {
+                report = Shared(info)
+                sharedReports[reportID] = report
+            }
+            return ResolvedClaim(record: records[i], key: keys[i], report: report, state: self)
+        }
     }
 }
 
