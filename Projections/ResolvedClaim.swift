@@ -127,7 +127,6 @@ public struct ResolvedClaim: Sendable, Hashable {
         recordStorage = record
         reportStorage = report
         self.key = key
-        // Read through the reference rather than copying the record or its claim out.
         let c = record.value.claim
         originator = state.canonicalSource(c.originator)
         via = c.via.map(state.canonicalSource)
