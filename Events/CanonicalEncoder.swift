@@ -20,8 +20,8 @@ public enum CanonicalEncoder {
 /// Members are kept in the order they were encoded and sorted once when written.
 private final class Node {
     var scalar: JSONValue = .null
-    var members: [(key: String, node: Node)]?
-    var items: [Node]?
+    var members: [(key: String, value: Child)]?
+    var items: [Child]?
 
     func makeObject() { if members == nil { members = []; items = nil } }
     func makeArray() { if items == nil { items = []; members = nil } }
@@ -40,7 +40,7 @@ private final class Node {
                 first = false
                 JSONValue.writeEscaped(member.element.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                member.element.node.write(to: &out)
+                member.element.value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         } else if let items {
@@ -52,6 +52,20 @@ private final class Node {
             out.append(UInt8(ascii: "]"))
         } else {
             scalar.writeCanonical(to: &out)
+        }
+    }
+}
+
+/// A member or item: a scalar held in place (most are, and they need no node of their own), or
+/// a node for a value that encodes itself.
+private enum Child {
+    case scalar(JSONValue)
+    case node(Node)
+
+    func write(to out: inout [UInt8]) {
+        switch self {
+        case .scalar(let value): value.writeCanonical(to: &out)
+        case .node(let node): node.write(to: &out)
         }
     }
 }
@@ -84,9 +98,10 @@ private protocol ScalarWriting {
 extension ScalarWriting {
     static func number<N: BinaryInteger>(_ n: N) -> JSONValue { .number(Double(n)) }
 
-    static func number(_ d: Double, _ codingPath: [any CodingKey]) throws -> JSONValue {
+    /// `codingPath` is only built for the error.
+    static func number(_ d: Double, _ codingPath: @autoclosure () -> [any CodingKey]) throws -> JSONValue {
         guard d.isFinite else {
-            throw EncodingError.invalidValue(d, .init(codingPath: codingPath, debugDescription: "JSON has no non-finite numbers"))
+            throw EncodingError.invalidValue(d, .init(codingPath: codingPath(), debugDescription: "JSON has no non-finite numbers"))
         }
         return .number(d)
     }
@@ -97,14 +112,12 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     var codingPath: [any CodingKey]
 
     private func set(_ value: JSONValue, _ key: Key) {
-        let child = Node()
-        child.scalar = value
-        node.members!.append((key.stringValue, child))
+        node.members!.append((key.stringValue, .scalar(value)))
     }
 
     private func child(_ key: Key) -> Node {
         let child = Node()
-        node.members!.append((key.stringValue, child))
+        node.members!.append((key.stringValue, .node(child)))
         return child
     }
 
@@ -154,15 +167,13 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, ScalarWriting {
     var count: Int { node.items!.count }
 
     private func append(_ value: JSONValue) {
-        let child = Node()
-        child.scalar = value
-        node.items!.append(child)
+        node.items!.append(.scalar(value))
     }
 
     private func next() -> (Node, [any CodingKey]) {
         let child = Node()
         let path = codingPath + [IndexKey(node.items!.count)]
-        node.items!.append(child)
+        node.items!.append(.node(child))
         return (child, path)
     }
 

@@ -191,6 +191,8 @@ public struct ClaimsState: Sendable, Hashable {
 
     /// The source an id counts as after merges.
     public func canonicalSource(_ id: String) -> String {
+        // Most sources were never merged: spare them the cycle guard.
+        guard sources[id]?.mergedInto != nil else { return id }
         var current = id
         var seen: Set<String> = [id]
         while let next = sources[current]?.mergedInto, seen.insert(next).inserted { current = next }
@@ -199,6 +201,7 @@ public struct ClaimsState: Sendable, Hashable {
 
     /// The incident an id counts as after merges.
     public func canonicalIncident(_ id: String) -> String {
+        guard incidents[id]?.mergedInto != nil else { return id }
         var current = id
         var seen: Set<String> = [id]
         while let next = incidents[current]?.mergedInto, seen.insert(next).inserted { current = next }
@@ -271,7 +274,11 @@ extension ClaimsState {
     /// it is placed before the cutoff: one of those claims, or its opening (or that of an incident
     /// merged into it), which has no publication time and so counts by when the ledger recorded it.
     public func incidentSummaries(publishedBefore cutoff: String? = nil) -> [IncidentSummary] {
-        let tallies = self.tallies(publishedBefore: cutoff)
+        incidentSummaries(publishedBefore: cutoff, tallies: tallies(publishedBefore: cutoff).mapValues { ($0.claims, $0.figures.count) })
+    }
+
+    /// The summaries, given the live claims and figures of each incident placed before the cutoff.
+    func incidentSummaries(publishedBefore cutoff: String?, tallies: [String: (claims: Int, figures: Int)]) -> [IncidentSummary] {
         var merged: [String: [String]] = [:]
         var openedBefore = Set<String>()
         for info in incidents.values {
@@ -285,7 +292,7 @@ extension ClaimsState {
         }.sorted { $0.incidentID < $1.incidentID }.map { info in
             IncidentSummary(incident: info.incidentID, title: info.title, kind: info.kind, date: info.date, place: info.place,
                             merged: (merged[info.incidentID] ?? []).sorted(), claims: tallies[info.incidentID]?.claims ?? 0,
-                            figures: tallies[info.incidentID]?.figures.count ?? 0)
+                            figures: tallies[info.incidentID]?.figures ?? 0)
         }
     }
 

@@ -375,12 +375,30 @@ public struct ProjectionContext: Sendable {
 
     /// Group figures above their parent group's (children above civilians …), per incident.
     public func inconsistencies(incident: String? = nil) -> [GroupInconsistency] {
-        GroupInconsistency.find(in: consensus(incident: incident), groupParents: options.groupParents)
+        inconsistencies(among: consensus(incident: incident))
+    }
+
+    /// The inconsistencies among consensus figures already computed (see ``inconsistencies(incident:)``).
+    public func inconsistencies(among consensus: [Consensus]) -> [GroupInconsistency] {
+        GroupInconsistency.find(in: consensus, groupParents: options.groupParents)
     }
 
     /// Everything at once: what `claims consensus --all --format json` and `claims reliability` show.
     public func snapshot() -> ProjectionSnapshot {
-        ProjectionSnapshot(position: state.position, consensus: consensus(), reliability: reliabilityTable, inconsistencies: inconsistencies())
+        let consensus = consensus()
+        return ProjectionSnapshot(position: state.position, consensus: consensus, reliability: reliabilityTable,
+                                  inconsistencies: inconsistencies(among: consensus))
+    }
+
+    /// The state's incident summaries (``ClaimsState/incidentSummaries(publishedBefore:)`` as of
+    /// this context's published time), counted from the claims already resolved.
+    public func incidentSummaries() -> [IncidentSummary] {
+        var tallies: [String: (claims: Int, figures: Int)] = [:]
+        for (key, claims) in claimsByKey {
+            tallies[key.incident, default: (0, 0)].claims += claims.count
+            tallies[key.incident, default: (0, 0)].figures += 1
+        }
+        return state.incidentSummaries(publishedBefore: options.publishedBefore, tallies: tallies)
     }
 }
 

@@ -58,7 +58,8 @@ public struct LedgerProjections: Sendable {
     public var reliabilityTable: [SourceReliability] { learned.reliabilityTable }
 
     public func snapshot() -> ProjectionSnapshot {
-        ProjectionSnapshot(position: position, consensus: context.consensus(), reliability: reliabilityTable,
-                           inconsistencies: context.inconsistencies())
+        let consensus = context.consensus()
+        return ProjectionSnapshot(position: position, consensus: consensus, reliability: reliabilityTable,
+                                  inconsistencies: context.inconsistencies(among: consensus))
     }
 }

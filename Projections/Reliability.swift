@@ -195,8 +195,10 @@ struct Learner {
     struct Bias {
         /// Per source: its residuals, sorted by ``finish()``.
         var residuals: [[Double]]
-        /// Per item, per kept claim: its residual in this pass.
-        var residual: [[Double?]]
+        /// Per kept claim, item after item: its residual in this pass.
+        var residual: [Double?]
+        /// Where each item's kept claims start in ``residual``.
+        let firstClaim: [Int]
         /// Debiased distances of point claims to their reference, for the tolerance.
         var distances: [Double] = []
         var tolerance = 0.0
@@ -207,19 +209,32 @@ struct Learner {
 
         init(sources: Int, items: [Item]) {
             residuals = [[Double]](repeating: [], count: sources)
-            residual = items.map { [Double?](repeating: nil, count: $0.kept.count) }
+            var firstClaim: [Int] = []
+            firstClaim.reserveCapacity(items.count)
+            var claims = 0
+            for item in items {
+                firstClaim.append(claims)
+                claims += item.kept.count
+            }
+            self.firstClaim = firstClaim
+            residual = [Double?](repeating: nil, count: claims)
         }
 
         mutating func add(item: Int, claim: Int, source: Int, _ r: Double, distance: Double?) {
             residuals[source].append(r)
-            residual[item][claim] = r
+            residual[firstClaim[item] + claim] = r
             if let distance { distances.append(distance) }
         }
 
         mutating func finish() {
-            for s in residuals.indices { residuals[s].sort() }
+            sortResiduals()
             tolerance = Bias.mixtureBoundary(distances)
             shrinkage = Bias.randomEffectsRatio(residuals)
+        }
+
+        /// Sorts each source's residuals: all that ``reported(of:)`` needs.
+        mutating func sortResiduals() {
+            for s in residuals.indices { residuals[s].sort() }
         }
 
         static func median(_ xs: ArraySlice<Double>) -> Double {
@@ -299,7 +314,7 @@ struct Learner {
         /// The bias of a claim's source without that claim: the median of its other residuals × n / (n + k).
         func leavingOut(item: Int, claim: Int, source: Int) -> Double {
             let rs = residuals[source]
-            guard let r = residual[item][claim] else { return bias(of: source) ?? 0 }
+            guard let r = residual[firstClaim[item] + claim] else { return bias(of: source) ?? 0 }
             // The sorted residuals without (one copy of) r.
             var p = 0, end = rs.count
             while p < end { let m = (p + end) / 2; if rs[m] < r { p = m + 1 } else { end = m } }
@@ -373,7 +388,8 @@ struct Learner {
                 if let residual { finalBias.add(item: k, claim: i, source: s, residual.raw, distance: residual.debiased) }
             }
         }
-        finalBias.finish()
+        // Only the reported biases are read from this pass: no tolerance or shrinkage to learn.
+        finalBias.sortResiduals()
         for s in 0..<n {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
@@ -489,21 +505,30 @@ struct Learner {
 }
 
 /// Relay fidelity: a relay passed a figure on unchanged when the originator's own statement of
-/// the same figure elsewhere (without that relay) gives the same interval or label.
+/// the same figure elsewhere (without that relay) gives the same interval or label. Only counts
+/// are summed, so the order figures and originators are visited in does not matter.
 func relayFidelity(_ byKey: [FigureKey: [ResolvedClaim]]) -> [String: (compared: Int, matched: Int)] {
     var out: [String: (compared: Int, matched: Int)] = [:]
-    for key in byKey.keys.sorted() {
-        var byOriginator: [String: [ResolvedClaim]] = [:]
-        for c in byKey[key]! { byOriginator[c.originator, default: []].append(c) }
-        for originator in byOriginator.keys.sorted() {
-            let group = byOriginator[originator]!
-            for c in group {
-                for relay in Set(c.via).sorted() {
-                    let others = group.filter { $0.claim.reportID != c.claim.reportID && !$0.via.contains(relay) }
-                    guard !others.isEmpty else { continue }
-                    let same = others.contains { $0.low == c.low && $0.high == c.high && $0.label == c.label }
-                    let r = out[relay, default: (0, 0)]
-                    out[relay] = (r.compared + 1, r.matched + (same ? 1 : 0))
+    for claims in byKey.values {
+        // Each originator's claims of the figure, by index (resolved claims are costly to copy).
+        var byOriginator: [String: [Int]] = [:]
+        for i in claims.indices { byOriginator[claims[i].originator, default: []].append(i) }
+        for group in byOriginator.values {
+            for i in group {
+                let via = claims[i].via
+                for (k, relay) in via.enumerated() where !via[..<k].contains(relay) {
+                    var compared = false
+                    var same = false
+                    for j in group where claims[j].claim.reportID != claims[i].claim.reportID && !claims[j].via.contains(relay) {
+                        compared = true
+                        if claims[j].low == claims[i].low && claims[j].high == claims[i].high && claims[j].label == claims[i].label {
+                            same = true
+                            break
+                        }
+                    }
+                    guard compared else { continue }
+                    out[relay, default: (0, 0)].compared += 1
+                    if same { out[relay, default: (0, 0)].matched += 1 }
                 }
             }
         }

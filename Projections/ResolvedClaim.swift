@@ -72,6 +72,17 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public var number: Double? { if case .number(let n) = self { n } else { nil } }
 }
 
+/// An immutable value held by reference: copying what holds it copies one reference. Equal and
+/// hashed by its value.
+final class Shared<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    static func == (a: Shared, b: Shared) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
 /// How a claim's place in time was decided.
 public enum Placement: String, Sendable, Hashable, Codable {
     /// By its report's publication time (minute or second precision).
@@ -82,11 +93,17 @@ public enum Placement: String, Sendable, Hashable, Codable {
 
 /// A live claim resolved against merges, moves and its report: what every projection reads.
 public struct ResolvedClaim: Sendable, Hashable {
-    public var record: ClaimRecord
+    public var record: ClaimRecord {
+        get { recordStorage.value }
+        set { recordStorage = Shared(newValue) }
+    }
     public var key: FigureKey
     public var originator: String
     public var via: [String]
-    public var report: ReportInfo?
+    public var report: ReportInfo? {
+        get { reportStorage?.value }
+        set { reportStorage = newValue.map(Shared.init) }
+    }
     /// Sort key in time: publication time when precise, else recorded time.
     public var time: String
     public var placement: Placement
@@ -95,24 +112,29 @@ public struct ResolvedClaim: Sendable, Hashable {
     public var high: Double
     public var label: String?
     public var isCategorical: Bool
+    // The record and the report are most of a resolved claim's fields; held by reference, they
+    // are not copied each time the claim is (projections copy claims into many groupings).
+    private var recordStorage: Shared<ClaimRecord>
+    private var reportStorage: Shared<ReportInfo>?
 
-    public var claim: ClaimAsserted { record.claim }
-    public var id: String { record.claim.claimID }
+    public var claim: ClaimAsserted { recordStorage.value.claim }
+    public var id: String { recordStorage.value.claim.claimID }
     /// `some` says only that there was harm: it agrees with any positive figure and suggests none.
     public var isInformative: Bool { claim.bound != .some }
 
-    init(record: ClaimRecord, key: FigureKey, state: ClaimsState) {
-        self.record = record
+    /// `report` is the claim's report from `state`, shared by the claims resolved with it.
+    init(record: Shared<ClaimRecord>, key: FigureKey, report: Shared<ReportInfo>?, state: ClaimsState) {
+        recordStorage = record
+        reportStorage = report
         self.key = key
-        let c = record.claim
+        let c = record.value.claim
         originator = state.canonicalSource(c.originator)
         via = c.via.map(state.canonicalSource)
-        report = state.reports[c.reportID]
-        if let report, report.hasPreciseTime, let published = report.published {
+        if let report = report?.value, report.hasPreciseTime, let published = report.published {
             time = published
             placement = .published
         } else {
-            time = report?.recordedAt ?? record.recordedAt
+            time = report?.value.recordedAt ?? record.value.recordedAt
             placement = .recorded
         }
         if case .label(let l) = c.value {
@@ -172,16 +194,29 @@ extension ClaimsState {
     /// Every live claim, resolved, sorted by claim id (the order all sums run in, so results are
     /// bit-for-bit reproducible).
     public func resolvedClaims(options: ProjectionOptions = ProjectionOptions()) -> [ResolvedClaim] {
-        var out: [ResolvedClaim] = []
-        out.reserveCapacity(claims.count)
+        // Sort the live claims' positions by id, then resolve them in that order: a resolved claim
+        // is large, and copying it (or even an id with its key) in a sort costs far more.
+        var ids: [String] = []
+        var keys: [FigureKey] = []
+        var records: [Shared<ClaimRecord>] = []
         for record in claims.values {
             guard let key = key(of: record) else { continue }
-            let resolved = ResolvedClaim(record: record, key: key, state: self)
             if let cutoff = options.publishedBefore, placedTime(of: record) >= cutoff { continue }
-            out.append(resolved)
+            ids.append(record.claim.claimID)
+            keys.append(key)
+            records.append(Shared(record))
         }
-        out.sort { $0.id < $1.id }
-        return out
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        var sharedReports: [String: Shared<ReportInfo>] = [:]
+        return order.map { i in
+            let reportID = records[i].value.claim.reportID
+            var report = sharedReports[reportID]
+            if report == nil, let info = reports[reportID] {
+                report = Shared(info)
+                sharedReports[reportID] = report
+            }
+            return ResolvedClaim(record: records[i], key: keys[i], report: report, state: self)
+        }
     }
 }
 
@@ -189,13 +224,21 @@ extension ClaimsState {
 /// same time (one report) keep the narrowest. Returns kept and superseded claims, both in
 /// claim-id order.
 func latestPerOriginator(_ claims: [ResolvedClaim]) -> (kept: [ResolvedClaim], superseded: [ResolvedClaim]) {
-    var best: [String: ResolvedClaim] = [:]
-    for c in claims {
-        guard let current = best[c.originator] else { best[c.originator] = c; continue }
-        if isLater(c, than: current) { best[c.originator] = c }
+    // By index: the claims (distinct ids) are only copied once, into kept or superseded.
+    var latest: [String: Int] = [:]
+    for i in claims.indices {
+        guard let current = latest[claims[i].originator] else { latest[claims[i].originator] = i; continue }
+        if isLater(claims[i], than: claims[current]) { latest[claims[i].originator] = i }
     }
-    let keptIDs = Set(best.values.map(\.id))
-    return (claims.filter { keptIDs.contains($0.id) }, claims.filter { !keptIDs.contains($0.id) })
+    var isKept = [Bool](repeating: false, count: claims.count)
+    for i in latest.values { isKept[i] = true }
+    var kept: [ResolvedClaim] = []
+    var superseded: [ResolvedClaim] = []
+    kept.reserveCapacity(latest.count)
+    for i in claims.indices {
+        if isKept[i] { kept.append(claims[i]) } else { superseded.append(claims[i]) }
+    }
+    return (kept, superseded)
 }
 
 func isLater(_ a: ResolvedClaim, than b: ResolvedClaim) -> Bool {

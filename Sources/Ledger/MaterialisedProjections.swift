@@ -292,8 +292,9 @@ extension LedgerStore {
             guard let (state, weights) = try incidentState(db, incident: incident) else { return nil }
             let context = ProjectionContext(state: state, weights: weights)
             var rows: [(table: String, key: [String], row: String)] = []
-            for c in context.consensus(incident: incident) { rows.append(("projection_consensus", [c.figure, c.group ?? ""], json(c))) }
-            for i in context.inconsistencies(incident: incident) { rows.append(("projection_inconsistencies", [i.figure, i.group], json(i))) }
+            let figures = context.consensus(incident: incident)
+            for c in figures { rows.append(("projection_consensus", [c.figure, c.group ?? ""], json(c))) }
+            for i in context.inconsistencies(among: figures) { rows.append(("projection_inconsistencies", [i.figure, i.group], json(i))) }
             for table in ["projection_consensus", "projection_inconsistencies"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE incident_id = ?", arguments: [incident])
                 summary.deleted += db.changesCount
@@ -371,14 +372,15 @@ extension LedgerStore {
     static func materialise(_ projections: LedgerProjections) -> [MaterialisedTable] {
         let context = projections.context
         var consensus = MaterialisedTable(name: "projection_consensus", keyColumns: ["incident_id", "figure", "group"], rows: [:])
-        for c in context.consensus() { consensus.rows[[c.incident, c.figure, c.group ?? ""]] = (json(c), nil) }
+        let figures = context.consensus()
+        for c in figures { consensus.rows[[c.incident, c.figure, c.group ?? ""]] = (json(c), nil) }
         var inconsistencies = MaterialisedTable(name: "projection_inconsistencies", keyColumns: ["incident_id", "figure", "group"], rows: [:])
-        for i in context.inconsistencies() { inconsistencies.rows[[i.incident, i.figure, i.group]] = (json(i), nil) }
+        for i in context.inconsistencies(among: figures) { inconsistencies.rows[[i.incident, i.figure, i.group]] = (json(i), nil) }
         var reliability = MaterialisedTable(name: "projection_reliability", keyColumns: ["source_id"], rows: [:])
         let weights = projections.learned.weights
         for r in projections.reliabilityTable { reliability.rows[[r.source]] = (json(r), weights.scores[r.source]) }
         var incidents = MaterialisedTable(name: "projection_incidents", keyColumns: ["incident_id"], rows: [:])
-        for i in context.state.incidentSummaries() { incidents.rows[[i.incident]] = (json(i), nil) }
+        for i in context.incidentSummaries() { incidents.rows[[i.incident]] = (json(i), nil) }
         let model = MaterialisedTable(name: "projection_model", keyColumns: ["id"], rows: [["1"]: (json(weights.withoutScores), nil)])
         var structure = MaterialisedTable(name: "projection_structure", keyColumns: ["kind", "id", "canonical"], rows: [:])
         let state = context.state
