@@ -53,7 +53,7 @@ struct DirectInsert {
 
     mutating func bind(blob: [UInt8]) {
         let i = next()
-        blob.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), DirectInsert.transient) }
+        _ = blob.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), DirectInsert.transient) }
     }
 
     func execute(_ db: Database) throws {
