@@ -1,5 +1,5 @@
 /// Encodes any `Encodable` value as canonical JSON (see ``JSONValue/canonicalBytes``): keys
-/// sorted by their UTF-8 bytes, one spelling per number, no insignificant whitespace, `/` not
+/// sorted as ``JSONObject`` sorts them, one spelling per number, no insignificant whitespace, `/` not
 /// escaped. Projections encode every row they materialise and print with it; it is several
 /// times faster than Foundation's `JSONEncoder`.
 ///
@@ -149,7 +149,12 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         NodeEncoder(node: child(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { NodeEncoder(node: node, codingPath: codingPath) }
+    /// The superclass's encoding goes under the key "super", as with `JSONEncoder`.
+    mutating func superEncoder() -> any Encoder {
+        let child = Node()
+        node.members!.append(("super", .node(child)))
+        return NodeEncoder(node: child, codingPath: codingPath + [IndexKey(stringValue: "super")!])
+    }
     mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: child(key), codingPath: codingPath + [key]) }
 }
 

@@ -167,7 +167,8 @@ public struct RecordedEvent: Sendable, Hashable {
     public static func chainHash(previousHash: [UInt8], position: Int64, id: String, stream: String, version: Int64,
                                  type: String, schemaVersion: Int, recordedAt: String, actor: String,
                                  correlationID: String?, payloadJSON: some Sequence<UInt8>) -> [UInt8] {
-        // The envelope around the payload, hashed in three pieces so the payload is not copied.
+        // The envelope around the payload, hashed in three pieces so that an appended payload
+        // ([UInt8]) is not copied into one buffer first.
         var head: [UInt8] = []
         var tail: [UInt8] = []
         head.reserveCapacity(256)

@@ -1,4 +1,4 @@
-/// The members of a JSON object, kept sorted by their keys' UTF-8 bytes.
+/// The members of a JSON object, kept sorted by key.
 ///
 /// Objects in the ledger are small (a payload has at most a few dozen members), so a sorted
 /// array beats a hash table: a lookup is a binary search with byte comparisons instead of
@@ -78,8 +78,9 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         return (low, false)
     }
 
-    /// The canonical order of keys. Swift orders strings by the Unicode scalars of their NFC
-    /// form, which for NFC text (every field name the ledger defines is ASCII) is the order of
-    /// their UTF-8 bytes.
+    /// The canonical order of keys: Swift's string order, by the Unicode scalars of the NFC form.
+    /// For NFC text that is the order of the UTF-8 bytes; every field name of every event is
+    /// ASCII, so hashed payloads are byte-ordered. Keys that differ only in normalisation are
+    /// one key, as in a Swift dictionary.
     static func precedes(_ a: String, _ b: String) -> Bool { a < b }
 }

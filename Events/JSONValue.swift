@@ -55,7 +55,7 @@ public enum JSONValue: Hashable, Sendable {
 // MARK: - Canonical encoding
 
 extension JSONValue {
-    /// The canonical encoding: object keys sorted by their UTF-8 bytes, no insignificant
+    /// The canonical encoding: object keys sorted (see ``JSONObject``), no insignificant
     /// whitespace, strings escaped minimally (only `"`, `\` and control characters), and one
     /// spelling per number (see ``canonicalNumber(_:)``).
     public var canonicalBytes: [UInt8] {
@@ -110,7 +110,7 @@ extension JSONValue {
     static func writeInteger(_ n: Int64, to out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
-        var digits: (UInt64, UInt64) = (0, 0)  // up to 16 digits, written backwards
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for any Int64's 19 digits, written backwards
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

@@ -38,14 +38,22 @@ public struct Appender {
         self.actor = actor
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        recordedAt = formatter.string(from: Date())
-        if let row = try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1") {
+        var now = formatter.string(from: Date())
+        if let row = try Row.fetchOne(db, sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1") {
             headPosition = row[0]
             headHash = [UInt8](row[1] as Data)
+            // Each write gets a recorded time after the last one's, even within one millisecond or
+            // when the clock stepped back: which events were written together is then exact
+            // (learning points depend on it) and "recorded before" always cuts the log's prefix.
+            let last: String = row[2]
+            if now <= last, let lastDate = formatter.date(from: last) {
+                now = formatter.string(from: lastDate.addingTimeInterval(0.001))
+            }
         } else {
             headPosition = 0
             headHash = [UInt8](repeating: 0, count: 32)
         }
+        recordedAt = now
     }
 
     /// Appends one event, unless its id is already stored (or, for a report, its text).
@@ -57,7 +65,10 @@ public struct Appender {
         // An event that starts a new stream (most are: every claim, report, source, incident)
         // is inserted straight away at version 1; the unique indexes on id and (stream, version)
         // catch a repeated id or an existing stream, and only then is the ledger asked which.
-        // Every other event reads its stream's version first.
+        // Every other event reads its stream's version first. (So a repeated event is checked
+        // against the ledger before it is recognised as a repeat: re-importing a file re-checks
+        // its quotes, and an id reused with other content that also names something missing is
+        // reported as the missing reference.)
         let optimistic = new.expectedVersion == .noStream
         if !optimistic, let duplicate = try storedDuplicate(of: new) { return duplicate }
         try check(new.event)

@@ -80,9 +80,13 @@ extension LedgerStore {
 
     /// The state at `end` and at its learning point.
     func foldWithLearningState(_ db: Database, upTo end: Int64, recordedBefore: String? = nil) throws -> (ClaimsState, ClaimsState) {
-        let learnAt = learningSchedule.learningPoint(transactionEnds: try LedgerStore.transactionEnds(db, after: 0, upTo: end), after: 0)
+        let ends = try LedgerStore.transactionEnds(db, after: 0, upTo: end, recordedBefore: recordedBefore)
+        let learnAt = learningSchedule.learningPoint(transactionEnds: ends, after: 0)
         let (state, learningState) = try LedgerStore.fold(db, upTo: end, recordedBefore: recordedBefore, keepingStateAt: learnAt)
-        return (state, learningState ?? state)
+        guard let learningState else {
+            throw LedgerError.rejected(field: "events", reason: "the log has no event at its learning point \(learnAt); run `claims verify`")
+        }
+        return (state, learningState)
     }
 
     /// Folds the log; also returns the state as it was at `keepingStateAt` (0: the initial state).
@@ -144,10 +148,12 @@ extension LedgerStore {
 
     /// Ends of the transactions in (`after`, `upTo`]: positions whose next event was recorded at
     /// another time (all events of one write share their recorded time), and `upTo` itself.
-    static func transactionEnds(_ db: Database, after: Int64, upTo: Int64) throws -> [Int64] {
+    static func transactionEnds(_ db: Database, after: Int64, upTo: Int64, recordedBefore: String? = nil) throws -> [Int64] {
         var ends: [Int64] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT position, recorded_at FROM events WHERE position > ? AND position <= ? ORDER BY position",
-                                       arguments: [after, upTo])
+        var sql = "SELECT position, recorded_at FROM events WHERE position > ? AND position <= ?"
+        var arguments: StatementArguments = [after, upTo]
+        if let recordedBefore { sql += " AND recorded_at < ?"; arguments += [recordedBefore] }
+        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
         var previous: (position: Int64, recordedAt: String)?
         while let row = try rows.next() {
             let recordedAt: String = row[1]
@@ -252,7 +258,11 @@ extension LedgerStore {
     static func refreshTouchedIncidents(_ db: Database, schedule: LearningSchedule) throws -> RefreshSummary? {
         let status = try status(db)
         if status.isCurrent { return RefreshSummary(position: status.head, events: 0, written: 0, deleted: 0, upToDate: true) }
-        guard status.checkpoint > 0,
+        // The checkpoint must end a write (the next event recorded at another time, as writes
+        // since session 2 always are), or the learning points seen then may not be the log's.
+        let boundary = try String.fetchAll(db, sql: "SELECT recorded_at FROM events WHERE position IN (?, ?) ORDER BY position",
+                                           arguments: [status.checkpoint, status.checkpoint + 1])
+        guard status.checkpoint > 0, boundary.count == 2, boundary[0] != boundary[1],
               let learnedAt = try Int64.fetchOne(db, sql: "SELECT position FROM projection_checkpoint WHERE name = ?", arguments: [learnedName]),
               schedule.learningPoint(transactionEnds: try transactionEnds(db, after: status.checkpoint, upTo: status.head), after: learnedAt) == learnedAt
         else { return nil }

@@ -78,4 +78,30 @@ struct CanonicalJSONTests {
     func encoderNonFinite() {
         #expect(throws: EncodingError.self) { try CanonicalEncoder.bytes([Double.nan]) }
     }
+
+    class Base: Encodable {
+        var a = 1
+    }
+
+    final class Derived: Base {
+        var b = "x"
+        enum Keys: String, CodingKey { case b }
+        override func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(b, forKey: .b)
+            try super.encode(to: container.superEncoder())
+        }
+    }
+
+    @Test("a superclass's encoding goes under \"super\", beside the subclass's members")
+    func encoderSuper() throws {
+        #expect(String(decoding: try CanonicalEncoder.bytes(Derived()), as: UTF8.self) == #"{"b":"x","super":{"a":1}}"#)
+    }
+
+    @Test("integers of any size are written in full", arguments: [Int64.max, Int64.min, 0, -7, 1_000_000_000_000_000_000])
+    func integers(n: Int64) {
+        var out: [UInt8] = []
+        JSONValue.writeInteger(n, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(n))
+    }
 }

@@ -113,6 +113,16 @@ struct AppendTests {
         try ledger.store.append([NewEvent(World.claim("c1", "بينهم طفلين", value: 2, group: "children", originator: "sohr", via: []))], actor: "test")
     }
 
+    @Test("every write is recorded after the one before, even within one millisecond")
+    func recordedTimesIncrease() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.store.append(World.setup, actor: "test")
+        for n in 0..<30 { try ledger.store.append([NewEvent(IncidentOpened(incidentID: "i\(n)", title: "Incident \(n)"))], actor: "test", refreshingProjections: false) }
+        let times = try ledger.store.events().map(\.recordedAt)
+        let writes = Array(times.suffix(30))
+        #expect(zip(writes, writes.dropFirst()).allSatisfy { $0 < $1 }, "\(writes)")
+    }
+
     @Test("quotes of a report appended long before in the same transaction are still checked against its text")
     func quotesOfEarlierReports() throws {
         // Given one transaction with 100 reports first (more than the appender keeps at hand)
