@@ -66,13 +66,8 @@ extension LedgerStore {
     public func projections(asOfPosition position: Int64? = nil, recordedBefore: String? = nil,
                             options: ProjectionOptions = ProjectionOptions()) throws -> LedgerProjections {
         try read { db in
-            var sql = "SELECT COALESCE(MAX(position), 0) FROM events"
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let position { conditions.append("position <= ?"); arguments += [position] }
-            if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            let end = try Int64.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            let (whereClause, arguments) = EventFilter(to: position, recordedBefore: recordedBefore).whereClause
+            let end = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events \(whereClause)", arguments: arguments) ?? 0
             let (state, learningState) = try foldWithLearningState(db, upTo: end, recordedBefore: recordedBefore)
             return LedgerProjections(state: state, learningState: learningState, options: options)
         }
@@ -94,13 +89,7 @@ extension LedgerStore {
                      keepingStateAt keep: Int64?) throws -> (state: ClaimsState, kept: ClaimsState?) {
         var state = ClaimsState.initial
         var kept: ClaimsState? = keep == 0 ? state : nil
-        var sql = "SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash FROM events"
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let position { conditions.append("position <= ?"); arguments += [position] }
-        if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
+        let rows = try eventRows(db, EventFilter(to: position, recordedBefore: recordedBefore))
         // Decoding payloads is most of the work and each event decodes on its own: decode a batch
         // on every core, then fold it in order.
         var batch: [RecordedEvent] = []
@@ -150,10 +139,8 @@ extension LedgerStore {
     /// another time (all events of one write share their recorded time), and `upTo` itself.
     static func transactionEnds(_ db: Database, after: Int64, upTo: Int64, recordedBefore: String? = nil) throws -> [Int64] {
         var ends: [Int64] = []
-        var sql = "SELECT position, recorded_at FROM events WHERE position > ? AND position <= ?"
-        var arguments: StatementArguments = [after, upTo]
-        if let recordedBefore { sql += " AND recorded_at < ?"; arguments += [recordedBefore] }
-        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY position", arguments: arguments)
+        let (whereClause, arguments) = EventFilter(from: after + 1, to: upTo, recordedBefore: recordedBefore).whereClause
+        let rows = try Row.fetchCursor(db, sql: "SELECT position, recorded_at FROM events \(whereClause) ORDER BY position", arguments: arguments)
         var previous: (position: Int64, recordedAt: String)?
         while let row = try rows.next() {
             let recordedAt: String = row[1]
@@ -195,7 +182,7 @@ extension LedgerStore {
             return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         }
         let (state, learningState) = try read { db in
-            try foldWithLearningState(db, upTo: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0)
+            try foldWithLearningState(db, upTo: try LedgerStore.status(db).head)
         }
         let foldSeconds = lap()
         let projections = LedgerProjections(state: state, learningState: learningState)
@@ -271,12 +258,11 @@ extension LedgerStore {
         func canonicalIncident(_ id: String) throws -> String { try String.fetchOne(canonical, arguments: [id]) ?? id }
         var touched = Set<String>()
         var opened: [String: IncidentOpened] = [:]
-        let events = try Row.fetchCursor(db, sql: "SELECT position, type, schema_version, payload FROM events WHERE position > ? ORDER BY position",
+        let events = try Row.fetchCursor(db, sql: "SELECT type, schema_version, payload FROM events WHERE position > ? ORDER BY position",
                                          arguments: [status.checkpoint])
         while let row = try events.next() {
-            let recorded = RecordedEvent(position: row[0], id: "", stream: "", version: 0, type: row[1], schemaVersion: row[2], recordedAt: "",
-                                         actor: "", correlationID: nil, payloadJSON: row[3], previousHash: "", hash: "")
-            guard let event = try? recorded.decode() else { return nil }
+            guard let payload = try? JSONValue.parse(row[2] as String),
+                  let event = try? LedgerEvent.decode(type: row[0], schemaVersion: row[1], payload: payload, validating: false) else { return nil }
             switch event {
             case .reportIngested, .sourceRegistered, .sourceAliasAdded:
                 // Claims can only name reports and sources that exist, so these change nothing

@@ -10,13 +10,30 @@ public struct EventFilter: Sendable {
     public var to: Int64?
     /// As of position N: what the ledger held when it ended at N.
     public var asOfPosition: Int64?
+    /// Only events recorded before this time (`recorded_at` form, `…T06:17:00.000Z`).
+    public var recordedBefore: String?
 
-    public init(stream: String? = nil, type: String? = nil, from: Int64? = nil, to: Int64? = nil, asOfPosition: Int64? = nil) {
+    public init(stream: String? = nil, type: String? = nil, from: Int64? = nil, to: Int64? = nil, asOfPosition: Int64? = nil,
+                recordedBefore: String? = nil) {
         self.stream = stream
         self.type = type
         self.from = from
         self.to = to
         self.asOfPosition = asOfPosition
+        self.recordedBefore = recordedBefore
+    }
+
+    /// The SQL `WHERE` clause (empty when nothing is filtered) and its arguments.
+    var whereClause: (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let stream { conditions.append("stream = ?"); arguments += [stream] }
+        if let type { conditions.append("type = ?"); arguments += [type] }
+        if let from { conditions.append("position >= ?"); arguments += [from] }
+        if let to { conditions.append("position <= ?"); arguments += [to] }
+        if let asOfPosition { conditions.append("position <= ?"); arguments += [asOfPosition] }
+        if let recordedBefore { conditions.append("recorded_at < ?"); arguments += [recordedBefore] }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 }
 
@@ -42,21 +59,19 @@ extension LedgerStore {
     /// Calls `body` for each matching event in position order, streaming: the log is never
     /// held in memory as a whole.
     public func forEachEvent(_ filter: EventFilter = EventFilter(), _ body: (RecordedEvent) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let stream = filter.stream { conditions.append("stream = ?"); arguments += [stream] }
-        if let type = filter.type { conditions.append("type = ?"); arguments += [type] }
-        if let from = filter.from { conditions.append("position >= ?"); arguments += [from] }
-        if let to = filter.to { conditions.append("position <= ?"); arguments += [to] }
-        if let asOf = filter.asOfPosition { conditions.append("position <= ?"); arguments += [asOf] }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash
-                FROM events \(whereClause) ORDER BY position
-                """, arguments: arguments)
+            let rows = try LedgerStore.eventRows(db, filter)
             while let row = try rows.next() { try body(LedgerStore.recordedEvent(row)) }
         }
+    }
+
+    /// The stored events `filter` selects, in position order, as rows ``recordedEvent(_:)`` reads.
+    static func eventRows(_ db: Database, _ filter: EventFilter) throws -> RowCursor {
+        let (whereClause, arguments) = filter.whereClause
+        return try Row.fetchCursor(db, sql: """
+            SELECT position, id, stream, version, type, schema_version, recorded_at, actor, correlation_id, payload, previous_hash, hash
+            FROM events \(whereClause) ORDER BY position
+            """, arguments: arguments)
     }
 
     public func events(_ filter: EventFilter = EventFilter()) throws -> [RecordedEvent] {
