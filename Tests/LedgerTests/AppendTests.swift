@@ -113,13 +113,25 @@ struct AppendTests {
         try ledger.store.append([NewEvent(World.claim("c1", "بينهم طفلين", value: 2, group: "children", originator: "sohr", via: []))], actor: "test")
     }
 
-    @Test("every write is recorded after the one before, even within one millisecond")
+    @Test("every write is recorded after the one before, even within one millisecond or when the clock is behind")
     func recordedTimesIncrease() throws {
+        // Given a ledger whose last event was recorded in the future (a clock that stepped back,
+        // or a replicated ledger from a machine ahead of this one)
         let ledger = try TemporaryLedger()
+        let opened = IncidentOpened(incidentID: "future", title: "Recorded ahead")
+        let payload = String(decoding: NewEvent(opened).payloadJSON, as: UTF8.self)
+        var future = RecordedEvent(position: 1, id: "future", stream: opened.stream, version: 1, type: IncidentOpened.type, schemaVersion: 1,
+                                   recordedAt: "2999-01-01T00:00:00.000Z", actor: "elsewhere", correlationID: nil, payloadJSON: payload,
+                                   previousHash: RecordedEvent.genesisHash, hash: "")
+        future.hash = future.computedHash()
+        try ledger.store.write(actor: "test") { appender in _ = try appender.replicate(future, .incidentOpened(opened)) }
+        // When writes follow, some within the same millisecond
         try ledger.store.append(World.setup, actor: "test")
         for n in 0..<30 { try ledger.store.append([NewEvent(IncidentOpened(incidentID: "i\(n)", title: "Incident \(n)"))], actor: "test", refreshingProjections: false) }
+        // Then each is recorded 1 ms or more after the one before
         let times = try ledger.store.events().map(\.recordedAt)
-        let writes = Array(times.suffix(30))
+        #expect(times[1] == "2999-01-01T00:00:00.001Z")
+        let writes = Array(times.suffix(31))
         #expect(zip(writes, writes.dropFirst()).allSatisfy { $0 < $1 }, "\(writes)")
     }
 
