@@ -160,7 +160,9 @@ public struct ProjectionContext: Sendable {
             for p in c.proposals { spaces[f, default: []].insert(p) }
         }
         var labelSpaces: [String: [Candidate]] = [:]
-        for (f, set) in spaces where !notCategorical.contains(f) && (2...ProjectionContext.maximumLabelSpace).contains(set.count) {
+        // Labels in a hierarchy are compared by nesting, not through confusion matrices.
+        for (f, set) in spaces where !notCategorical.contains(f) && options.labelHierarchy.isEmpty
+            && (2...ProjectionContext.maximumLabelSpace).contains(set.count) {
             labelSpaces[f] = set.sorted()
         }
         self.labelSpaces = weights?.labelSpaces ?? labelSpaces
@@ -175,7 +177,8 @@ public struct ProjectionContext: Sendable {
         for key in keys {
             let adjudicated = adjudicated[key]?.value
             let item = Item(key: key, claims: byKey[key]!, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: self.labelSpaces[key.figure],
-                            logScale: !options.categoricalFigures.contains(key.figure))
+                            logScale: !options.categoricalFigures.contains(key.figure),
+                            hierarchy: ProjectionContext.hierarchy(options: options, figure: key.figure, claims: byKey[key]!))
             items[key] = item
             itemList.append(item)
         }
@@ -282,6 +285,12 @@ public struct ProjectionContext: Sendable {
         return keys.filter { wanted == nil || $0.incident == wanted }.compactMap { consensus($0) }
     }
 
+    /// The hierarchy a figure's labels are compared in: the options' hierarchy for categorical figures.
+    static func hierarchy(options: ProjectionOptions, figure: String, claims: [ResolvedClaim]) -> LabelHierarchy? {
+        guard !options.labelHierarchy.isEmpty else { return nil }
+        return options.categoricalFigures.contains(figure) || claims.contains(where: \.isCategorical) ? options.labelHierarchy : nil
+    }
+
     /// Largest label space of a categorical figure for which sources get confusion matrices.
     public static let maximumLabelSpace = 32
 
@@ -313,7 +322,7 @@ public struct ProjectionContext: Sendable {
         var contradictingRel: [Double] = []
         var concession = false
         for (i, c) in item.kept.enumerated() {
-            let agrees = best.map { c.agrees(with: $0) } ?? true
+            let agrees = best.map { c.agrees(with: $0, hierarchy: item.hierarchy) } ?? true
             let party = harm && !categorical && isResponsible(c.originator, incident: key.incident)
             let concedes = party && c.isInformative && c.low >= 1
             let denies = party && (c.high == 0 || (best?.number.map { c.high < $0 } ?? false))

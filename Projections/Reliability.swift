@@ -58,7 +58,9 @@ struct Item {
     /// A categorical figure with a small shared label space: candidates are that whole space and
     /// sources get a confusion matrix over it (Dawid–Skene).
     let useConfusion: Bool
-    var isCategorical: Bool { useConfusion || (kept.first?.isCategorical ?? false) }
+    var isCategorical: Bool { useConfusion || hierarchy != nil || (kept.first?.isCategorical ?? false) }
+    /// Where labels nest: a claim agrees with its label and every label beneath it.
+    let hierarchy: LabelHierarchy?
     /// Per kept claim, its interval on the log scale log(1 + x) (−∞/∞ where open), and the values
     /// it proposes on that scale; empty unless ``isLogScale``.
     let logLow: [Double]
@@ -69,8 +71,9 @@ struct Item {
     var isLogScale: Bool { !logLow.isEmpty }
 
     init(key: FigureKey, claims: [ResolvedClaim], adjudicated: ClaimValue?, sourceIndex: [String: Int], labelSpace: [Candidate]? = nil,
-         logScale: Bool = true) {
+         logScale: Bool = true, hierarchy: LabelHierarchy? = nil) {
         self.key = key
+        self.hierarchy = hierarchy
         let (kept, superseded) = latestPerOriginator(claims)
         self.kept = kept
         self.superseded = superseded
@@ -87,7 +90,7 @@ struct Item {
         self.useConfusion = useConfusion
         let candidates = useConfusion ? labelSpace! : set.sorted()
         self.candidates = candidates
-        agree = kept.map { c in candidates.indices.filter { c.agrees(with: candidates[$0]) } }
+        agree = kept.map { c in candidates.indices.filter { c.agrees(with: candidates[$0], hierarchy: hierarchy) } }
         source = kept.map { sourceIndex[$0.originator] ?? 0 }
         informative = kept.map(\.isInformative)
         truth = truthCandidate.flatMap { candidates.firstIndex(of: $0) }

@@ -27,6 +27,9 @@ public struct ProjectionOptions: Sendable, Hashable {
     /// Figures whose numeric values are codes of categories (a data set declared categorical):
     /// they are voted on like labels, with confusion matrices.
     public var categoricalFigures: Set<String> = []
+    /// Nesting of the labels of categorical figures (see ``LabelHierarchy``): a label agrees with
+    /// itself and every label beneath it. Empty: labels agree only with themselves.
+    public var labelHierarchy = LabelHierarchy()
 
     public static let defaultGroupParents: [String: String] = [
         "children": "civilians", "women": "civilians", "civilians": "people", "militants": "people",
@@ -155,8 +158,12 @@ public struct ResolvedClaim: Sendable, Hashable {
         }
     }
 
-    /// Whether the claim is consistent with a value.
-    public func agrees(with value: Candidate) -> Bool {
+    /// Whether the claim is consistent with a value. In a hierarchy of categories the claim's
+    /// value (a label, or a code written as a number) agrees with itself and every value beneath it.
+    public func agrees(with value: Candidate, hierarchy: LabelHierarchy? = nil) -> Bool {
+        if let hierarchy, !hierarchy.isEmpty, let mine = proposals.first, claim.bound == .exact {
+            return hierarchy.contains(mine.description, value.description)
+        }
         switch value {
         case .label(let l): return label == l
         case .number(let n): return !isCategorical && low <= n && n <= high

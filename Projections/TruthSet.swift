@@ -54,6 +54,11 @@ public enum TruthSet {
         public var mae: Double?
         public var rmse: Double?
         public var errorRate: Double?
+        /// For hierarchical sets (TDH's measures): the share of items whose estimate is the gold
+        /// label or one of its ancestors (right, if less specific), and the mean number of steps
+        /// through the tree from the estimate to the gold label. nil without a hierarchy.
+        public var generalisedAccuracy: Double?
+        public var meanDistance: Double?
     }
 
     /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …).
@@ -66,30 +71,33 @@ public enum TruthSet {
     /// Imports the claims, runs the consensus on every object and scores it against the gold rows.
     /// When the set declares itself categorical or hierarchical, its attributes are voted on as
     /// categories even where their values are written as numbers (codes).
-    public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil,
+    public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil, hierarchy: LabelHierarchy = LabelHierarchy(),
                                 options: ProjectionOptions = ProjectionOptions()) -> Score {
         let events = events(claimsCSV: claimsCSV)
         let state = ClaimsState.fold(events)
-        var options = options
-        if kind == "categorical" || kind == "hierarchical" {
-            options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
-        }
+        let options = Self.options(kind: kind, hierarchy: hierarchy, state: state, base: options)
         return score(ProjectionContext(state: state, options: options), truthCSV: truthCSV)
     }
 
     /// The options a set's declared kind implies: a categorical or hierarchical set's attributes
-    /// are voted on as categories even where their values are written as numbers (codes).
-    public static func options(kind: String?, state: ClaimsState, base: ProjectionOptions = ProjectionOptions()) -> ProjectionOptions {
+    /// are voted on as categories even where their values are written as numbers (codes), and a
+    /// hierarchical set's labels nest as its hierarchy says.
+    public static func options(kind: String?, hierarchy: LabelHierarchy = LabelHierarchy(), state: ClaimsState,
+                               base: ProjectionOptions = ProjectionOptions()) -> ProjectionOptions {
         var options = base
         if kind == "categorical" || kind == "hierarchical" {
             options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
         }
+        if kind == "hierarchical" { options.labelHierarchy = hierarchy }
         return options
     }
 
-    /// Scores the consensus of a context against gold rows (`object,attribute,value`).
+    /// Scores the consensus of a context against gold rows (`object,attribute,value`); labels in
+    /// the context's hierarchy are compared as nodes (by id or name) and also get the
+    /// hierarchical measures.
     public static func score(_ context: ProjectionContext, truthCSV: String) -> Score {
-        score(truthCSV: truthCSV) { key in
+        let hierarchy = context.options.labelHierarchy
+        return score(truthCSV: truthCSV, hierarchy: hierarchy.isEmpty ? nil : hierarchy) { key in
             context.consensus(key).map { c in (c.best ?? c.label.flatMap { Double($0) }, c.bestDisplay) }
         }
     }
@@ -99,12 +107,12 @@ public enum TruthSet {
     /// as text. (That README says "lowest value string", but its population figures, MAE 1617.7
     /// and error rate 0.184, are those of the lowest *number*; by text order "10000" < "9999", which
     /// gives 1678.5 / 0.199 on the 64 tied items.)
-    public static func majorityVote(claimsCSV: String, truthCSV: String) -> Score {
+    public static func majorityVote(claimsCSV: String, truthCSV: String, hierarchy: LabelHierarchy? = nil) -> Score {
         var votes: [FigureKey: [String: Int]] = [:]
         for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
             votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][row.fields[3].trimmingCharacters(in: .whitespaces), default: 0] += 1
         }
-        return score(truthCSV: truthCSV) { key in
+        return score(truthCSV: truthCSV, hierarchy: hierarchy) { key in
             guard let v = votes[key] else { return nil }
             let best = v.sorted { $0.value != $1.value ? $0.value > $1.value : lowerValue($0.key, $1.key) }[0].key
             return (Double(best), best)
@@ -122,16 +130,22 @@ public enum TruthSet {
     }
 
     /// Scores estimates (a number if it is one, and its text) against gold rows.
-    static func score(truthCSV: String, estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
+    static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
         var allNumeric = true
+        var generalised = 0, distanceSum = 0, measured = 0
         for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
             let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
             guard let c = estimate(key) else { continue }
             items += 1
-            let gold = row.fields[2]
-            if let g = Double(gold.trimmingCharacters(in: .whitespaces)) {
+            let gold = row.fields[2].trimmingCharacters(in: .whitespaces)
+            if let hierarchy {
+                allNumeric = false
+                if c.text == gold || hierarchy.distance(c.text, gold) == 0 { correct += 1 }
+                if hierarchy.contains(c.text, gold) || hierarchy.distance(c.text, gold) == 0 { generalised += 1 }
+                if let d = hierarchy.distance(c.text, gold) { distanceSum += d; measured += 1 }
+            } else if let g = Double(gold) {
                 let estimate = c.number
                 numericItems += 1
                 if let e = estimate {
@@ -153,6 +167,8 @@ public enum TruthSet {
         return Score(items: items, accuracy: Double(correct) / d,
                      mae: numeric ? absSum / Double(numericItems) : nil,
                      rmse: numeric ? (sqSum / Double(numericItems)).squareRoot() : nil,
-                     errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil)
+                     errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil,
+                     generalisedAccuracy: hierarchy.map { _ in Double(generalised) / d },
+                     meanDistance: hierarchy.map { _ in measured == 0 ? nil : Double(distanceSum) / Double(measured) } ?? nil)
     }
 }

@@ -19,7 +19,10 @@ struct EvaluateTruth: ParsableCommand {
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
             truth.csv: MAE, RMSE and error rate (estimate rounded half up ≠ gold) for numeric gold, accuracy \
             for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
-            on as categories. Same method and defaults for every set. Majority vote (every row one vote, \
+            on as categories. A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
+            no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
+            the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
+            distance in the tree from estimate to gold. Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
             """)
@@ -62,7 +65,16 @@ struct EvaluateTruth: ParsableCommand {
                     throw ProjectionCommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
                 }
                 let meta = (try? String(contentsOfFile: dir.appendingPathComponent("meta.json").path, encoding: .utf8)) ?? ""
-                let kind = TruthSet.kind(metaJSON: meta) ?? "numeric"
+                let hierarchyPath = dir.appendingPathComponent("hierarchy.csv").path
+                let hasHierarchy = FileManager.default.fileExists(atPath: hierarchyPath)
+                let kind = TruthSet.kind(metaJSON: meta) ?? (hasHierarchy ? "hierarchical" : "numeric")
+                var hierarchy = LabelHierarchy()
+                if kind == "hierarchical" {
+                    guard hasHierarchy else {
+                        throw ProjectionCommandError("\(hierarchyPath) is missing; a hierarchical set holds hierarchy.csv (id,name,parent_id)")
+                    }
+                    hierarchy = try LabelHierarchy.read(hierarchyPath)
+                }
                 let name = metaName(meta) ?? dir.lastPathComponent
 
                 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("claims-evaluate-\(UUID().uuidString)")
@@ -77,13 +89,14 @@ struct EvaluateTruth: ParsableCommand {
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
                 let state = try store.projectionState()
-                let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, state: state))
+                let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, hierarchy: hierarchy, state: state))
                 let truth = try ReportFile.readText(truthPath)
                 let score = TruthSet.score(context, truthCSV: truth)
                 let consensusSeconds = Date().timeIntervalSince(consensusStart)
                 let claimsText = try ReportFile.readText(claimsPath)
                 results.append(Result(set: name, kind: kind, claims: imported.lines, score: score,
-                                      majorityVote: TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth),
+                                      majorityVote: TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth,
+                                                                          hierarchy: hierarchy.isEmpty ? nil : hierarchy),
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
             if format == .json {
@@ -92,10 +105,14 @@ struct EvaluateTruth: ParsableCommand {
             }
             for r in results {
                 print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
-                var rows = [["", "ACCURACY", "MAE", "RMSE", "ERROR RATE"]]
+                let hierarchical = r.score.generalisedAccuracy != nil
+                var rows = [["", "ACCURACY"] + (hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : ["MAE", "RMSE", "ERROR RATE"])]
                 for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] {
-                    rows.append([label, String(format: "%.4f", s.accuracy), s.mae.map { String(format: "%.1f", $0) } ?? "–",
-                                 s.rmse.map { String(format: "%.1f", $0) } ?? "–", s.errorRate.map { String(format: "%.4f", $0) } ?? "–"])
+                    let measures = hierarchical
+                        ? [s.generalisedAccuracy.map { String(format: "%.4f", $0) } ?? "–", s.meanDistance.map { String(format: "%.3f", $0) } ?? "–"]
+                        : [s.mae.map { String(format: "%.1f", $0) } ?? "–", s.rmse.map { String(format: "%.1f", $0) } ?? "–",
+                           s.errorRate.map { String(format: "%.4f", $0) } ?? "–"]
+                    rows.append([label, String(format: "%.4f", s.accuracy)] + measures)
                 }
                 print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
                 if let p = r.publishedBest { print("   published best: \(p)") }

@@ -5,6 +5,15 @@ import Ledger
 import Projections
 
 /// As of when: the options every projection command takes.
+extension LabelHierarchy {
+    /// A hierarchy table from a file; errors name the file and line.
+    static func read(_ path: String) throws -> LabelHierarchy {
+        do { return try LabelHierarchy(csv: try ReportFile.readText(path)) } catch let error as LabelHierarchy.TableError {
+            throw InputError(file: path, line: error.line, message: error.message)
+        }
+    }
+}
+
 struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("published-before"),
             help: ArgumentHelp("Only claims from reports published before this time (2022-02-03T12:00Z, 2022-02-03, 2022-02, 2022); a report of unknown time counts by when it was recorded.", valueName: "time"))
@@ -15,6 +24,8 @@ struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("recorded-before"),
             help: ArgumentHelp("The ledger as it was before this time: only events recorded before it (UTC unless an offset is given).", valueName: "time"))
     var recordedBefore: String?
+    @Option(help: ArgumentHelp("Nest category labels as this table says (id,name,parent_id): a label agrees with every label beneath it (a city with its country). Computed from the log.", valueName: "file"))
+    var hierarchy: String?
 
     func validate() throws {
         if let atPosition, atPosition < 0 { throw ValidationError("--at-position must be 0 or more (a position in `claims log`)") }
@@ -28,8 +39,8 @@ struct AsOfOptions: ParsableArguments {
         }
     }
 
-    /// No as-of option: the ledger as it is now.
-    var isLatest: Bool { publishedBefore == nil && atPosition == nil && recordedBefore == nil }
+    /// No as-of option (and no hierarchy): the ledger as it is now, as the materialised tables hold it.
+    var isLatest: Bool { publishedBefore == nil && atPosition == nil && recordedBefore == nil && hierarchy == nil }
 
     var publishedCutoff: String? { publishedBefore.flatMap { try? PartialTime.parse($0).time } }
 
@@ -40,11 +51,15 @@ struct AsOfOptions: ParsableArguments {
         return time
     }
 
-    var options: ProjectionOptions { ProjectionOptions(publishedBefore: publishedCutoff) }
+    func options() throws -> ProjectionOptions {
+        var options = ProjectionOptions(publishedBefore: publishedCutoff)
+        if let hierarchy { options.labelHierarchy = try LabelHierarchy.read(hierarchy) }
+        return options
+    }
 
     /// Projections computed from the log as of the chosen moment.
     func projections(_ store: LedgerStore) throws -> LedgerProjections {
-        try store.projections(asOfPosition: atPosition, recordedBefore: recordedCutoff, options: options)
+        try store.projections(asOfPosition: atPosition, recordedBefore: recordedCutoff, options: try options())
     }
 
     func context(_ store: LedgerStore) throws -> ProjectionContext { try projections(store).context }

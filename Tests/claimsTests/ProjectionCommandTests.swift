@@ -218,6 +218,43 @@ struct ProjectionCommandTests {
         #expect(table.stdout.contains("majority vote") && table.stdout.contains("ERROR RATE"))
     }
 
+    @Test func hierarchicalSetsAndConsensusNestLabels() throws {
+        // Given a hierarchical set: two cities in one state; sources naming the state or a city
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("places")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let hierarchy = "id,name,parent_id\nus,United States,\nca,California,us\nla,Los Angeles,ca\nsf,San Francisco,ca\n"
+        let claims = "object,attribute,source,value\np,born,a,California\np,born,b,California\np,born,c,Los Angeles\np,born,d,San Francisco\n"
+            + "q,born,a,United States\nq,born,b,San Francisco\n"
+        try hierarchy.write(to: dir.appendingPathComponent("hierarchy.csv"), atomically: true, encoding: .utf8)
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try "object,attribute,value\np,born,Los Angeles\nq,born,sf\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        try #"{"name": "places", "kind": "hierarchical"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        // When evaluated, the hierarchical measures are printed
+        let table = try cli.run("evaluate", "truth", dir.path)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("GEN. ACCURACY") && table.stdout.contains("MEAN DISTANCE"))
+        let json = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        let score = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first?["score"] as? [String: Any])
+        // q is right (sf is San Francisco); p's tie between the two cities goes to Los Angeles (first by label)
+        #expect(score["accuracy"] as? Double == 1 && score["generalisedAccuracy"] as? Double == 1 && score["meanDistance"] as? Double == 0)
+
+        // And `claims consensus --hierarchy` nests labels in a ledger
+        _ = try cli.run("init")
+        #expect(try cli.run("import", "--format", "claims-csv", dir.appendingPathComponent("claims.csv").path).status == 0)
+        let flat = try cli.run("consensus", "q", "--format", "csv")
+        let nested = try cli.run("consensus", "q", "--format", "csv", "--hierarchy", dir.appendingPathComponent("hierarchy.csv").path)
+        #expect(flat.stdout.contains(",1,2\n"), "without it the two answers differ: \(flat.stdout)")
+        #expect(nested.stdout.contains("q,born,,San Francisco,,,"), "\(nested.stdout)")
+        #expect(nested.stdout.contains(",2,2\n"), "both sources support it: \(nested.stdout)")
+        // A broken hierarchy names the file and line, and nothing is printed
+        let bad = cli.folder.appendingPathComponent("bad.csv")
+        try "id,name,parent_id\nus,United States,\nca,California,xx\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try cli.run("consensus", "q", "--hierarchy", bad.path)
+        #expect(refused.status != 0 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("bad.csv:3: parent_id xx is not the id of any row"), "\(refused.stderr)")
+    }
+
     @Test("every projection command has help text for every option",
           arguments: ["incidents", "consensus", "reliability", "history", "explain", "rebuild", "evaluate truth", "evaluate speed"])
     func help(command: String) throws {
