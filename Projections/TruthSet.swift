@@ -129,37 +129,46 @@ public enum TruthSet {
         }
     }
 
-    /// Scores estimates (a number if it is one, and its text) against gold rows.
+    /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
+    /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
+    /// and numbers are measured against the nearest.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
+        var golds: [FigureKey: [String]] = [:]
+        var order: [FigureKey] = []
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
+            let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
+            if golds[key] == nil { order.append(key) }
+            golds[key, default: []].append(row.fields[2].trimmingCharacters(in: .whitespaces))
+        }
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
         var allNumeric = true
         var generalised = 0, distanceSum = 0, measured = 0
-        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
-            let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
+        for key in order {
             guard let c = estimate(key) else { continue }
             items += 1
-            let gold = row.fields[2].trimmingCharacters(in: .whitespaces)
+            let gold = golds[key]!
             if let hierarchy {
                 allNumeric = false
-                if c.text == gold || hierarchy.distance(c.text, gold) == 0 { correct += 1 }
-                if hierarchy.contains(c.text, gold) || hierarchy.distance(c.text, gold) == 0 { generalised += 1 }
-                if let d = hierarchy.distance(c.text, gold) { distanceSum += d; measured += 1 }
-            } else if let g = Double(gold) {
-                let estimate = c.number
+                if gold.contains(where: { hierarchy.distance(c.text, $0) == 0 }) { correct += 1 }
+                if gold.contains(where: { hierarchy.contains(c.text, $0) }) { generalised += 1 }
+                if let d = gold.compactMap({ hierarchy.distance(c.text, $0) }).min() { distanceSum += d; measured += 1 }
+            } else if case let numbers = gold.compactMap(Double.init), numbers.count == gold.count {
                 numericItems += 1
-                if let e = estimate {
+                if let e = c.number {
+                    let g = numbers.min { abs($0 - e) < abs($1 - e) }!
                     absSum += abs(e - g)
                     sqSum += (e - g) * (e - g)
                     if (e + 0.5).rounded(.down) == g { correct += 1 } else { wrongNumbers += 1 }
                 } else {
+                    let g = numbers.map(abs).min()!
                     wrongNumbers += 1
-                    absSum += abs(g)
+                    absSum += g
                     sqSum += g * g
                 }
             } else {
                 allNumeric = false
-                if c.text == gold { correct += 1 }
+                if gold.contains(c.text) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))

@@ -37,6 +37,16 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: truth).accuracy == 1)
     }
 
+    @Test func anItemWithSeveralGoldValuesIsRightWhenTheEstimateIsOneOfThem() {
+        // Given a multi-valued item (two authors) and a single-valued one
+        let claims = "object,attribute,source,value\nbook,author,s1,Ann\nbook,author,s2,Ann\nbook,author,s3,Bob\nn,count,s1,10\n"
+        let truth = "object,attribute,value\nbook,author,Bob\nbook,author,Ann\nn,count,10\nn,count,40\n"
+        // Then each item counts once, right when its estimate is any gold value, numbers against the nearest
+        let s = TruthSet.majorityVote(claimsCSV: claims, truthCSV: truth)
+        #expect(s.items == 2 && s.accuracy == 1)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\nbook,author,Cy\nbook,author,Bob\n").accuracy == 0)
+    }
+
     @Test func majorityVoteReproducesThePublishedBaseline() throws {
         guard let set = try loadTruthSet("population") else {
             print("skipped: ../shared/eval/truth/population is absent"); return
