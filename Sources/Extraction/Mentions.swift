@@ -128,6 +128,9 @@ extension Run {
         func sentenceHas(_ set: Set<String>) -> Bool { tokens[s].contains { stemIn($0, set) } }
         var covered = Set<Int>()
         var forwardUsed = Set<Int>()
+        // The group a body named before a list of victim counts gives the counts after it
+        // ("تكبدت ميليشيات المتمردين 33 قتيلا و25 جريحا"), and where the list has got to.
+        var bodyBeforeList: (group: String, end: Int)? = nil
         while i < limit {
             let t = tokens[i]
             var q = Numbers.parse(tokens, i, limit: limit)
@@ -186,8 +189,12 @@ extension Run {
                 || quantity.end < limit && tokens[quantity.end].text == "/" && !tokens[quantity.end].spaceBefore && tokens[i].kind == .number && quantity.end == i + 1 {
                 i = quantity.end; continue
             }
-            // Years and dates are not counts.
-            if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded() {
+            // Years and dates are not counts, unless a person or victim noun follows ("2000 عنصر",
+            // "killed 2000 people") and no word of time comes before ("since 2015 civilians …", "عام 2014").
+            let countsPeople = quantity.end < limit && (group(tokens[quantity.end]) != nil || isVictimNoun(tokens[quantity.end]))
+                && !(quantity.start > lower && Words.beforeAYear.contains(tokens[quantity.start - 1].norm))
+                || tollRisesTo(quantity.start, lower: lower)
+            if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded(), !countsPeople {
                 i = quantity.end; continue
             }
             var start = quantity.start
@@ -224,6 +231,10 @@ extension Run {
                        th == "helicopters" || th == "warplanes" {
                         thingFigure = th; end = j + 2; decided = true; break
                     }
+                    // "ارتفع إلى 18 عدد القتلى": the toll named after its number.
+                    if w.script == .arabic, w.norm == Words.number, j + 1 < limit, isVictimNoun(tokens[j + 1]), let f = trigger(tokens[j + 1]) {
+                        figure = f; groupName = "people"; end = j + 2; decided = true; break
+                    }
                     if isNonPerson(w) { break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
@@ -256,8 +267,14 @@ extension Run {
                     if j >= limit || tokens[j].kind == .punct { groupName = "people" } else { i = max(i + 1, quantity.end); continue }
                 }
             }
-            if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, start > lower, let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
+            let victimCount = figure != nil && end > quantity.end
+            if thingFigure == nil, groupName == nil || groupName == "people" && (end == quantity.end || victimCount), start > lower,
+               let g = group(tokens[start - 1]), g.1 == .plural, g.0 != "others", tokens[start - 1].script == .arabic {
                 groupName = g.0
+                if victimCount { bodyBeforeList = (g.0, end) }
+            } else if victimCount, groupName == "people", let list = bodyBeforeList, let last = out.last, last.end == list.end, listJoined(last.end, start) {
+                groupName = list.group
+                bodyBeforeList = (list.group, end)
             }
             // "بـ25 منهم", "two of them": the group named last before the count.
             if thingFigure == nil, groupName == nil || groupName == "people" && end == quantity.end, quantity.end < limit,
@@ -447,6 +464,15 @@ extension Run {
         }
         return d
     }()
+
+    /// "وصل عدد قتلاه إلى 2000", "the death toll rose to 2000": a number right after "to" that a
+    /// toll word (عدد, حصيلة, toll) shortly before leads to.
+    func tollRisesTo(_ start: Int, lower: Int) -> Bool {
+        guard start > lower, tokens[start - 1].norm == Words.n("الي") || tokens[start - 1].norm == "to" else { return false }
+        return (max(lower, start - 6)..<(start - 1)).contains { k in
+            [Words.number, Words.n("حصيلة"), "toll"].contains(tokens[k].norm)
+        }
+    }
 
     /// "من الجيش", "في صفوف المقاومة", "of the army": the group of the body named at `i`.
     func ofGroup(_ i: Int, _ limit: Int) -> String? {
@@ -744,8 +770,11 @@ enum Words {
     static let minutes: Set<String> = [n("دقيقة"), n("دقائق")]
     static let some = n("بعض"), ahad: Set<String> = [n("أحد"), n("إحدى")], ashara = n("عشرة")
     static let theHour = n("الساعة")
-    static let minhum = n("منهم"), bayna = n("بين")
+    static let minhum = n("منهم"), bayna = n("بين"), number = n("عدد")
     static let agency = n("وكالة"), year = n("العام"), past = n("الماضي")
+    /// Words after which a number from 1900 to 2100 is a year.
+    static let beforeAYear: Set<String> = Set(["في", "منذ", "عام", "العام", "سنة", "حتى", "خلال", "مطلع", "أواخر", "بداية", "نهاية", "ربيع", "صيف", "خريف", "شتاء"].map(n))
+        .union(["in", "since", "of", "by", "until", "till", "during", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "before", "after"])
 }
 
 extension Run {

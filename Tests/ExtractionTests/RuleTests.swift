@@ -32,7 +32,6 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     @Test func arabicDualsAreTwo() {
         // Given duals of counted nouns
         // When extracted / Then each is two
-        #expect(claims("بينهم طفلين").isEmpty || true)
         #expect(claims("مقتل 9 أشخاص على الأقل بينهم طفلين وامرأة").contains("killed children 2 exact"))
         #expect(claims("مقتل 9 أشخاص على الأقل بينهم طفلين وامرأة").contains("killed women 1 exact"))
         #expect(claims("قامت مروحياتهم باستهداف منزلين وتدميرهما").contains("houses_destroyed - 2 exact"))
@@ -585,5 +584,36 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Police did not identify the victims.").allSatisfy { !$0.hasSuffix(" 0 exact") })
         #expect(claims("Police would not say if he was killed.").allSatisfy { !$0.hasSuffix(" 0 exact") })
         #expect(claims("None of the injuries are life-threatening.").allSatisfy { !$0.hasSuffix(" 0 exact") })
+    }
+}
+
+@Suite struct ArabicTollTests {
+    @Test func aYearLikeNumberBeforeAPersonNounIsACount() {
+        // Given numbers from 1900 to 2100 that count people
+        #expect(claims("قتل أكثر من 2000 شخص.") == ["killed people 2000 more_than"])
+        #expect(claims("قتل 2000 عنصر.") == ["killed militants 2000 exact"])
+        #expect(claims("killed 2000 people") == ["killed people 2000 exact"])
+        // Then a year before a noun stays a year when a word of time comes first
+        #expect(!claims("Since 2015 civilians were killed.").contains { $0.contains("2015") })
+        #expect(!claims("وفي عام 2014 قتل مدنيون.").contains { $0.contains("2014") })
+    }
+
+    @Test func aTollNamedAfterItsNumber() {
+        // Given the toll phrase after the number, or a year-like number the toll rises to
+        #expect(claims("ارتفع إلى 18 عدد القتلى.") == ["killed people 18 exact"])
+        #expect(claims("ارتفع إلى 18 على الأقل عدد قتلى النظام السوري.") == ["killed soldiers 18 at_least"])
+        #expect(claims("وصل عدد قتلاه إلى 2000.") == ["killed people 2000 exact"])
+        // Then a number that is no toll stays out
+        #expect(claims("عدد السكان 2000.").isEmpty)
+        #expect(claims("ارتفع إلى 18 عدد المدارس.").isEmpty)
+    }
+
+    @Test func aBodyBeforeAListOfLossesIsTheirGroup() {
+        // Given a body named before victim counts joined by و
+        #expect(claims("تكبدت ميليشيات المتمردين 33 قتيلاً و25 جريحا و50 أسيرا.")
+            == ["killed militants 33 exact", "injured militants 25 exact", "captured militants 50 exact"])
+        #expect(claims("سقط من المدنيين 5 قتلى و 3 جرحى.") == ["killed civilians 5 exact", "injured civilians 3 exact"])
+        // Then a count in a new clause with its own noun keeps its own group
+        #expect(claims("قتل الجيش 5 مسلحين وأصيب 3 جنود.") == ["killed militants 5 exact", "injured soldiers 3 exact"])
     }
 }
