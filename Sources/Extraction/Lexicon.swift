@@ -107,6 +107,11 @@ enum Lexicon {
             ("مواطن", "civilians", .singular), ("مواطنا", "civilians", .singular), ("مواطنين", "civilians", .plural), ("مواطنون", "civilians", .plural), ("مواطنان", "civilians", .dual), ("مواطنيهم", "civilians", .plural),
             ("مقيم", "civilians", .singular), ("مقيمين", "civilians", .plural), ("مقيما", "civilians", .singular), ("سكان", "civilians", .plural),
             ("عامل", "civilians", .singular), ("عمال", "civilians", .plural), ("العاملين", "civilians", .plural), ("مصلين", "civilians", .plural), ("مصليا", "civilians", .singular),
+            // Medics and journalists are civilians: "مقتل 3 مسعفين", "إصابة صحفي".
+            ("مسعف", "civilians", .singular), ("مسعفا", "civilians", .singular), ("مسعفين", "civilians", .plural), ("مسعفون", "civilians", .plural),
+            ("طبيب", "civilians", .singular), ("طبيبا", "civilians", .singular), ("أطباء", "civilians", .plural),
+            ("ممرض", "civilians", .singular), ("ممرضة", "civilians", .singular), ("ممرضين", "civilians", .plural),
+            ("صحفي", "civilians", .singular), ("صحفيا", "civilians", .singular), ("صحفيين", "civilians", .plural), ("صحفيون", "civilians", .plural),
             ("طفل", "children", .singular), ("طفلا", "children", .singular), ("أطفال", "children", .plural), ("أطفالا", "children", .plural),
             ("طفلين", "children", .dual), ("طفلان", "children", .dual), ("رضيع", "children", .singular), ("طفلة", "children", .singular),
             ("امرأة", "women", .singular), ("نساء", "women", .plural), ("امرأتين", "women", .dual), ("امرأتان", "women", .dual),
@@ -114,6 +119,9 @@ enum Lexicon {
             ("جندي", "soldiers", .singular), ("جنديا", "soldiers", .singular), ("جنود", "soldiers", .plural), ("جنديين", "soldiers", .dual), ("جنديان", "soldiers", .dual),
             ("عسكري", "soldiers", .singular), ("عسكريا", "soldiers", .singular), ("عسكريين", "soldiers", .plural), ("ضابط", "soldiers", .singular),
             ("ضابطا", "soldiers", .singular), ("مجند", "soldiers", .singular), ("مجندا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
+            // Military ranks, as a casualty's noun: "مقتل آمر الفوج وجنديين", "مقتل عقيد".
+            ("آمر", "soldiers", .singular), ("عقيد", "soldiers", .singular), ("عميد", "soldiers", .singular), ("ملازم", "soldiers", .singular),
+            ("رقيب", "soldiers", .singular), ("عريف", "soldiers", .singular), ("جنرال", "soldiers", .singular),
             ("شرطي", "police", .singular), ("شرطيا", "police", .singular), ("شرطيين", "police", .plural), ("شرطيان", "police", .dual), ("شرطة", "police", .plural),
             ("مسلح", "militants", .singular), ("مسلحا", "militants", .singular), ("مسلحين", "militants", .plural), ("مسلحون", "militants", .plural),
             ("عنصر", "militants", .singular), ("عنصرا", "militants", .singular), ("عناصر", "militants", .plural), ("عنصرين", "militants", .dual), ("عنصران", "militants", .dual),
@@ -132,7 +140,7 @@ enum Lexicon {
 
     /// Arabic plural forms ending in ـين that are not duals (sound plurals), so a bare
     /// `مدنيين` is a plural, while `طفلين` (plural أطفال) can only be a dual.
-    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "آخرين", "مصابين", "مفقودين", "معتقلين", "المصابين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين"].map(ArabicNorm.normalise))
+    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مسعفين", "ممرضين", "صحفيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "آخرين", "مصابين", "مفقودين", "معتقلين", "المصابين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين"].map(ArabicNorm.normalise))
 
     // MARK: Figures
 

@@ -616,4 +616,14 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Then a count in a new clause with its own noun keeps its own group
         #expect(claims("قتل الجيش 5 مسلحين وأصيب 3 جنود.") == ["killed militants 5 exact", "injured soldiers 3 exact"])
     }
+
+    @Test func ranksMedicsAndJournalistsHaveTheirGroup() {
+        // Given a rank, medics and journalists as the casualty's noun
+        #expect(claims("مقتل آمر الفوج وجنديين.") == ["killed soldiers 1 exact", "killed soldiers 2 exact"])
+        #expect(claims("مقتل عقيد في الجيش.") == ["killed soldiers 1 exact"])
+        #expect(claims("مقتل 3 مسعفين.") == ["killed civilians 3 exact"])
+        #expect(claims("مقتل صحفيين اثنين.") == ["killed civilians 2 exact"])
+        // Then a rank as the title of a speaker is no casualty
+        #expect(claims("قال العقيد أحمد إن 5 مدنيين قتلوا.") == ["killed civilians 5 exact"])
+    }
 }
