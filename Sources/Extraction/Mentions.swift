@@ -450,6 +450,12 @@ extension Run {
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)
         }
+        // "4 أسرى بينهم قيادي", "12 dead, including a militant leader": a count of people with a
+        // militant leader among them counts militants.
+        for k in out.indices where out[k].group == "people" && !out[k].isSubCount {
+            let e = out[k].end
+            if e + 1 < limit, stemIn(tokens[e], Lexicon.subCountCues), group(tokens[e + 1])?.0 == "militant_leaders" { out[k].group = "militants" }
+        }
         out += someMentions(in: s, covered: covered, existing: out)
         return out
     }

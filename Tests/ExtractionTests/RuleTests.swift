@@ -626,4 +626,12 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Then a rank as the title of a speaker is no casualty
         #expect(claims("قال العقيد أحمد إن 5 مدنيين قتلوا.") == ["killed civilians 5 exact"])
     }
+
+    @Test func aLeaderAmongThemMakesACountMilitants() {
+        // Given a count of people with a militant leader among them
+        #expect(claims("أسفرت العملية عن 4 أسرى بينهم قيادي.") == ["captured militants 4 exact"])
+        #expect(claims("قتل 12 شخصا بينهم قيادي في التنظيم.") == ["killed militants 12 exact"])
+        // Then a child among them leaves the count as people
+        #expect(claims("قتل 12 شخصا بينهم طفل.") == ["killed people 12 exact", "killed children 1 exact"])
+    }
 }
