@@ -193,7 +193,9 @@ enum Lexicon {
                 "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
                 // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
                 "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
-                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets"])
+                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets",
+                // places, occasions and animals are not people: "violence in four communities", "killed 73 cows"
+                "communities", "events", "sets", "cows", "cattle", "goats", "sheep", "camels", "horses", "dogs", "animals", "livestock"])
 
     /// Function words that may follow a bare count without naming what it counts.
     static let countTerminators: Set<String> = Set(["في", "من", "على", "خلال", "جراء", "اثر", "إثر", "بعد", "منذ", "في", "و", "بينهم", "منهم", "بسبب", "عند", "حسب", "بحسب"]

@@ -237,6 +237,12 @@ extension Run {
                     }
                     if isNonPerson(w) { break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
+                    // "three were killed", "two have died": a bare count as the subject of a figure verb.
+                    if w.script == .latin, j == quantity.end, ["were", "have", "had", "are"].contains(w.norm) || w.norm == "was" && quantity.value == 1,
+                       j + 1 < limit, trigger(tokens[j + 1]) != nil
+                        || j + 2 < limit && Lexicon.auxiliaries.contains(tokens[j + 1].norm) && trigger(tokens[j + 2]) != nil {
+                        decided = true; groupName = "people"; break
+                    }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
                         if w.norm == Words.n("من") || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
                         decided = true; groupName = "people"; break
@@ -328,7 +334,10 @@ extension Run {
                 let agent = k < limit && k == end && tokens[k].script == .latin && ["killed", "kill", "kills", "wounded", "injured"].contains(tokens[k].norm)
                     && k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil || boundBefore(k + 3, from: k + 1) != nil || boundBefore(k + 2, from: k + 1) != nil
                         || ["a", "an", "the", "his", "her", "their"].contains(tokens[k + 1].norm))
-                if agent { i = max(i + 1, end); continue }
+                // "was shot and killed by two unidentified gunmen": a count after "by" that follows a
+                // figure word counts who did it.
+                let byAgent = start > lower && tokens[start - 1].norm == "by" && (max(lower, start - 4)..<(start - 1)).contains { trigger(tokens[$0]) != nil }
+                if agent || byAgent { i = max(i + 1, end); continue }
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
@@ -565,7 +574,8 @@ extension Run {
                 g = gg.0; b = i + 2
                 // "إصابة جنود أمريكيين", "American soldiers wounded": a named force's personnel.
                 if ["soldiers", "people"].contains(gg.0), b < limit, stemIn(tokens[b], Lexicon.americanWords) { g = "us_personnel"; b += 1 }
-            } else if i > lower, !covered.contains(i - 1), t.script == .latin, isVictimNoun(t), let gg = group(tokens[i - 1]), gg.1 == .plural {
+            } else if i > lower, !covered.contains(i - 1), t.script == .latin, isVictimNoun(t), let gg = group(tokens[i - 1]), gg.1 == .plural,
+                      !hasObject(after: i, limit: limit) {
                 g = gg.0; a = i - 1
             } else if i > lower, t.norm == "victims" || t.norm == "casualties", tokens[i - 1].norm == "civilian" {
                 g = "civilians"; a = i - 1
@@ -591,6 +601,14 @@ extension Run {
             out.append(Mention(figure: parent.figure, group: g.0, value: nil, bound: .some, start: i, end: i + 2))
         }
         return out
+    }
+
+    /// "Gunmen killed 73 cows", "Militants killed a teacher": an English verb with an object after
+    /// it is active, so the plural before it did the killing.
+    func hasObject(after i: Int, limit: Int) -> Bool {
+        guard i + 1 < limit else { return false }
+        let next = tokens[i + 1]
+        return Numbers.parse(tokens, i + 1, limit: limit) != nil || ["a", "an", "the", "his", "her", "their", "at", "more", "over", "about", "several", "many", "dozens"].contains(next.norm)
     }
 
     /// Words that may stand between English "not" and the casualty word of a zero.

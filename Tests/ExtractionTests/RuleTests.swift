@@ -635,3 +635,27 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("قتل 12 شخصا بينهم طفل.") == ["killed people 12 exact", "killed children 1 exact"])
     }
 }
+
+@Suite struct EnglishCountTests {
+    @Test func aBareCountIsTheSubjectOfAFigureVerb() {
+        #expect(claims("Three were killed.") == ["killed people 3 exact"])
+        #expect(claims("Police said 3 were arrested.") == ["arrested people 3 exact"])
+        #expect(claims("Two people were wounded by police, and three were later killed.") == ["injured people 2 exact", "killed people 3 exact"])
+        // A singular verb takes no plural count, and a count with no figure verb after it is none
+        #expect(claims("Channel 10 was killed in the ratings.").isEmpty)
+        #expect(claims("Three were questioned.").isEmpty)
+    }
+
+    @Test func aCountAfterByCountsWhoDidIt() {
+        #expect(claims("The mayor was shot and killed by two unidentified gunmen.").allSatisfy { !$0.contains(" 2 ") })
+        #expect(claims("Five people were killed by gunmen.") == ["killed people 5 exact"])
+    }
+
+    @Test func animalsPlacesAndOccasionsAreNotPeople() {
+        #expect(claims("Gunmen killed 73 cows in the village.").isEmpty)
+        // and a plural before an active verb did the killing, while one before a bare verb was killed
+        #expect(claims("Militants killed a teacher on Monday.").allSatisfy { !$0.hasPrefix("killed militants") })
+        #expect(claims("Militants killed in the strike were buried.") == ["killed militants null some"])
+        #expect(claims("Violence broke out in four communities, leaving dozens killed.") == ["killed people 10 at_least"])
+    }
+}
