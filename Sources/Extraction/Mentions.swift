@@ -209,6 +209,11 @@ extension Run {
             var thingFigure: String? = quantity.nounIsThing
             var end = quantity.end
             if let g = groupName, g.hasPrefix("victim:") { figure = String(g.dropFirst(7)); groupName = "people" }
+            // "a family of six": six people.
+            if groupName == nil, thingFigure == nil, quantity.start >= lower + 2, tokens[quantity.start - 1].norm == "of",
+               ["family", "families"].contains(tokens[quantity.start - 2].norm) {
+                groupName = "people"
+            }
             if groupName == nil && thingFigure == nil {
                 var j = quantity.end
                 if let (b, be) = boundAfter(j, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; j = be; end = be }
@@ -413,7 +418,9 @@ extension Run {
                         let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil
                             || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
                             || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
-                        if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
+                        let nounOfFigure = w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)
+                            && !(w.norm == "death" && tokens[k - 1].norm == "to" && k >= 2 && Self.violentToDeath.contains(tokens[k - 2].norm))
+                        if !followedByCount && !nounOfFigure {
                             figure = f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
                         }
@@ -455,6 +462,16 @@ extension Run {
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
                                    triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague,
                                    isAdditional: isAdditional(quantity.start, quantity.end, lower: lower, limit: limit)))
+                // "were kidnapped and killed": the same people, a second figure.
+                if let k = triggerAt, k > qs, k + 2 < limit, tokens[k].script == .latin, tokens[k + 1].norm == "and",
+                   let second = trigger(tokens[k + 2]), second != fig, tokens[k + 2].norm.hasSuffix("ed") {
+                    var also = out[out.count - 1]
+                    also.figure = second
+                    also.end = max(end, k + 3)
+                    also.triggerAt = k + 2
+                    out.append(also)
+                    forwardUsed.insert(k + 2)
+                }
             }
             for k in qs..<end { covered.insert(k) }
             i = max(i + 1, end)
@@ -610,6 +627,10 @@ extension Run {
         let next = tokens[i + 1]
         return Numbers.parse(tokens, i + 1, limit: limit) != nil || ["a", "an", "the", "his", "her", "their", "at", "more", "over", "about", "several", "many", "dozens"].contains(next.norm)
     }
+
+    /// Verbs of violence before "to death" ("shot to death", "hacked to death"); not "sentenced to death".
+    static let violentToDeath: Set<String> = ["shot", "stabbed", "beaten", "hacked", "burned", "burnt", "tortured", "stoned", "crushed",
+                                              "bludgeoned", "clubbed", "strangled", "trampled", "starved", "mauled", "bled"]
 
     /// Words that may stand between English "not" and the casualty word of a zero.
     static let notBeforeCasualty: Set<String> = ["be", "been", "was", "were", "is", "are", "any", "anyone", "anybody", "physically", "seriously",
@@ -905,7 +926,8 @@ extension Run {
     static let determiners: Set<String> = ["a", "an", "his", "her", "their", "the", "its"]
 
     /// Two people named without a number and killed together: "killed a teacher and a staff
-    /// member", "A radio producer and an announcer have been fatally shot" (English). Each side is
+    /// member", "the killing of an activist and his friend", "A radio producer and an announcer
+    /// have been fatally shot" (English). Each side is
     /// a determiner and at most five words without punctuation or a number; the claim is killed
     /// people 2. Only where the sentence states no count of killed.
     func coordinatedPair(in s: Range<Int>, existing: [Mention]) -> [Mention] {
@@ -926,6 +948,13 @@ extension Run {
             guard k > a + 1 else { return nil }
             let head = tokens[k - 1].norm
             return head.hasSuffix("s") && !head.hasSuffix("ss") ? nil : k
+        }
+        for t in s where tokens[t].kind == .word && ["killing", "murder", "murders", "assassination"].contains(tokens[t].norm)
+            && t + 1 < limit && tokens[t + 1].norm == "of" {
+            // "the killing of a gay rights activist and his friend"
+            if let e1 = phrase(t + 2), e1 < limit, tokens[e1].norm == "and", let e2 = phrase(e1 + 1) {
+                return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: t, end: e2, triggerAt: t)]
+            }
         }
         for t in s where tokens[t].kind == .word && (killWords.contains(tokens[t].norm)
                 || tokens[t].norm == "shot" && (t > lower && tokens[t - 1].norm == "fatally" || t + 1 < limit && tokens[t + 1].norm == "dead")) {

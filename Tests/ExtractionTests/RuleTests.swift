@@ -658,4 +658,13 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Militants killed in the strike were buried.") == ["killed militants null some"])
         #expect(claims("Violence broke out in four communities, leaving dozens killed.") == ["killed people 10 at_least"])
     }
+
+    @Test func familiesPairsAndDeathsByViolence() {
+        #expect(claims("A family of six was massacred in the city.") == ["killed people 6 exact"])
+        #expect(claims("The family of 3 victims said they were sad.").isEmpty)
+        #expect(claims("The group claimed the killing of a gay rights activist and his friend.") == ["killed people 2 exact"])
+        #expect(claims("Seven villagers were said by witnesses to have been shot to death.") == ["killed civilians 7 exact"])
+        #expect(claims("Seven villagers were later sentenced to death.").isEmpty)
+        #expect(claims("Eleven civilians were kidnapped and killed.") == ["captured civilians 11 exact", "killed civilians 11 exact"])
+    }
 }
