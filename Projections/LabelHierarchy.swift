@@ -11,8 +11,6 @@ import Events
 public struct LabelHierarchy: Sendable, Hashable {
     /// Parent of each node (nil at a root).
     private var parent: [Int?] = []
-    private var ids: [String] = []
-    private var names: [String] = []
     /// Node of each id and of each name that only one node has.
     private var nodeOf: [String: Int] = [:]
 
@@ -25,7 +23,6 @@ public struct LabelHierarchy: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { parent.isEmpty }
-    public var count: Int { parent.count }
 
     public init() {}
 
@@ -57,8 +54,6 @@ public struct LabelHierarchy: Sendable, Hashable {
             }
         }
         parent = nodes.map { $0.parent.map { index[$0]! } }
-        ids = nodes.map(\.id)
-        names = nodes.map(\.name)
         // Every walk up must reach a root.
         for (i, n) in nodes.enumerated() {
             var steps = 0
@@ -70,7 +65,7 @@ public struct LabelHierarchy: Sendable, Hashable {
             }
         }
         var byName: [String: [Int]] = [:]
-        for (i, name) in names.enumerated() where !name.isEmpty { byName[name, default: []].append(i) }
+        for (i, n) in nodes.enumerated() where !n.name.isEmpty { byName[n.name, default: []].append(i) }
         for (name, nodes) in byName where nodes.count == 1 && index[name] == nil { nodeOf[name] = nodes[0] }
         for (id, i) in index { nodeOf[id] = i }
     }
@@ -111,11 +106,5 @@ public struct LabelHierarchy: Sendable, Hashable {
             if let e = depthInB[n] { return d + e }
         }
         return nil
-    }
-
-    /// The id and the name of a label's node, to compare a label with gold written either way.
-    public func spellings(of label: String) -> Set<String> {
-        guard let n = node(label) else { return [label] }
-        return [ids[n], names[n]]
     }
 }

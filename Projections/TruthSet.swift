@@ -178,6 +178,6 @@ public enum TruthSet {
                      rmse: numeric ? (sqSum / Double(numericItems)).squareRoot() : nil,
                      errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil,
                      generalisedAccuracy: hierarchy.map { _ in Double(generalised) / d },
-                     meanDistance: hierarchy.map { _ in measured == 0 ? nil : Double(distanceSum) / Double(measured) } ?? nil)
+                     meanDistance: hierarchy != nil && measured > 0 ? Double(distanceSum) / Double(measured) : nil)
     }
 }

@@ -4,7 +4,6 @@ import Foundation
 import Ledger
 import Projections
 
-/// As of when: the options every projection command takes.
 extension LabelHierarchy {
     /// A hierarchy table from a file; errors name the file and line.
     static func read(_ path: String) throws -> LabelHierarchy {
@@ -14,6 +13,7 @@ extension LabelHierarchy {
     }
 }
 
+/// As of when (and how labels nest): the options every projection command takes.
 struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("published-before"),
             help: ArgumentHelp("Only claims from reports published before this time (2022-02-03T12:00Z, 2022-02-03, 2022-02, 2022); a report of unknown time counts by when it was recorded.", valueName: "time"))
