@@ -462,9 +462,10 @@ extension Run {
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
                                    triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague,
                                    isAdditional: isAdditional(quantity.start, quantity.end, lower: lower, limit: limit)))
-                // "were kidnapped and killed": the same people, a second figure.
+                // "were kidnapped and killed": the same people, a second figure ("killed and injured"
+                // is a combined figure, not both for everyone).
                 if let k = triggerAt, k > qs, k + 2 < limit, tokens[k].script == .latin, tokens[k + 1].norm == "and",
-                   let second = trigger(tokens[k + 2]), second != fig, tokens[k + 2].norm.hasSuffix("ed") {
+                   let second = trigger(tokens[k + 2]), second != fig, tokens[k + 2].norm.hasSuffix("ed"), Set([fig, second]) != ["killed", "injured"] {
                     var also = out[out.count - 1]
                     also.figure = second
                     also.end = max(end, k + 3)

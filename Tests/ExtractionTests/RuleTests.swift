@@ -666,5 +666,6 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Seven villagers were said by witnesses to have been shot to death.") == ["killed civilians 7 exact"])
         #expect(claims("Seven villagers were later sentenced to death.").isEmpty)
         #expect(claims("Eleven civilians were kidnapped and killed.") == ["captured civilians 11 exact", "killed civilians 11 exact"])
+        #expect(claims("Thirteen people were killed and injured.").count == 1)
     }
 }
