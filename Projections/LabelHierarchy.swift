@@ -6,13 +6,15 @@ import Events
 /// "Los Angeles" (less specific, not wrong), a claim of "Los Angeles" does not agree with a truth
 /// of "California" (more specific than is known), and claims in different branches contradict.
 ///
-/// Nodes are named by id or by name; a name shared by several nodes (two Springfields) names none
-/// of them, so such a label is compared as plain text.
+/// Nodes are named by id or by name (exactly, else ignoring case and spacing); a name shared by
+/// several nodes (two Springfields) names none of them, so such a label is compared as plain text.
 public struct LabelHierarchy: Sendable, Hashable {
     /// Parent of each node (nil at a root).
     private var parent: [Int?] = []
     /// Node of each id and of each name that only one node has.
     private var nodeOf: [String: Int] = [:]
+    /// The same, by ``folded(_:)`` spelling, where that still names one node.
+    private var nodeOfFolded: [String: Int] = [:]
 
     /// A row of the hierarchy table that cannot be read (line 1 is the header).
     public struct TableError: Error, Sendable, CustomStringConvertible {
@@ -68,10 +70,19 @@ public struct LabelHierarchy: Sendable, Hashable {
         for (i, n) in nodes.enumerated() where !n.name.isEmpty { byName[n.name, default: []].append(i) }
         for (name, nodes) in byName where nodes.count == 1 && index[name] == nil { nodeOf[name] = nodes[0] }
         for (id, i) in index { nodeOf[id] = i }
+        var byFolded: [String: Set<Int>] = [:]
+        for (label, i) in nodeOf { byFolded[Self.folded(label), default: []].insert(i) }
+        for (label, nodes) in byFolded where nodes.count == 1 { nodeOfFolded[label] = nodes.first! }
+    }
+
+    /// A label as compared when it matches no id or name exactly: lower case, spaces collapsed
+    /// ("los  Angeles" is "Los Angeles").
+    static func folded(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The node a label names, if any.
-    func node(_ label: String) -> Int? { nodeOf[label] }
+    func node(_ label: String) -> Int? { nodeOf[label] ?? nodeOfFolded[Self.folded(label)] }
 
     /// The label's node and its ancestors, most specific first; empty when the label is no node.
     func path(_ label: String) -> [Int] {

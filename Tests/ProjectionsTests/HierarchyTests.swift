@@ -24,6 +24,8 @@ import Testing
         // A name two nodes share names neither: it only contains itself; its ids still work
         #expect(!h.contains("Illinois", "Springfield") && h.contains("Illinois", "sp1") && h.contains("Springfield", "Springfield"))
         #expect(h.distance("Springfield", "Illinois") == nil)
+        // Case and spacing do not matter when nothing matches exactly
+        #expect(h.contains("california", "los  angeles") && h.distance("SAN FRANCISCO", "sf") == 0)
         // Labels outside the tree are plain text
         #expect(h.contains("Atlantis", "Atlantis") && !h.contains("United States", "Atlantis"))
     }
