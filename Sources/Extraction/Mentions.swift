@@ -415,7 +415,9 @@ extension Run {
                     }
                     if stemIn(w, Self.clauseBreaks) { break }
                     if let f = trigger(w) {
-                        let followedByCount = k + 1 < limit && (Numbers.parse(tokens, k + 1, limit: limit) != nil
+                        // ("killed and over 65 injured": a count after "and" has its own figure.)
+                        let followedByCount = k + 1 < limit && tokens[k + 1].norm != "and" && tokens[k + 1].kind != .punct
+                            && (Numbers.parse(tokens, k + 1, limit: limit) != nil
                             || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
                             || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
                         let nounOfFigure = w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)

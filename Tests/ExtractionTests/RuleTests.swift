@@ -667,5 +667,8 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Seven villagers were later sentenced to death.").isEmpty)
         #expect(claims("Eleven civilians were kidnapped and killed.") == ["captured civilians 11 exact", "killed civilians 11 exact"])
         #expect(claims("Thirteen people were killed and injured.").count == 1)
+        // A figure word far after its count is not taken by a count after "and"
+        #expect(claims("As many as 25 people, most of them vendors, were killed and over 65 others injured.")
+            == ["killed people 25 up_to", "injured people 65 more_than"])
     }
 }
