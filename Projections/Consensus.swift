@@ -161,7 +161,7 @@ public struct ProjectionContext: Sendable {
         }
         var labelSpaces: [String: [Candidate]] = [:]
         // Labels in a hierarchy are compared by nesting, not through confusion matrices.
-        for (f, set) in spaces where !notCategorical.contains(f) && options.labelHierarchy.isEmpty
+        for (f, set) in spaces where !notCategorical.contains(f) && options.labelHierarchy.isEmpty && options.confusionMatrices
             && (2...ProjectionContext.maximumLabelSpace).contains(set.count) {
             labelSpaces[f] = set.sorted()
         }

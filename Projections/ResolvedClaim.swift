@@ -30,6 +30,9 @@ public struct ProjectionOptions: Sendable, Hashable {
     /// Nesting of the labels of categorical figures (see ``LabelHierarchy``): a label agrees with
     /// itself and every label beneath it. Empty: labels agree only with themselves.
     public var labelHierarchy = LabelHierarchy()
+    /// Whether sources get confusion matrices over small shared label spaces (Dawid–Skene);
+    /// without them every categorical figure is a reliability-weighted vote.
+    public var confusionMatrices = true
 
     public static let defaultGroupParents: [String: String] = [
         "children": "civilians", "women": "civilians", "civilians": "people", "militants": "people",

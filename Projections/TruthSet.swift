@@ -59,6 +59,12 @@ public enum TruthSet {
         /// through the tree from the estimate to the gold label. nil without a hierarchy.
         public var generalisedAccuracy: Double?
         public var meanDistance: Double?
+        /// For multi-valued sets, over (item, value) pairs: the share of values given that are
+        /// gold, the share of gold values given, and their harmonic mean; ``accuracy`` is then the
+        /// share of items whose set of values is exactly the gold set. nil otherwise.
+        public var precision: Double?
+        public var recall: Double?
+        public var f1: Double?
     }
 
     /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …).
@@ -89,6 +95,7 @@ public enum TruthSet {
             options.categoricalFigures.formUnion(state.claims.values.map(\.claim.figure))
         }
         if kind == "hierarchical" { options.labelHierarchy = hierarchy }
+        if kind == "multi-valued" { options.confusionMatrices = false }
         return options
     }
 
@@ -179,5 +186,101 @@ public enum TruthSet {
                      errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil,
                      generalisedAccuracy: hierarchy.map { _ in Double(generalised) / d },
                      meanDistance: hierarchy != nil && measured > 0 ? Double(distanceSum) / Double(measured) : nil)
+    }
+
+    // MARK: Multi-valued sets
+
+    /// Between an object and one of its values in the yes/no items of a multi-valued set.
+    public static let valueSeparator = " → "
+
+    /// A multi-valued set (a book's authors: each source lists several values for an item) as
+    /// yes/no claims the ledger can weigh: every value some source gives for an item becomes the
+    /// item `object → value`, and every source that speaks about the item says `yes` for the
+    /// values it lists and `no` for the others (its list is taken as complete, as in Zhao et al.'s
+    /// latent truth model). The yes/no label space is shared by the attribute, so each source gets
+    /// a confusion matrix (Dawid–Skene): how often it leaves out a true value, how often it adds
+    /// a false one. Rows in the table's format (object,attribute,source,value).
+    public static func impliedClaims(multiValuedCSV text: String) -> String {
+        let items = listedValues(rows(text))
+        var out = "object,attribute,source,value\n"
+        for key in items.order {
+            let (values, bySource) = items.lists[key]!
+            for value in values {
+                for (source, listed) in bySource {
+                    out += csvLine([key.incident + valueSeparator + value, key.figure, source, listed.contains(value) ? "yes" : "no"])
+                }
+            }
+        }
+        return out
+    }
+
+    /// Per item, in first-seen order: the values given, and each source's list.
+    static func listedValues(_ rows: [CSVRow]) -> (order: [FigureKey], lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])]) {
+        var order: [FigureKey] = []
+        var values: [FigureKey: [String]] = [:]
+        var sources: [FigureKey: [String]] = [:]
+        var listed: [FigureKey: [String: Set<String>]] = [:]
+        for row in rows.dropFirst() where row.fields.count >= 4 {
+            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !f[0].isEmpty, !f[1].isEmpty, !f[2].isEmpty, !f[3].isEmpty else { continue }
+            let key = FigureKey(incident: f[0], figure: f[1], group: nil)
+            if values[key] == nil { order.append(key) }
+            if !(values[key]?.contains(f[3]) ?? false) { values[key, default: []].append(f[3]) }
+            if listed[key]?[f[2]] == nil { sources[key, default: []].append(f[2]) }
+            listed[key, default: [:]][f[2], default: []].insert(f[3])
+        }
+        var lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])] = [:]
+        for key in order { lists[key] = (values[key]!, sources[key]!.map { ($0, listed[key]![$0]!) }) }
+        return (order, lists)
+    }
+
+    /// The data rows of a table (its header not counted).
+    public static func rowCount(_ text: String) -> Int { max(0, rows(text).count - 1) }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\n"
+    }
+
+    /// Scores the yes/no consensus of a multi-valued set (a context over ``impliedClaims``)
+    /// against its gold rows, one row per gold value.
+    public static func scoreMultiValued(_ context: ProjectionContext, claimsCSV: String, truthCSV: String) -> Score {
+        scoreSets(claimsCSV: claimsCSV, truthCSV: truthCSV) { key, value in
+            context.consensus(FigureKey(incident: key.incident + valueSeparator + value, figure: key.figure, group: nil))?.label == "yes"
+        }
+    }
+
+    /// Majority vote for a multi-valued set: a value is in when more than half of the sources
+    /// that speak about the item list it.
+    public static func majorityVoteMultiValued(claimsCSV: String, truthCSV: String) -> Score {
+        let items = listedValues(rows(claimsCSV)).lists
+        return scoreSets(claimsCSV: claimsCSV, truthCSV: truthCSV) { key, value in
+            guard let sources = items[key]?.bySource else { return false }
+            return 2 * sources.filter { $0.1.contains(value) }.count > sources.count
+        }
+    }
+
+    static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
+        let items = listedValues(rows(claimsCSV))
+        var gold: [FigureKey: Set<String>] = [:]
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
+            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            gold[FigureKey(incident: f[0], figure: f[1], group: nil), default: []].insert(f[2])
+        }
+        var scored = 0, exact = 0, given = 0, right = 0, golden = 0
+        for key in items.order {
+            guard let g = gold[key] else { continue }
+            let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) })
+            scored += 1
+            if predicted == g { exact += 1 }
+            given += predicted.count
+            right += predicted.intersection(g).count
+            golden += g.count
+        }
+        let precision = given == 0 ? 0 : Double(right) / Double(given)
+        let recall = golden == 0 ? 0 : Double(right) / Double(golden)
+        return Score(items: scored, accuracy: scored == 0 ? 0 : Double(exact) / Double(scored), mae: nil, rmse: nil, errorRate: nil,
+                     precision: precision, recall: recall, f1: precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall))
     }
 }

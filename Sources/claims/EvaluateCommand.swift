@@ -22,7 +22,10 @@ struct EvaluateTruth: ParsableCommand {
             on as categories. A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
-            distance in the tree from estimate to gold. Same method and defaults for every set. Majority vote (every row one vote, \
+            distance in the tree from estimate to gold. A "multi-valued" set (several values per item, \
+            several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
+            the values it lists and no to the others; it is scored by precision, recall and F1 over values and \
+            the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
             """)
@@ -84,19 +87,27 @@ struct EvaluateTruth: ParsableCommand {
                 guard let store = try LedgerStore.create(at: scratch.appendingPathComponent("ledger.sqlite").path) else {
                     throw ProjectionCommandError("could not create a temporary ledger in \(scratch.path)")
                 }
+                let claimsText = try ReportFile.readText(claimsPath)
+                // A multi-valued set goes in as the yes/no claims its lists imply.
+                let multiValued = kind == "multi-valued"
+                var importPath = claimsPath
+                if multiValued {
+                    importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
+                    try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
+                }
                 // The consensus is computed below with the set's declared kind; skip materialising.
-                let imported = try ClaimsCSVImport.run(path: claimsPath, store: store, actor: "evaluate", refreshingProjections: false)
+                let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false)
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
                 let state = try store.projectionState()
                 let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, hierarchy: hierarchy, state: state))
                 let truth = try ReportFile.readText(truthPath)
-                let score = TruthSet.score(context, truthCSV: truth)
+                let score = multiValued ? TruthSet.scoreMultiValued(context, claimsCSV: claimsText, truthCSV: truth) : TruthSet.score(context, truthCSV: truth)
                 let consensusSeconds = Date().timeIntervalSince(consensusStart)
-                let claimsText = try ReportFile.readText(claimsPath)
-                results.append(Result(set: name, kind: kind, claims: imported.lines, score: score,
-                                      majorityVote: TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth,
-                                                                          hierarchy: hierarchy.isEmpty ? nil : hierarchy),
+                let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
+                    : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy)
+                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines, score: score,
+                                      majorityVote: majorityVote,
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
             if format == .json {
@@ -105,14 +116,15 @@ struct EvaluateTruth: ParsableCommand {
             }
             for r in results {
                 print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
-                let hierarchical = r.score.generalisedAccuracy != nil
-                var rows = [["", "ACCURACY"] + (hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : ["MAE", "RMSE", "ERROR RATE"])]
+                func f(_ x: Double?, _ format: String = "%.4f") -> String { x.map { String(format: format, $0) } ?? "–" }
+                let hierarchical = r.score.generalisedAccuracy != nil, multiValued = r.score.f1 != nil
+                let columns = hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : multiValued ? ["PRECISION", "RECALL", "F1"] : ["MAE", "RMSE", "ERROR RATE"]
+                var rows = [["", multiValued ? "EXACT SETS" : "ACCURACY"] + columns]
                 for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] {
-                    let measures = hierarchical
-                        ? [s.generalisedAccuracy.map { String(format: "%.4f", $0) } ?? "–", s.meanDistance.map { String(format: "%.3f", $0) } ?? "–"]
-                        : [s.mae.map { String(format: "%.1f", $0) } ?? "–", s.rmse.map { String(format: "%.1f", $0) } ?? "–",
-                           s.errorRate.map { String(format: "%.4f", $0) } ?? "–"]
-                    rows.append([label, String(format: "%.4f", s.accuracy)] + measures)
+                    let measures = hierarchical ? [f(s.generalisedAccuracy), f(s.meanDistance, "%.3f")]
+                        : multiValued ? [f(s.precision), f(s.recall), f(s.f1)]
+                        : [f(s.mae, "%.1f"), f(s.rmse, "%.1f"), f(s.errorRate)]
+                    rows.append([label, f(s.accuracy)] + measures)
                 }
                 print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
                 if let p = r.publishedBest { print("   published best: \(p)") }

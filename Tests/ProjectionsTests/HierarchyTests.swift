@@ -146,3 +146,59 @@ import Testing
         #expect((nested.generalisedAccuracy ?? 0) >= nested.accuracy)
     }
 }
+
+@Suite struct MultiValuedTests {
+    @Test func listsBecomeYesNoClaims() {
+        // Given two sources listing a book's authors
+        let claims = "object,attribute,source,value\nb,authors,s1,Ann\nb,authors,s1,Bob\nb,authors,s2,Ann\n"
+        // Then every value either lists is an item, and each source says yes to its own and no to the rest
+        #expect(TruthSet.impliedClaims(multiValuedCSV: claims) == """
+            object,attribute,source,value
+            b → Ann,authors,s1,yes
+            b → Ann,authors,s2,yes
+            b → Bob,authors,s1,yes
+            b → Bob,authors,s2,no
+
+            """)
+    }
+
+    /// Books with one to three authors; sources that leave out true authors (recall 0.5–0.98) and
+    /// sometimes add a wrong one.
+    func syntheticBooks(seed: UInt64) -> (claims: String, truth: String) {
+        var g = SplitMix(state: seed)
+        let sources = (0..<40).map { _ in (recall: Double.random(in: 0.5...0.98, using: &g), adds: Double.random(in: 0...0.4, using: &g)) }
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        for b in 0..<500 {
+            var gold = Set<Int>()
+            let n = [1, 1, 2, 2, 3].randomElement(using: &g)!
+            while gold.count < n { gold.insert(Int.random(in: 0..<300, using: &g)) }
+            for a in gold.sorted() { truth += "b\(b),authors,A\(a)\n" }
+            var used = Set<Int>()
+            let speakers = Int.random(in: 2...6, using: &g)
+            while used.count < speakers {
+                let s = Int.random(in: 0..<sources.count, using: &g)
+                guard used.insert(s).inserted else { continue }
+                var list = Set(gold.filter { _ in Double.random(in: 0..<1, using: &g) < sources[s].recall })
+                if Double.random(in: 0..<1, using: &g) < sources[s].adds { list.insert(Int.random(in: 0..<300, using: &g)) }
+                if list.isEmpty { list.insert(gold.randomElement(using: &g)!) }
+                for a in list.sorted() { claims += "b\(b),authors,s\(s),A\(a)\n" }
+            }
+        }
+        return (claims, truth)
+    }
+
+    @Test(arguments: [31, 32] as [UInt64])
+    func weighingSourcesBeatsVotingOnSyntheticBooks(seed: UInt64) {
+        let set = syntheticBooks(seed: seed)
+        let implied = TruthSet.impliedClaims(multiValuedCSV: set.claims)
+        let state = ClaimsState.fold(TruthSet.events(claimsCSV: implied))
+        let context = ProjectionContext(state: state, options: TruthSet.options(kind: "multi-valued", state: state))
+        let score = TruthSet.scoreMultiValued(context, claimsCSV: set.claims, truthCSV: set.truth)
+        let vote = TruthSet.majorityVoteMultiValued(claimsCSV: set.claims, truthCSV: set.truth)
+        print("synthetic books \(seed): consensus exact \(score.accuracy) P \(score.precision ?? -1) R \(score.recall ?? -1) F1 \(score.f1 ?? -1); "
+              + "majority vote exact \(vote.accuracy) F1 \(vote.f1 ?? -1)")
+        #expect(score.items == 500)
+        #expect((score.f1 ?? 0) > (vote.f1 ?? 1))
+        #expect(score.accuracy > vote.accuracy)
+    }
+}

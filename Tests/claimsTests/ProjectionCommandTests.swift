@@ -255,6 +255,27 @@ struct ProjectionCommandTests {
         #expect(refused.stderr.contains("bad.csv:3: parent_id xx is not the id of any row"), "\(refused.stderr)")
     }
 
+    @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
+        // Given books with several authors: three sources agree on two authors, one adds a third
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("books")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var claims = "object,attribute,source,value\n"
+        for s in ["s1", "s2", "s3"] { claims += "b,authors,\(s),Ann\nb,authors,\(s),Bob\n" }
+        claims += "b,authors,s4,Ann\nb,authors,s4,Cy\n"
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try "object,attribute,value\nb,authors,Ann\nb,authors,Bob\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        try #"{"name": "books", "kind": "multi-valued"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        // When evaluated
+        let table = try cli.run("evaluate", "truth", dir.path)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("EXACT SETS") && table.stdout.contains("PRECISION") && table.stdout.contains("8 claims"), "\(table.stdout)")
+        // Then the set {Ann, Bob} is found exactly: Cy, listed by one source of four, is left out
+        let json = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        let score = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first?["score"] as? [String: Any])
+        #expect(score["accuracy"] as? Double == 1 && score["f1"] as? Double == 1)
+    }
+
     @Test("every projection command has help text for every option",
           arguments: ["incidents", "consensus", "reliability", "history", "explain", "rebuild", "evaluate truth", "evaluate speed"])
     func help(command: String) throws {
