@@ -227,6 +227,79 @@ extension Run {
     }
 }
 
+// MARK: One victim who is wounded
+
+extension SingleVictim {
+    /// Participles of a wound after a passive auxiliary: "was wounded", "has been hospitalized".
+    static let woundParticiples: Set<String> = ["wounded", "injured", "hurt", "grazed", "hospitalized", "hospitalised"]
+    /// Adverbs between the auxiliary and the participle: "was critically wounded", "was accidentally shot".
+    static let woundAdverbs: Set<String> = ["accidentally", "critically", "seriously", "severely", "badly", "slightly", "gravely", "being", "got", "get"]
+    /// Words after the wound in its sentence that make it the victim's death: "was wounded and later died".
+    static let deathWords: Set<String> = ["died", "dies", "dead", "killed", "succumbed", "fatally", "mortally"]
+    /// Wound nouns after "suffered a …": "suffered a gunshot wound to the leg".
+    static let gunshotWords: Set<String> = ["gunshot", "bullet"]
+}
+
+extension Run {
+    /// A single victim who is wounded and not said to die: one injured, of the group of the
+    /// subject's noun (or of the pronoun's antecedent), resolved as ``singleVictimDeaths`` does:
+    /// "The 5-year-old was shot in the leg", "a 14-year-old was wounded", "the boy shot himself in
+    /// the finger", "She suffered a gunshot wound to her foot", "He was hospitalized". A passive
+    /// "wounded", "injured", "hurt", "grazed" or "hospitalized" counts in any report unless its
+    /// sentence goes on to a death; "shot", "shot himself" and "suffered a gunshot wound" only in
+    /// a report that tells of no death (there, the one shot may be the one who died).
+    func singleVictimInjuries(in s: Range<Int>, previous: Range<Int>?, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+            let word = tokens[k].norm
+            var end = k + 1
+            var passive = true
+            if SingleVictim.woundParticiples.contains(word) {
+                if tokens[end..<limit].contains(where: { SingleVictim.deathWords.contains($0.norm) }) { continue }
+            } else if word == "shot" {
+                guard !reportTellsOfDeath else { continue }
+                if k + 1 < limit, ["himself", "herself"].contains(tokens[k + 1].norm) { passive = false; end = k + 2 }
+                // "was shot at" missed; "was shot down" is an aircraft.
+                else if k + 1 < limit, ["at", "down"].contains(tokens[k + 1].norm) { continue }
+            } else if word == "suffered" || word == "sustained" {
+                guard !reportTellsOfDeath,
+                      let wound = (k + 1..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),
+                      tokens[wound - 1].kind == .word, SingleVictim.gunshotWords.contains(tokens[wound - 1].norm) else { continue }
+                passive = false; end = wound + 1
+            } else {
+                continue
+            }
+            // Back over auxiliaries and adverbs to the subject.
+            var j = k - 1
+            var sawPassive = false
+            var blocked = false
+            while j >= lower, tokens[j].kind == .word,
+                  SingleVictim.between.contains(tokens[j].norm) || SingleVictim.woundAdverbs.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
+                if SingleVictim.irrealis.contains(tokens[j].norm) { blocked = true }
+                if ["was", "is", "been", "being", "got", "get"].contains(tokens[j].norm) { sawPassive = true }
+                j -= 1
+            }
+            if blocked || j < lower || passive != sawPassive { continue }
+            if tokens[j].norm == "who", j > lower { j -= 1 }
+            let subject: (group: String, start: Int)?
+            if ["he", "she"].contains(tokens[j].norm) {
+                subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
+            } else {
+                subject = personPhrase(endingAt: j, lower: lower)
+            }
+            guard let (group, start) = subject else { continue }
+            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
+            // Counted already: "A man was wounded" is a count of one.
+            if (existing + out).contains(where: { m in
+                m.start <= j && j < m.end || m.start <= start && start < m.end || m.triggerAt == k || (m.start..<m.end).contains(k)
+            }) { continue }
+            out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: end, triggerAt: k))
+        }
+        return out
+    }
+}
+
 // MARK: Aircraft restated
 
 extension Run {

@@ -177,6 +177,9 @@ struct Run {
             let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
             found += deaths
+            let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
+            for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += wounds
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.
@@ -297,12 +300,15 @@ struct Run {
 
     /// One victim who dies ("He died at the hospital") in a report that counts its killed
     /// elsewhere ("Three people were killed") is one of those counted, or the same person: the
-    /// count is the report's statement of the toll, and the single death adds no claim.
+    /// count is the report's statement of the toll, and the single death adds no claim. The same
+    /// holds for one wounded victim in a report that counts its injured.
     mutating func dropSingleVictimsCountedElsewhere() {
         guard !singleVictimQuotes.isEmpty else { return }
-        func single(_ c: ExtractedClaim) -> Bool { c.figure == "killed" && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
-        guard claims.contains(where: { $0.figure == "killed" && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { return }
-        claims.removeAll { single($0) && $0.incident == .main }
+        for figure in ["killed", "injured"] {
+            func single(_ c: ExtractedClaim) -> Bool { c.figure == figure && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
+            guard claims.contains(where: { $0.figure == figure && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { continue }
+            claims.removeAll { single($0) && $0.incident == .main }
+        }
         claimIndex = [:]
     }
 

@@ -555,6 +555,28 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct SingleWoundedVictimTests {
+    @Test func aSingleVictimWhoIsWoundedIsOneInjured() {
+        // Given one victim, named by a noun phrase, an age or a pronoun, wounded and not said to die
+        #expect(claims("Police say the 5-year-old was shot in the 7500 block of Park Boulevard.") == ["injured people 1 exact"])
+        #expect(claims("A teenager has been accidentally shot in Lebanon on Saturday.") == ["injured people 1 exact"])
+        #expect(claims("Police said the boy shot himself in the finger.") == ["injured children 1 exact"])
+        #expect(claims("The woman was taken to a hospital. She suffered a gunshot wound to her left foot.") == ["injured women 1 exact"])
+        #expect(claims("The 4-year-old was critically wounded in the crossfire on Sunday.") == ["injured people 1 exact"])
+        // A wound in a report that tells of a death elsewhere still counts with "wounded"
+        #expect(claims("Three men were killed. The driver was wounded, police said.").contains("injured people 1 exact"))
+        // Negative: a sentence that goes on to the victim's death, or a shot victim in a report telling of a death
+        #expect(claims("The man was wounded and later died at the hospital.").allSatisfy { !$0.hasPrefix("injured") })
+        #expect(claims("The boy was shot in the chest. He was pronounced dead at the hospital.").allSatisfy { !$0.hasPrefix("injured") })
+        // Negative: the shooter, a missed shot, a possibility
+        #expect(claims("The suspect was shot by officers on Friday.").isEmpty)
+        #expect(claims("The man was shot at but not hit.").allSatisfy { !$0.hasPrefix("injured people 1") })
+        #expect(claims("The girl could have been hurt, her mother said.").isEmpty)
+        // Negative: a report that counts its injured; the single victim is one of them
+        #expect(claims("Four people were wounded on Friday. The 17-year-old was shot in the leg.") == ["injured people 4 exact"])
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
