@@ -31,6 +31,12 @@ enum SingleVictim {
     /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
     static let irrealis: Set<String> = ["all", "both", "each", "not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
     static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that"]
+    /// Capitalised words that open sentences or name bodies, never a victim's name.
+    static let notNames: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "who", "police", "authorities", "officials", "deputies", "officers", "investigators",
+        "detectives", "witnesses", "neighbors", "neighbours", "family", "friends", "everyone", "nobody", "someone", "no", "but", "and",
+        "when", "after", "before", "while", "then", "there", "here", "later", "also", "county", "city", "department", "office", "state",
+    ]
 
     /// Arabic: توفي، توفيت، فارق الحياة، لفظ أنفاسه.
     static let arabicDied: Set<String> = Set(["توفي", "توفيت", "يتوفى", "تتوفى"].map(ArabicNorm.normalise))
@@ -97,7 +103,7 @@ extension Run {
                 // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
                 subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
             } else {
-                subject = personPhrase(endingAt: j, lower: lower)
+                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
             }
             guard let (group, start) = subject else { continue }
             // "not able to say if the man had died", "whether he died": a question, not a death.
@@ -146,6 +152,29 @@ extension Run {
             a -= 1; steps += 1
         }
         return nil
+    }
+
+    /// A person named without a noun or an age, ending at `j`: a full name ("Devin Mitchell") or a
+    /// surname the report writes after a given name elsewhere ("Mitchell", with "Devin Mitchell"
+    /// before or after). Capitalised words the lexicons know (Police, Authorities, Monday, a
+    /// pronoun, a place in the gazetteer) are no names. Group people.
+    func namedPerson(endingAt j: Int, lower: Int) -> (group: String, start: Int)? {
+        guard j >= lower, isNameWord(tokens[j]) else { return nil }
+        var start = j
+        while start - 1 >= lower, start > j - 3, isNameWord(tokens[start - 1]), !tokens[start].lineBefore { start -= 1 }
+        if start - 1 >= lower, tokens[start - 1].kind == .word, SingleVictim.determiners.contains(tokens[start - 1].norm) || tokens[start - 1].norm == "of" { return nil }
+        if places.match(tokens, at: start, limit: j + 1) != nil { return nil }
+        guard start < j || reportSurnames.contains(tokens[j].norm) else { return nil }
+        return ("people", start)
+    }
+
+    /// A capitalised Latin word that may be part of a person's name.
+    func isNameWord(_ t: Token) -> Bool {
+        guard t.kind == .word, t.script == .latin, t.text.count >= 2, let first = t.text.first, first.isUppercase,
+              t.text.dropFirst().contains(where: \.isLowercase) else { return false }
+        return !SingleVictim.notNames.contains(t.norm) && t.cachedGroup == nil && t.cachedTrigger == nil
+            && !SingleVictim.notVictims.contains(t.norm) && !SingleVictim.personNouns.contains(t.norm) && !SingleVictim.determiners.contains(t.norm)
+            && Dates.weekdays[t.norm] == nil && Dates.months[t.norm] == nil
     }
 
     /// The person a pronoun at `p` refers to: the nearest singular person phrase before it in its
@@ -286,7 +315,7 @@ extension Run {
             if ["he", "she"].contains(tokens[j].norm) {
                 subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
             } else {
-                subject = personPhrase(endingAt: j, lower: lower)
+                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
             }
             guard let (group, start) = subject else { continue }
             if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }

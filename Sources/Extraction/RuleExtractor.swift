@@ -67,6 +67,9 @@ struct Run {
     var publishedYear: Int?
     /// Whether any sentence tells of a death (a killed figure word, fatally, succumbed).
     let reportTellsOfDeath: Bool
+    /// Capitalised words written after another capitalised word on one line ("Devin Mitchell"):
+    /// a lone "Mitchell" elsewhere in the report is a surname (``namedPerson(endingAt:lower:)``).
+    let reportSurnames: Set<String>
 
     struct Attribution: Equatable {
         var originator: String
@@ -92,6 +95,13 @@ struct Run {
         reportTellsOfDeath = tokens.contains { t in
             t.kind == .word && (t.cachedTrigger == "killed" || ["fatally", "mortally", "fatal", "succumbed", "dies"].contains(t.norm))
         }
+        var surnames = Set<String>()
+        for k in tokens.indices.dropFirst() where tokens[k].kind == .word && tokens[k - 1].kind == .word && !tokens[k].lineBefore {
+            if tokens[k].script == .latin, tokens[k - 1].script == .latin, tokens[k].text.first?.isUppercase == true, tokens[k - 1].text.first?.isUppercase == true {
+                surnames.insert(tokens[k].norm)
+            }
+        }
+        reportSurnames = surnames
         self.gazetteer = gazetteer
         self.places = places
         self.published = published

@@ -577,6 +577,20 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct NamedVictimTests {
+    @Test func aVictimNamedWithoutANounIsOnePerson() {
+        // Given a full name, or a surname the report writes after a given name elsewhere
+        #expect(claims("Devin Mitchell was shot on Elm Street. Mitchell died at the hospital.") == ["killed people 1 exact"])
+        #expect(claims("Police identified the man as Tony McLaughlin. McLaughlin was wounded in the arm.") == ["injured people 1 exact"])
+        #expect(claims("Jermaine Schofield was shot and killed on Friday.") == ["killed people 1 exact"])
+        // Negative: a lone capitalised word the report never gives a first name to
+        #expect(claims("Mitchell died at the hospital.").isEmpty)
+        // Negative: capitalised words that name bodies, places or days
+        #expect(claims("Police were wounded in the clash, Chicago Police said.").allSatisfy { !$0.hasPrefix("injured people 1") })
+        #expect(claims("In New York, Chicago was hurt by the storm.").isEmpty)
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
