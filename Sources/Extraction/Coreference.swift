@@ -256,6 +256,72 @@ extension Run {
     }
 }
 
+// MARK: One victim killed, as an object
+
+extension SingleVictim {
+    /// Active verbs of killing whose object is the victim: "the shooting that killed a 19-year-old".
+    static let killVerbs: Set<String> = ["killed", "kills", "killing", "murdered", "murdering", "slew"]
+    /// Verbs that kill after "fatally": "fatally shooting his nephew", "fatally shot the man".
+    static let fatalVerbs: Set<String> = ["shot", "shoots", "shooting", "wounded", "wounding", "stabbed", "stabbing"]
+    static let reflexives: Set<String> = ["himself", "herself"]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "get", "got"]
+}
+
+extension Run {
+    /// One victim named as the object of an active killing, or of "the death of": "the shooting
+    /// that killed a 19-year-old", "fatally shooting his nephew", "he shot and killed his wife",
+    /// "charged in the death of his 10-year-old nephew", "the shooting death of Devin Anderson",
+    /// "shot and killed himself". One killed, of the group of the object's noun (people for a name
+    /// or a reflexive). A count in that place ("killing one man", "killed two people") is the
+    /// count rules'; a suspect, an officer or a witness is no victim here.
+    func singleVictimObjects(in s: Range<Int>, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let limit = s.upperBound
+        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+            let word = tokens[k].norm
+            let isKilling = SingleVictim.killVerbs.contains(word)
+                || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+            let isDeathOf = word == "death" && k + 1 < limit && tokens[k + 1].norm == "of"
+            guard isKilling || isDeathOf else { continue }
+            if isKilling {
+                // "was killed", "were fatally shot": passive, the subject rules' business.
+                var a = k - 1
+                if a >= s.lowerBound, ["fatally", "mortally"].contains(tokens[a].norm) { a -= 1 }
+                while a >= s.lowerBound, tokens[a].kind == .word, SingleVictim.between.contains(tokens[a].norm) && !SingleVictim.passiveAuxiliaries.contains(tokens[a].norm) { a -= 1 }
+                if a >= s.lowerBound, SingleVictim.passiveAuxiliaries.contains(tokens[a].norm) { continue }
+            }
+            let objectStart = isDeathOf ? k + 2 : k + 1
+            guard objectStart < limit else { continue }
+            var object: (group: String, end: Int)? = nil
+            if isKilling, SingleVictim.reflexives.contains(tokens[objectStart].norm) {
+                object = ("people", objectStart + 1)
+            } else {
+                for j in objectStart..<min(limit, objectStart + 7) {
+                    if let p = personPhrase(endingAt: j, lower: objectStart), p.start == objectStart {
+                        // Not the head of a compound: "killed a man's son" is the son's death.
+                        if j + 1 < limit, tokens[j + 1].text == "'" || tokens[j + 1].text == "’" { break }
+                        // The longest phrase: "her 17-month-old son", not "her 17-month-old".
+                        if j + 1 < limit, let longer = personPhrase(endingAt: j + 1, lower: objectStart), longer.start == objectStart {
+                            object = (longer.group, j + 2)
+                        } else {
+                            object = (p.group, j + 1)
+                        }
+                        break
+                    }
+                    if let n = namedPerson(endingAt: j, lower: objectStart), n.start == objectStart, !(j + 1 < limit && isNameWord(tokens[j + 1])) {
+                        if j + 1 < limit, tokens[j + 1].text == "'" || tokens[j + 1].text == "’" { break }
+                        object = (n.group, j + 1); break
+                    }
+                }
+            }
+            guard let (group, end) = object else { continue }
+            if (existing + out).contains(where: { m in m.start < end && objectStart < m.end || m.triggerAt == k }) { continue }
+            out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: k, end: end, triggerAt: k))
+        }
+        return out
+    }
+}
+
 // MARK: One victim who is wounded
 
 extension SingleVictim {

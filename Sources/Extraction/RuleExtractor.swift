@@ -187,6 +187,9 @@ struct Run {
             let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
             found += deaths
+            let objects = singleVictimObjects(in: s, existing: found)
+            for m in objects { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += objects
             let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
             found += wounds

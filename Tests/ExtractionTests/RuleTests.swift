@@ -591,6 +591,23 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct KilledVictimAsObjectTests {
+    @Test func aSingleVictimNamedAsTheObjectOfAKillingIsOneKilled() {
+        // Given one victim as the object of an active killing or of "the death of"
+        #expect(claims("Two men were arrested in the shooting that killed a 19-year-old on campus.").filter { $0.hasPrefix("killed") } == ["killed people 1 exact"])
+        #expect(claims("Police arrested a man accused of fatally shooting his nephew on Friday.").filter { $0.hasPrefix("killed") } == ["killed people 1 exact"])
+        #expect(claims("He was charged in the death of his 10-year-old nephew.") == ["killed people 1 exact"])
+        #expect(claims("A teen was arrested in the shooting death of Devin Anderson on Birch Street.") == ["killed people 1 exact"])
+        #expect(claims("A woman fatally shot her 17-month-old son.") == ["killed people 1 exact"])
+        // Negative: a suspect or an officer as the object, a threat in the infinitive, a passive
+        #expect(claims("Deputies shot and killed the suspect after a chase.").isEmpty)
+        #expect(claims("He threatened to kill his wife, police said.").isEmpty)
+        #expect(claims("The man was killed by his brother.") == ["killed people 1 exact"])
+        // Negative: a count in that place is the count rules' (not counted twice)
+        #expect(claims("The gunman killed two people at the store.") == ["killed people 2 exact"])
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
