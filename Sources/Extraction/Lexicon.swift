@@ -181,7 +181,7 @@ enum Lexicon {
                                                   "عملية", "عمليات", "غارة", "غارات", "ضربة", "ضربات", "دراجة", "طائرة", "طائرات", "مروحية", "مروحيات", "بالمئة", "بالمائة"]
         .map(ArabicNorm.normalise))
         .union(["km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day", "hours", "hour", "minutes",
-                "months", "weeks", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
+                "months", "month", "weeks", "week", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
                 "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
                 // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
                 "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",

@@ -473,6 +473,11 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Negative: the age is not a count of its own, nor the years a count of people
         #expect(!claims("A 23-year-old man was killed on Friday night.").contains { $0.contains(" 23 ") })
         #expect(claims("The 23-year-old suspect was arrested.").allSatisfy { !$0.contains(" 23 ") })
+        // Ages in months and weeks too: "the 17-month-old", "an 8-week-old baby"
+        #expect(claims("The 17-month-old was killed.") == ["killed people 1 exact"])
+        #expect(claims("An 8-week-old baby was killed.") == ["killed children 1 exact"])
+        // Negative: a count of months is still no count of people
+        #expect(claims("Six months after the attack, 17 people were killed.") == ["killed people 17 exact"])
     }
 }
 
