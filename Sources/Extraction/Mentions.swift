@@ -181,6 +181,11 @@ extension Run {
                tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
                 i = quantity.end; continue
             }
+            // A citation marker ("[18]"), a listed age ("ages 13, 17 and 19"), an age closing a
+            // sentence after a name ("the death of Chazz Jenkins, 18."), a day of the month ("May 10").
+            if tokens[i].kind == .number, quantity.end == i + 1, isNumberThatCountsNothing(i, lower: lower, limit: limit) {
+                i = quantity.end; continue
+            }
             // A number inside a web address or path ("news/2360871/club-owner-killed") is an identifier.
             if tokens[i].kind == .number, i > lower, tokens[i - 1].text == "/", !tokens[i].spaceBefore
                 || quantity.end < limit && tokens[quantity.end].text == "/" && !tokens[quantity.end].spaceBefore && tokens[i].kind == .number && quantity.end == i + 1 {
@@ -435,6 +440,48 @@ extension Run {
         }
         out += someMentions(in: s, covered: covered, existing: out)
         return out
+    }
+
+    static let ageWords: Set<String> = ["age", "ages", "aged"]
+    /// Words after a house number: "665 Skyline Drive", "the 2500 block of Semple Avenue".
+    static let streetWords: Set<String> = ["street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "court",
+                                           "ct", "way", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "block"]
+    /// Gallery captions count pictures: "Image 5 of 33", "Photo 2 of 8".
+    static let pictureWords: Set<String> = ["image", "photo", "picture", "slide", "page"]
+    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    /// Whether the bare number at `i` is a citation marker, a listed age, an age after a name at
+    /// the end of a sentence, or a day after a month's name: numbers that count nothing.
+    func isNumberThatCountsNothing(_ i: Int, lower: Int, limit: Int) -> Bool {
+        let before = i > lower ? tokens[i - 1] : nil
+        let after = i + 1 < limit ? tokens[i + 1] : nil
+        if before?.text == "[", after?.text == "]" { return true }
+        if let b = before, b.kind == .word, b.script == .latin {
+            if Self.ageWords.contains(b.norm) { return true }
+            // "May 10", "March 3": the two months that are also words only when capitalised.
+            if Dates.monthWords.contains(b.norm) || Self.monthAbbreviations.contains(b.norm) || b.text == "May" || b.text == "March" { return true }
+        }
+        if before?.text == ".", i - 2 >= lower, Self.monthAbbreviations.contains(tokens[i - 2].norm) { return true }
+        // "80yo", "an 18 year old": an age.
+        if let a = after, a.norm == "yo" || a.norm == "year" && i + 2 < limit && tokens[i + 2].norm == "old" { return true }
+        // "665 Skyline Drive", "the 200 block of Mason Court": a house number.
+        for k in (i + 1)..<min(limit, i + 4) {
+            if Self.streetWords.contains(tokens[k].norm), tokens[k].norm == "block" || tokens[k].text.first?.isUppercase == true { return true }
+            guard tokens[k].kind == .word, tokens[k].script == .latin, tokens[k].text.first?.isUppercase == true else { break }
+        }
+        // "Image 5 of 33": both numbers.
+        if let b = before, Self.pictureWords.contains(b.norm), after?.norm == "of" { return true }
+        if before?.norm == "of", i - 2 >= lower, tokens[i - 2].kind == .number, i - 3 >= lower, Self.pictureWords.contains(tokens[i - 3].norm) { return true }
+        // "ages 13, 17 and 19": back over the list to "ages".
+        var k = i - 1
+        while k >= max(lower, i - 8), tokens[k].kind == .number || tokens[k].text == "," || tokens[k].norm == "and" { k -= 1 }
+        if k >= lower, k < i - 1, tokens[k].kind == .word, Self.ageWords.contains(tokens[k].norm) { return true }
+        // "Chazz Jenkins, 18." at the end of the sentence.
+        if before?.text == ",", i - 2 >= lower, tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true,
+           after == nil || after.map({ $0.kind == .punct && [".", ")", ";"].contains($0.text) }) == true {
+            return true
+        }
+        return false
     }
 
     static let bodies: [String: String] = {

@@ -613,6 +613,23 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct NumbersThatCountNothingTests {
+    @Test func citationsListedAgesAndDaysOfTheMonthAreNoCounts() {
+        // Given bare numbers next to a figure word that count nothing
+        #expect(claims("He killed six people.[18] Deputies arrived.") == ["killed people 6 exact"])
+        #expect(claims("The other victims, ages 13, 17 and 19, were treated for minor injuries.").allSatisfy { !$0.hasPrefix("injured people 1") })
+        #expect(claims("He was charged in connection with the death of Chazz Jenkins, 18.").allSatisfy { !$0.contains(" 18 ") })
+        #expect(claims("Police said he killed a man on May 10 after a dispute.").allSatisfy { !$0.contains(" 10 ") })
+        #expect(claims("Three were killed on Nov. 18 in the city.").allSatisfy { !$0.contains(" 18 ") })
+        #expect(claims("A man was shot and killed at 665 Skyline Drive.") == ["killed people 1 exact"])
+        #expect(claims("Image 5 of 33 A man died Thursday after being shot.") == ["killed people 1 exact"])
+        #expect(claims("Police said an 80yo man who died was a gun dealer.").allSatisfy { !$0.contains(" 80 ") })
+        // Negative: a bare count after a comma inside a sentence, and a toll after "to", still count
+        #expect(claims("The death toll rose to 12, officials said.").contains("killed people 12 exact"))
+        #expect(claims("Police said that in Chicago, 5 people were killed.").contains("killed people 5 exact"))
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
