@@ -228,6 +228,7 @@ struct Run {
             add(h)
         }
         dropSingleVictimsCountedElsewhere()
+        dropOnePersonAmongALargerCount()
         foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -323,6 +324,27 @@ struct Run {
             claims.removeAll { single($0) && $0.incident == .main }
         }
         claimIndex = [:]
+    }
+
+    /// One person killed or wounded ("A 41-year-old man was wounded", "One man was shot") in a
+    /// report whose speaker counts more people of that figure ("Four men were wounded") is one of
+    /// those counted: the count is the speaker's statement, and the one adds no claim of its own.
+    /// Only for the group people: a child or a woman among them is a group of its own.
+    mutating func dropOnePersonAmongALargerCount() {
+        func isOne(_ c: ExtractedClaim) -> Bool {
+            c.incident == .main && c.group == "people" && c.value == 1 && c.bound == .exact && !c.combined && !c.isAdditional
+                && (c.figure == "killed" || c.figure == "injured")
+        }
+        guard claims.contains(where: isOne) else { return }
+        let counted = claims.filter { !isOne($0) }
+        let before = claims.count
+        claims.removeAll { one in
+            isOne(one) && counted.contains { c in
+                c.incident == .main && c.figure == one.figure && c.group == "people" && c.originator == one.originator && c.via == one.via
+                    && !c.combined && (c.value ?? 0) > 1 && c.bound != .upTo && c.bound != .atMost
+            }
+        }
+        if claims.count != before { claimIndex = [:] }
     }
 
     mutating func register(_ s: GazetteerSource) {

@@ -630,6 +630,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct OnePersonAmongALargerCountTests {
+    @Test func onePersonInAReportThatCountsMoreIsOneOfThem() {
+        // Given a count of people, then one of them described alone
+        let r = claims("Four men were wounded in a shooting on Thursday. A 41-year-old man was wounded in the leg.")
+        #expect(r == ["injured people 4 exact"], "\(r)")
+        // Negative: another figure, or a group of its own, stays
+        #expect(claims("One man was killed and four people were wounded.") == ["killed people 1 exact", "injured people 4 exact"])
+        #expect(claims("Four people were wounded. A woman was wounded in the arm.").contains("injured women 1 exact"))
+        // Negative: an additional one ("one more") adds to the count
+        #expect(claims("Four people were wounded. Police later found one more person wounded.").contains { $0.hasPrefix("injured people 1") })
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
