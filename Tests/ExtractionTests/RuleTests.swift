@@ -643,6 +643,21 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct WarTollTests {
+    func extract(_ text: String) -> ExtractionResult { RuleExtractor().extract(text: ReportText.normalise(text)) }
+
+    @Test func aWarsCumulativeTollIsBackground() {
+        // Given the war's toll told next to the incident
+        let r = extract("Airstrikes killed 12 civilians in Idlib on Monday. Syria's conflict has killed more than 230000 people.")
+        #expect(r.mainClaims.map { "\($0.figure) \($0.group ?? "-") \(Int($0.value ?? -1))" } == ["killed civilians 12"])
+        #expect(extract("The death toll from the six-year conflict stands at more than 470000.").mainClaims.isEmpty)
+        // Negative: "the war monitor", a war-torn place, or a war named without a perfect or a toll
+        #expect(extract("At least 20 people have been killed in Aleppo, the war monitor said.").mainClaims.count == 1)
+        #expect(extract("Five people have been killed in the war-torn city.").mainClaims.count == 1)
+        #expect(extract("Five fighters were killed on the front line of the war on Monday.").mainClaims.count == 1)
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
