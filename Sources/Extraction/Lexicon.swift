@@ -95,6 +95,7 @@ enum Lexicon {
             ("insurgents", "militants", .plural), ("rebels", "militants", .plural), ("jihadists", "militants", .plural),
             ("terrorists", "militants", .plural), ("extremists", "militants", .plural), ("gunmen", "militants", .plural),
             ("militiamen", "militants", .plural), ("combatants", "militants", .plural), ("attackers", "militants", .plural),
+            ("mercenaries", "militants", .plural), ("guerrillas", "militants", .plural),
             ("hostages", "other", .plural), ("prisoners", "other", .plural), ("inmates", "other", .plural),
         ]
         for (w, g, n) in en { d[w] = (g, n) }

@@ -485,7 +485,11 @@ extension Run {
     }
 
     static let bodies: [String: String] = {
-        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
+        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants",
+                                   // "members of the Hezbollah militia", "members of the regime troops", "members of ISIS"
+                                   "militia": "militants", "militias": "militants", "isis": "militants", "isil": "militants", "daesh": "militants",
+                                   "nusra": "militants", "hezbollah": "militants", "qaeda": "militants", "rebels": "militants", "insurgents": "militants",
+                                   "jihadists": "militants", "troops": "soldiers", "forces": "soldiers", "regime": "soldiers"]
         for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
                        ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
                        ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),

@@ -658,6 +658,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct ArmedGroupMembersTests {
+    @Test func membersOfAnArmedGroupAreItsFighters() {
+        // Given a count of members of an armed group or a force, or of mercenaries
+        #expect(claims("A drone strike killed at least eight members of the Hezbollah militia.") == ["killed militants 8 at_least"])
+        #expect(claims("ISIL killed 20 members of ISIS near the border.").contains("killed militants 20 exact"))
+        #expect(claims("The attack killed 30 members of the regime troops.") == ["killed soldiers 30 exact"])
+        #expect(claims("Some 60 foreign mercenaries were killed.") == ["killed militants 60 about"])
+        // Negative: members of a family (civilians) or of a rescue team (people) are no fighters
+        #expect(claims("The strike killed eight members of the same family.") == ["killed civilians 8 exact"])
+        #expect(claims("An air raid killed eight members of the team.") == ["killed people 8 exact"])
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
