@@ -12,7 +12,8 @@ enum SingleVictim {
         "passenger", "pedestrian", "bystander", "customer", "clerk", "employee", "worker", "father", "mother", "son", "daughter",
         "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandson", "granddaughter", "nephew", "niece",
         "uncle", "aunt", "cousin", "friend", "boyfriend", "girlfriend", "male", "female", "adult", "juvenile", "patient",
-        "homeowner", "owner", "tenant", "roommate", "relative", "toddler",
+        "homeowner", "owner", "tenant", "roommate", "relative", "toddler", "sibling", "buddy", "classmate", "playmate", "stepson",
+        "stepdaughter", "stepfather", "stepmother", "grandchild",
     ]
     /// People who are not the victim: a pronoun whose nearest antecedent is one of these does not
     /// refer to the victim ("A man was shot by a suspect. He fled …"), and they never die here.
@@ -30,7 +31,7 @@ enum SingleVictim {
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
     /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
     static let irrealis: Set<String> = ["all", "both", "each", "not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
-    static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that"]
+    static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that", "another"]
     /// Capitalised words that open sentences or name bodies, never a victim's name.
     static let notNames: Set<String> = [
         "he", "she", "it", "they", "we", "i", "you", "who", "police", "authorities", "officials", "deputies", "officers", "investigators",
@@ -264,6 +265,8 @@ extension SingleVictim {
     /// Verbs that kill after "fatally": "fatally shooting his nephew", "fatally shot the man".
     static let fatalVerbs: Set<String> = ["shot", "shoots", "shooting", "wounded", "wounding", "stabbed", "stabbing"]
     static let reflexives: Set<String> = ["himself", "herself"]
+    /// Active verbs of wounding: "accidentally shot his sister", "wounding a 15-year-old".
+    static let woundingVerbs: Set<String> = ["wounded", "wounding", "injured", "injuring", "shot", "shoots", "shooting"]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "get", "got"]
 }
 
@@ -282,8 +285,12 @@ extension Run {
             let isKilling = SingleVictim.killVerbs.contains(word)
                 || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
             let isDeathOf = word == "death" && k + 1 < limit && tokens[k + 1].norm == "of"
-            guard isKilling || isDeathOf else { continue }
-            if isKilling {
+            let afterFatally = k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+            // "accidentally shot his sister": wounded, where nobody dies in the report.
+            let isWounding = !afterFatally && !reportTellsOfDeath && SingleVictim.woundingVerbs.contains(word)
+            guard isKilling || isDeathOf || isWounding else { continue }
+            let figure = isWounding ? "injured" : "killed"
+            if isKilling || isWounding {
                 // "was killed", "were fatally shot": passive, the subject rules' business.
                 var a = k - 1
                 if a >= s.lowerBound, ["fatally", "mortally"].contains(tokens[a].norm) { a -= 1 }
@@ -316,7 +323,7 @@ extension Run {
             }
             guard let (group, end) = object else { continue }
             if (existing + out).contains(where: { m in m.start < end && objectStart < m.end || m.triggerAt == k }) { continue }
-            out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: k, end: end, triggerAt: k))
+            out.append(Mention(figure: figure, group: group, value: 1, bound: .exact, start: k, end: end, triggerAt: k))
         }
         return out
     }
@@ -383,7 +390,9 @@ extension Run {
             } else {
                 subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
             }
-            guard let (group, start) = subject else { continue }
+            // "found the gun and accidentally shot himself": whoever it was, one person is wounded.
+            let reflexive = word == "shot" && !passive
+            guard let (group, start) = subject ?? (reflexive ? ("people", k) : nil) else { continue }
             if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
             // Counted already: "A man was wounded" is a count of one.
             if (existing + out).contains(where: { m in

@@ -671,6 +671,20 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct WoundedVictimAsObjectTests {
+    @Test func aSingleVictimShotOrWoundedAsAnObjectIsOneInjured() {
+        // Given one victim as the object of an active shooting or wounding, where nobody dies
+        #expect(claims("A 9-year-old boy accidentally shot his 54-year-old grandfather in the abdomen.") == ["injured people 1 exact"])
+        #expect(claims("Investigators say the boy shot his younger sibling after finding the gun.") == ["injured people 1 exact"])
+        #expect(claims("Police say the boy found the gun and accidentally shot himself in the leg.") == ["injured people 1 exact"])
+        #expect(claims("Another 5-year-old was hurt in the shooting.") == ["injured people 1 exact"])
+        // Negative: a report that tells of a death (the one shot may be the one who died)
+        #expect(claims("He shot his nephew on Friday. The boy died at the hospital.").allSatisfy { !$0.hasPrefix("injured") })
+        // Negative: a passive is the subject rules'; a shot at nobody in particular is no victim
+        #expect(claims("The officer shot at the car as it sped away.").isEmpty)
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
