@@ -83,6 +83,8 @@ extension Run {
                 else if k + 2 < limit, tokens[k + 1].norm == "and", tokens[k + 2].norm == "killed" { end = k + 3; passive = true }
             case "killed":
                 passive = true; end = k + 1
+            case "found":
+                if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
             default: break
             }
             guard let e = end else { continue }
@@ -99,10 +101,15 @@ extension Run {
             if passive && !sawPassive { continue }
             // "the man who died", "a victim who was pronounced dead": the noun before "who".
             if tokens[j].norm == "who", j > lower { j -= 1 }
-            let subject: (group: String, start: Int)?
+            var subject: (group: String, start: Int)?
             if ["he", "she"].contains(tokens[j].norm) {
                 // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
                 subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
+            } else if tokens[j].norm == "and", !passive || t.norm != "killed" {
+                // "Dominque Young, 21, sustained multiple gunshot wounds and was pronounced dead":
+                // the sentence's subject.
+                subject = sentenceSubject(in: lower..<j, previous: previous)
+                if let found = subject { j = found.start }
             } else {
                 subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
             }
@@ -117,6 +124,24 @@ extension Run {
             out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: start, end: e, triggerAt: k))
         }
         return out
+    }
+
+    /// The subject opening a sentence, for a second predicate after "and" ("X fell to the floor
+    /// and eventually died"): a singular person phrase, a name or he/she starting at the first
+    /// token, followed by no other "and" before the predicate (a plural subject "X and Y").
+    func sentenceSubject(in r: Range<Int>, previous: Range<Int>?) -> (group: String, start: Int)? {
+        guard !r.isEmpty else { return nil }
+        let first = r.lowerBound
+        if ["he", "she"].contains(tokens[first].norm) {
+            return antecedent(of: first, in: first..<r.upperBound, previous: previous).map { ($0.group, first) }
+        }
+        for j in first..<min(r.upperBound, first + 10) {
+            guard let phrase = personPhrase(endingAt: j, lower: first) ?? namedPerson(endingAt: j, lower: first), phrase.start == first else { continue }
+            if j + 1 < r.upperBound, tokens[j + 1].norm == "and" || isNameWord(tokens[j + 1]) || personPhrase(endingAt: j + 1, lower: first) != nil { continue }
+            if tokens[(j + 1)..<r.upperBound].contains(where: { $0.norm == "and" || $0.text == ";" }) { return nil }
+            return phrase
+        }
+        return nil
     }
 
     /// A singular person phrase ending at `j`: a determiner, at most four words (an age such as

@@ -685,6 +685,20 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct SecondPredicateTests {
+    @Test func aVictimFoundDeadOrDyingInASecondPredicateIsOneKilled() {
+        // Given "was found dead", or a death after "and" with the sentence's subject
+        #expect(claims("A 17-year-old was found dead on the front porch of a home.") == ["killed people 1 exact"])
+        #expect(claims("Dominque Young, 21, sustained multiple gunshot wounds and was pronounced dead at the scene.") == ["killed people 1 exact"])
+        #expect(claims("The woman fell to the floor and eventually died.") == ["killed women 1 exact"])
+        // Negative: two subjects joined by "and", or a suspect as the subject
+        #expect(claims("The man and his friend ran to the car and later died.").allSatisfy { !$0.hasPrefix("killed people 1") })
+        #expect(claims("The suspect fled on foot and was found dead.").isEmpty)
+        // Negative: the police found someone, not someone found dead
+        #expect(claims("Officers found the man and took him to the hospital.").isEmpty)
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
