@@ -37,6 +37,9 @@ enum SingleVictim {
         "he", "she", "it", "they", "we", "i", "you", "who", "police", "authorities", "officials", "deputies", "officers", "investigators",
         "detectives", "witnesses", "neighbors", "neighbours", "family", "friends", "everyone", "nobody", "someone", "no", "but", "and",
         "when", "after", "before", "while", "then", "there", "here", "later", "also", "county", "city", "department", "office", "state",
+        // Institutions and places named in capitals: "Calais Regional Hospital", "Elm Street".
+        "hospital", "center", "centre", "medical", "clinic", "school", "church", "university", "college", "street", "avenue", "road",
+        "park", "court", "station", "airport", "mall",
     ]
 
     /// Arabic: توفي، توفيت، فارق الحياة، لفظ أنفاسه.
@@ -124,6 +127,17 @@ extension Run {
             out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: start, end: e, triggerAt: k))
         }
         return out
+    }
+
+    /// The nearest singular person phrase or name ending before `k`, back to `lower`.
+    func nearestPerson(before k: Int, lower: Int) -> (group: String, start: Int)? {
+        var j = k - 1
+        while j >= lower {
+            if let p = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower) { return p }
+            if SingleVictim.notVictims.contains(tokens[j].norm) { return nil }
+            j -= 1
+        }
+        return nil
     }
 
     /// The subject opening a sentence, for a second predicate after "and" ("X fell to the floor
@@ -389,6 +403,15 @@ extension Run {
                 if k + 1 < limit, ["himself", "herself"].contains(tokens[k + 1].norm) { passive = false; end = k + 2 }
                 // "was shot at" missed; "was shot down" is an aircraft.
                 else if k + 1 < limit, ["at", "down"].contains(tokens[k + 1].norm) { continue }
+            } else if word == "with" {
+                // "found the girl with a gunshot wound to her leg", "arrived at the hospital with a gunshot wound".
+                guard !reportTellsOfDeath, k + 1 < limit, ["a", "an"].contains(tokens[k + 1].norm),
+                      let wound = (k + 2..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),
+                      tokens[wound - 1].kind == .word, SingleVictim.gunshotWords.contains(tokens[wound - 1].norm),
+                      let (group, start) = nearestPerson(before: k, lower: max(lower, k - 12)) else { continue }
+                if (existing + out).contains(where: { m in m.start <= start && start < m.end || m.figure == "injured" && m.triggerAt == k }) { continue }
+                out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: wound + 1, triggerAt: k))
+                continue
             } else if word == "suffered" || word == "sustained" {
                 guard !reportTellsOfDeath,
                       let wound = (k + 1..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),

@@ -580,6 +580,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Negative: a report that counts its injured; the single victim is one of them
         #expect(claims("Four people were wounded on Friday. The 17-year-old was shot in the leg.") == ["injured people 4 exact"])
     }
+
+    @Test func aPersonWithAGunshotWoundIsOneInjured() {
+        // Given the nearest person before "with a gunshot wound", in a report of no death
+        #expect(claims("She returned to find the girl with a gunshot wound to her leg.") == ["injured children 1 exact"])
+        #expect(claims("Tony McLaughlin, 38, had arrived at Calais Regional Hospital with a gunshot wound.") == ["injured people 1 exact"])
+        // Negative: a report that tells of a death, or a suspect nearest
+        #expect(claims("The man arrived with a gunshot wound and died an hour later.").allSatisfy { !$0.hasPrefix("injured") })
+        #expect(claims("Police arrested the suspect with a gunshot wound to his hand.").isEmpty)
+    }
 }
 
 @Suite struct NamedVictimTests {
