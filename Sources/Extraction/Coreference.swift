@@ -172,6 +172,10 @@ extension Run {
             while a - 1 >= lower, tokens[a - 1].script == .latin, tokens[a - 1].kind == .word, tokens[a - 1].text.first?.isUppercase == true, a > j - 6 { a -= 1 }
             return ("people", a)
         }
+        // "The man, 38,"
+        if w.text == ",", j - 3 >= lower, tokens[j - 1].kind == .number, tokens[j - 2].text == ",", let phrase = personPhrase(endingAt: j - 3, lower: lower) {
+            return phrase
+        }
         guard w.kind == .word, w.script == .latin else { return nil }
         let isAge = w.norm == "old" && j - 4 >= lower && tokens[j - 1].text == "-" && ["year", "month", "week", "day"].contains(tokens[j - 2].norm) && tokens[j - 3].text == "-"
             && tokens[j - 4].kind == .number

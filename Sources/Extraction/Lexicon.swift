@@ -186,7 +186,9 @@ enum Lexicon {
                 "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
                 // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
                 "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
-                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets"])
+                "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets",
+                // charges and events: "four counts of murder", "Five shootings"
+                "counts", "charges", "shootings"])
 
     /// Function words that may follow a bare count without naming what it counts.
     static let countTerminators: Set<String> = Set(["في", "من", "على", "خلال", "جراء", "اثر", "إثر", "بعد", "منذ", "في", "و", "بينهم", "منهم", "بسبب", "عند", "حسب", "بحسب"]

@@ -446,6 +446,9 @@ extension Run {
     /// Words after a house number: "665 Skyline Drive", "the 2500 block of Semple Avenue".
     static let streetWords: Set<String> = ["street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "court",
                                            "ct", "way", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "block"]
+    static let roadWords: Set<String> = ["interstate", "route", "highway", "hwy", "exit"]
+    /// Words before an age in decades: "in his 20's", "their early 20s".
+    static let decadeOwners: Set<String> = ["his", "her", "their", "early", "late", "mid"]
     /// Gallery captions count pictures: "Image 5 of 33", "Photo 2 of 8".
     static let pictureWords: Set<String> = ["image", "photo", "picture", "slide", "page"]
     static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -461,7 +464,19 @@ extension Run {
             // "May 10", "March 3": the two months that are also words only when capitalised.
             if Dates.monthWords.contains(b.norm) || Self.monthAbbreviations.contains(b.norm) || b.text == "May" || b.text == "March" { return true }
         }
-        if before?.text == ".", i - 2 >= lower, Self.monthAbbreviations.contains(tokens[i - 2].norm) { return true }
+        // "Dec. 27": the abbreviation's dot may have closed the sentence before the day.
+        if i >= 2, tokens[i - 1].text == ".", Self.monthAbbreviations.contains(tokens[i - 2].norm) { return true }
+        if let b = before, b.kind == .word {
+            // "Interstate 95", "Route 9": a road.
+            if Self.roadWords.contains(b.norm) { return true }
+            // "in his 20's", "their early 20s": an age in decades.
+            if Self.decadeOwners.contains(b.norm), let v = Double(tokens[i].norm), v >= 10, v < 100, v.truncatingRemainder(dividingBy: 10) == 0 { return true }
+        }
+        // "The man, 38, was pronounced dead": an age in apposition to a person noun.
+        if before?.text == ",", i - 2 >= lower, after.map({ $0.text == "," || $0.norm == "and" || $0.norm == "of" }) == true,
+           tokens[i - 2].kind == .word, group(tokens[i - 2])?.1 == .singular || SingleVictim.personNouns.contains(tokens[i - 2].norm) {
+            return true
+        }
         // "80yo", "an 18 year old": an age.
         if let a = after, a.norm == "yo" || a.norm == "year" && i + 2 < limit && tokens[i + 2].norm == "old" { return true }
         // "665 Skyline Drive", "the 200 block of Mason Court": a house number.

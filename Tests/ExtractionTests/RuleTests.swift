@@ -633,6 +633,11 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("A man was shot and killed at 665 Skyline Drive.") == ["killed people 1 exact"])
         #expect(claims("Image 5 of 33 A man died Thursday after being shot.") == ["killed people 1 exact"])
         #expect(claims("Police said an 80yo man who died was a gun dealer.").allSatisfy { !$0.contains(" 80 ") })
+        #expect(claims("The shooting happened on Dec. 27 and left two people dead.").allSatisfy { !$0.contains(" 27 ") })
+        #expect(claims("The man, 38, was pronounced dead after being shot.") == ["killed people 1 exact"])
+        #expect(claims("Officers found a man in his 20's shot once and dead inside the car.").allSatisfy { !$0.contains(" 20 ") })
+        #expect(claims("Two people were killed during a traffic stop on Interstate 95.") == ["killed people 2 exact"])
+        #expect(claims("He was charged with four counts of murder after two people were killed.") == ["killed people 2 exact"])
         // Negative: a bare count after a comma inside a sentence, and a toll after "to", still count
         #expect(claims("The death toll rose to 12, officials said.").contains("killed people 12 exact"))
         #expect(claims("Police said that in Chicago, 5 people were killed.").contains("killed people 5 exact"))
