@@ -372,6 +372,82 @@ extension Run {
     }
 }
 
+// MARK: Two victims killed together
+
+extension Run {
+    /// Two single persons joined by "and" who die together: "A man and his daughter were found
+    /// dead", "a 51-year-old woman and her 6-year-old granddaughter both died", "killed her father
+    /// and daughter", "killed his 4-year-old son and then himself", "left a woman and her
+    /// five-year-old son dead". Killed people 2, in place of the one-person claims the sentence
+    /// found inside the pair. Each side is a singular person phrase or a name; the second may be a
+    /// bare person noun after a first with a determiner ("A woman and child").
+    func pairsOfSingleVictims(in s: Range<Int>, found: [Mention]) -> [Mention] {
+        let lower = s.lowerBound, limit = s.upperBound
+        var pair: (start: Int, end: Int, trigger: Int)? = nil
+        func person(endingAt j: Int, from a: Int) -> (group: String, start: Int)? {
+            personPhrase(endingAt: j, lower: a) ?? namedPerson(endingAt: j, lower: a)
+        }
+        /// A second side ending at `j`, with "and" before it: the start of the first side.
+        func pairEnding(at j: Int) -> Int? {
+            guard j > lower else { return nil }
+            var second = person(endingAt: j, from: lower)?.start
+            if second == nil, tokens[j].kind == .word, group(tokens[j])?.1 == .singular || SingleVictim.personNouns.contains(tokens[j].norm) { second = j }
+            guard let s2 = second, s2 - 2 >= lower, tokens[s2 - 1].norm == "and", let first = person(endingAt: s2 - 2, from: lower) else { return nil }
+            if second == j, !SingleVictim.determiners.contains(tokens[first.start].norm) { return nil }
+            return first.start
+        }
+        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+            let word = tokens[k].norm
+            // Passive or intransitive: "… were found dead", "… both died", "… were shot and killed".
+            var isDeath = ["died", "killed", "slain", "murdered"].contains(word)
+                || ["pronounced", "declared", "found"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "dead"
+                || word == "shot" && k + 1 < limit && tokens[k + 1].norm == "dead"
+                || ["fatally", "mortally"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "shot"
+            if word == "killed", k - 2 >= lower, tokens[k - 1].norm == "and", tokens[k - 2].norm == "shot" { isDeath = false }
+            if isDeath {
+                var j = k - 1
+                var plural = word == "died"
+                while j > lower, tokens[j].kind == .word, ["were", "have", "been", "both", "later", "also", "then", "each", "shot", "and"].contains(tokens[j].norm) {
+                    if ["were", "have", "both"].contains(tokens[j].norm) { plural = true }
+                    j -= 1
+                }
+                if plural, let start = pairEnding(at: j) { pair = (start, k + 1, k); break }
+            }
+            // Active: "killed her father and daughter", "killed his son and then himself", "left a woman and her son dead".
+            guard SingleVictim.killVerbs.contains(word) || word == "left" else { continue }
+            if k > lower, SingleVictim.passiveAuxiliaries.contains(tokens[k - 1].norm) { continue }
+            var j = k + 1
+            while j < min(limit, k + 14) {
+                if tokens[j].norm == "and" || tokens[j].kind == .punct && tokens[j].text != "-" { break }
+                j += 1
+            }
+            guard j < limit, tokens[j].norm == "and", let first = person(endingAt: j - 1, from: k + 1), first.start == k + 1 else { continue }
+            var e = j + 1
+            if e < limit, tokens[e].norm == "then" { e += 1 }
+            var end: Int? = nil
+            if word != "left", e < limit, SingleVictim.reflexives.contains(tokens[e].norm) { end = e + 1 }
+            else {
+                for m in e..<min(limit, e + 7) {
+                    let second = person(endingAt: m, from: e)?.start == e
+                        || m == e && tokens[m].kind == .word && (group(tokens[m])?.1 == .singular || SingleVictim.personNouns.contains(tokens[m].norm))
+                    if second, !(m + 1 < limit && person(endingAt: m + 1, from: e)?.start == e) { end = m + 1; break }
+                }
+            }
+            guard var pairEnd = end else { continue }
+            if word == "left" {
+                guard pairEnd < limit, tokens[pairEnd].norm == "dead" else { continue }
+                pairEnd += 1
+            }
+            pair = (k, pairEnd, k); break
+        }
+        guard let (start, end, trigger) = pair else { return found }
+        var out = found.filter { m in !(m.figure == "killed" && m.value == 1 && m.start >= start - 1 && m.end <= end + 1) }
+        if out.contains(where: { $0.figure == "killed" && $0.start < end && start < $0.end }) { return found }
+        out.append(Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: start, end: end, triggerAt: trigger))
+        return out
+    }
+}
+
 // MARK: One victim who is wounded
 
 extension SingleVictim {

@@ -190,6 +190,7 @@ struct Run {
             let objects = singleVictimObjects(in: s, existing: found)
             for m in objects { singleVictimQuotes.insert(tokens[m.start].start) }
             found += objects
+            found = pairsOfSingleVictims(in: s, found: found)
             let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
             found += wounds

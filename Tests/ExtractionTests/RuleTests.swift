@@ -713,6 +713,22 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct PairOfSingleVictimsTests {
+    @Test func twoSinglePersonsWhoDieTogetherAreTwoKilled() {
+        // Given two single persons joined by "and" who die together
+        #expect(claims("A man and his daughter were found dead in Hardin County.") == ["killed people 2 exact"])
+        #expect(claims("A 51-year-old woman and her 6-year-old granddaughter both died from gunshot wounds.") == ["killed people 2 exact"])
+        #expect(claims("Police said she killed her father and daughter in July.") == ["killed people 2 exact"])
+        #expect(claims("A man killed his 4-year-old son and then himself on Sunday.") == ["killed people 2 exact"])
+        #expect(claims("The attack left a woman and her five-year-old son dead.") == ["killed people 2 exact"])
+        // Negative: "all died" after a pair of names in a longer list, and a singular verb
+        #expect(!claims("Ana Cruz, 20, and Bobbie Basquine, 22, all died at the scene.").contains("killed people 2 exact"))
+        #expect(!claims("A man and his daughter arrived; the man was killed.").contains("killed people 2 exact"))
+        // Negative: one killed and one wounded
+        #expect(!claims("The gunman killed a man and wounded a woman.").contains("killed people 2 exact"))
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
