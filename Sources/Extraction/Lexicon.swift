@@ -145,7 +145,7 @@ enum Lexicon {
             "deaths": "killed", "death": "killed", "slain": "killed", "murdered": "killed", "executed": "killed", "massacred": "killed",
             "beheaded": "killed", "lynched": "killed", "perished": "killed", "gunned": "killed", "martyred": "killed", "drowned": "killed", "beheads": "killed", "murdering": "killed", "killings": "killed", "massacre": "killed", "fatalities": "killed", "lives": "killed", "bodies": "killed",
             "injured": "injured", "injuring": "injured", "injures": "injured", "wounded": "injured", "wounding": "injured", "wounds": "injured",
-            "hurt": "injured", "injuries": "injured", "wounds.": "injured",
+            "hurt": "injured", "injuries": "injured", "wounds.": "injured", "hospitalized": "injured", "hospitalised": "injured",
             "abducted": "captured", "kidnapped": "captured", "captured": "captured", "abducting": "captured", "kidnapping": "captured",
             "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
             "missing": "missing",

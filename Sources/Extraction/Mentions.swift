@@ -321,7 +321,9 @@ extension Run {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
                     if !ar || tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود")) {
-                        figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
+                        // "were fatally wounded": a death.
+                        figure = f == "injured" && ["fatally", "mortally"].contains(tokens[k - 1].norm) ? "killed" : f
+                        end = k + 1; forwardUsed.insert(k); triggerAt = k
                         if k + 1 < limit, tokens[k + 1].norm == Words.n("مصرعهم") || tokens[k + 1].norm == Words.n("حتفهم") || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
@@ -393,7 +395,9 @@ extension Run {
                             || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
                             || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
                         if !followedByCount && !(w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)) {
-                            figure = f; forwardUsed.insert(k); triggerAt = k
+                            // "was fatally wounded", "mortally injured": a death.
+                            let fatal = f == "injured" && k > lower && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+                            figure = fatal ? "killed" : f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
                         }
                         break

@@ -729,6 +729,18 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct FatalWoundTests {
+    @Test func fatallyWoundedIsKilledAndHospitalizedIsInjured() {
+        // Given "fatally wounded/injured" after a count, and "hospitalized" as a wound
+        #expect(claims("A man was fatally injured in the shooting.") == ["killed people 1 exact"])
+        #expect(claims("Two men were fatally wounded.") == ["killed people 2 exact"])
+        #expect(claims("Four people were hospitalized after the shooting.") == ["injured people 4 exact"])
+        #expect(claims("A man was fatally wounded and at least eight other people were hospitalized.").contains("injured people 8 at_least"))
+        // Negative: wounded without "fatally" stays injured
+        #expect(claims("Two men were critically wounded.") == ["injured people 2 exact"])
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
