@@ -675,6 +675,9 @@ extension Run {
             if tokens[i].script == .latin, tokens[i].norm == "not" || tokens[i].norm == "n't",
                (i + 1..<k).contains(where: { !Self.notBeforeCasualty.contains(tokens[$0].norm) }) { i += 1; continue }
             if tokens[i].norm == "none", i + 1 < limit, tokens[i + 1].norm == "of" { i += 1; continue }
+            // "none had life-threatening injuries", "None were seriously injured", "no other injuries":
+            // a denial of severe or further harm, not a zero.
+            if (i + 1..<k).contains(where: { Self.severityQualifiers.contains(tokens[$0].norm) }) { i += 1; continue }
             // "في الأرواح" after خسائر
             var end = k + 1
             var g = "people"
@@ -712,6 +715,10 @@ extension Run {
         }
         return out
     }
+
+    /// Words that narrow a denied harm to its severe or further part: "no life-threatening injuries".
+    static let severityQualifiers: Set<String> = ["life", "threatening", "life-threatening", "serious", "seriously", "critically", "critical",
+                                                  "severe", "severely", "major", "other", "further", "additional", "more", "else"]
 
     /// Durations: "استمرت أكثر من نصف ساعة", "lasting for more than half an hour", "لنحو ساعة ونصف".
     func durations(in s: Range<Int>) -> [Mention] {

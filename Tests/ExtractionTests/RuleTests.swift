@@ -772,4 +772,13 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Police would not say if he was killed.").allSatisfy { !$0.hasSuffix(" 0 exact") })
         #expect(claims("None of the injuries are life-threatening.").allSatisfy { !$0.hasSuffix(" 0 exact") })
     }
+
+    @Test func aDenialOfSevereOrFurtherHarmIsNoZero() {
+        // Given a negation narrowed to severe or further harm
+        #expect(claims("At least six people were injured, none had life-threatening injuries.") == ["injured people 6 at_least"])
+        #expect(claims("None were seriously injured.").isEmpty)
+        #expect(claims("A man was killed, but no other injuries were reported.") == ["killed people 1 exact"])
+        // Negative: a plain denial is still a zero
+        #expect(claims("No one was injured in the shooting.") == ["injured people 0 exact"])
+    }
 }
