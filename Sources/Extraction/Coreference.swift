@@ -387,6 +387,16 @@ extension Run {
         func person(endingAt j: Int, from a: Int) -> (group: String, start: Int)? {
             personPhrase(endingAt: j, lower: a) ?? namedPerson(endingAt: j, lower: a)
         }
+        /// A first side from `a` to the "and" at `j`: a person phrase or name, perhaps with a
+        /// prepositional tail ("a local leader of the ruling party").
+        func firstSide(from a: Int, before j: Int) -> Bool {
+            for m in a..<j where person(endingAt: m, from: a)?.start == a {
+                if m == j - 1 { return true }
+                guard ["of", "from", "in", "at"].contains(tokens[m + 1].norm) else { continue }
+                if tokens[(m + 1)..<j].allSatisfy({ $0.kind == .word && trigger($0) == nil && !Lexicon.auxiliaries.contains($0.norm) }) { return true }
+            }
+            return false
+        }
         /// A second side ending at `j`, with "and" before it: the start of the first side.
         func pairEnding(at j: Int) -> Int? {
             guard j > lower else { return nil }
@@ -421,7 +431,7 @@ extension Run {
                 if tokens[j].norm == "and" || tokens[j].kind == .punct && tokens[j].text != "-" { break }
                 j += 1
             }
-            guard j < limit, tokens[j].norm == "and", let first = person(endingAt: j - 1, from: k + 1), first.start == k + 1 else { continue }
+            guard j < limit, tokens[j].norm == "and", firstSide(from: k + 1, before: j) else { continue }
             var e = j + 1
             if e < limit, tokens[e].norm == "then" { e += 1 }
             var end: Int? = nil
@@ -439,6 +449,19 @@ extension Run {
                 pairEnd += 1
             }
             pair = (k, pairEnd, k); break
+        }
+        // "X was killed, alongside his driver": one death and a companion.
+        if pair == nil, let single = found.first(where: { $0.figure == "killed" && $0.value == 1 && $0.bound == .exact }) {
+            for a in single.end..<limit where tokens[a].norm == "alongside" || ["along", "together"].contains(tokens[a].norm) && a + 1 < limit && tokens[a + 1].norm == "with" {
+                let from = tokens[a].norm == "alongside" ? a + 1 : a + 2
+                for m in from..<min(limit, from + 7) where person(endingAt: m, from: from)?.start == from {
+                    if m + 1 < limit, person(endingAt: m + 1, from: from)?.start == from { continue }
+                    if m + 1 < limit, tokens[m + 1].norm == "and" { break }
+                    pair = (single.start, m + 1, single.triggerAt ?? single.start)
+                    break
+                }
+                break
+            }
         }
         guard let (start, end, trigger) = pair else { return found }
         var out = found.filter { m in !(m.figure == "killed" && m.value == 1 && m.start >= start - 1 && m.end <= end + 1) }

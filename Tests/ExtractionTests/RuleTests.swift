@@ -724,8 +724,12 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Negative: "all died" after a pair of names in a longer list, and a singular verb
         #expect(!claims("Ana Cruz, 20, and Bobbie Basquine, 22, all died at the scene.").contains("killed people 2 exact"))
         #expect(!claims("A man and his daughter arrived; the man was killed.").contains("killed people 2 exact"))
-        // Negative: one killed and one wounded
+        // A first side with a prepositional tail, and a companion "alongside"
+        #expect(claims("A man killed a local leader of the ruling party and his brother.").contains("killed people 2 exact"))
+        #expect(claims("A man was killed, alongside his driver, in a suicide attack.") == ["killed people 2 exact"])
+        // Negative: one killed and one wounded; a plural companion
         #expect(!claims("The gunman killed a man and wounded a woman.").contains("killed people 2 exact"))
+        #expect(!claims("A man was killed along with his bodyguards.").contains("killed people 2 exact"))
     }
 }
 
