@@ -2,6 +2,16 @@ import Foundation
 
 // MARK: One victim who dies
 
+/// The rules a Latin word may start (looked up once per token, as the lexicon's look-ups are).
+struct VictimCues: OptionSet {
+    let rawValue: UInt8
+    static let object = VictimCues(rawValue: 1)
+    static let pair = VictimCues(rawValue: 2)
+    static let wound = VictimCues(rawValue: 4)
+    static let war = VictimCues(rawValue: 8)
+    static let cumulative = VictimCues(rawValue: 16)
+}
+
 /// Words the rules for a single victim's death name one by one.
 enum SingleVictim {
     /// Singular nouns for a person the lexicon does not count as a group noun of its own: the
@@ -310,6 +320,10 @@ extension SingleVictim {
     static let reflexives: Set<String> = ["himself", "herself"]
     /// Active verbs of wounding: "accidentally shot his sister", "wounding a 15-year-old".
     static let woundingVerbs: Set<String> = ["wounded", "wounding", "injured", "injuring", "shot", "shoots", "shooting"]
+    /// The words ``Run/singleVictimObjects(in:existing:)`` starts from (one lookup per token).
+    static let objectCues: Set<String> = killVerbs.union(fatalVerbs).union(woundingVerbs).union(["death"])
+    /// The words ``Run/pairsOfSingleVictims(in:found:)`` starts from.
+    static let pairCues: Set<String> = killVerbs.union(["died", "slain", "pronounced", "declared", "found", "shot", "fatally", "mortally", "left"])
     static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "get", "got"]
 }
 
@@ -323,7 +337,7 @@ extension Run {
     func singleVictimObjects(in s: Range<Int>, existing: [Mention]) -> [Mention] {
         var out: [Mention] = []
         let limit = s.upperBound
-        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+        for k in s where tokens[k].cachedCues.contains(.object) {
             let word = tokens[k].norm
             let isKilling = SingleVictim.killVerbs.contains(word)
                 || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
@@ -406,7 +420,7 @@ extension Run {
             if second == j, !SingleVictim.determiners.contains(tokens[first.start].norm) { return nil }
             return first.start
         }
-        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+        for k in s where tokens[k].cachedCues.contains(.pair) {
             let word = tokens[k].norm
             // Passive or intransitive: "… were found dead", "… both died", "… were shot and killed".
             var isDeath = ["died", "killed", "slain", "murdered"].contains(word)
@@ -482,6 +496,16 @@ extension SingleVictim {
     static let deathWords: Set<String> = ["died", "dies", "dead", "killed", "succumbed", "fatally", "mortally"]
     /// Wound nouns after "suffered a …": "suffered a gunshot wound to the leg".
     static let gunshotWords: Set<String> = ["gunshot", "bullet"]
+    /// The words ``Run/singleVictimInjuries(in:previous:existing:)`` starts from.
+    static let woundCues: Set<String> = woundParticiples.union(["shot", "with", "suffered", "sustained"])
+    /// Every cue word with the rules it may start.
+    static let cues: [String: VictimCues] = {
+        var d: [String: VictimCues] = [:]
+        for (words, cue) in [(objectCues, VictimCues.object), (pairCues, .pair), (woundCues, .wound), (Run.warWords, .war), (Run.cumulativeWords, .cumulative)] {
+            for w in words { d[w, default: []].insert(cue) }
+        }
+        return d
+    }()
 }
 
 extension Run {
@@ -495,7 +519,7 @@ extension Run {
     func singleVictimInjuries(in s: Range<Int>, previous: Range<Int>?, existing: [Mention]) -> [Mention] {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
-        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
+        for k in s where tokens[k].cachedCues.contains(.wound) {
             let word = tokens[k].norm
             var end = k + 1
             var passive = true

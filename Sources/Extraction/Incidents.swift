@@ -182,9 +182,9 @@ extension Run {
     /// death toll from the six-year conflict at more than 470000".
     func isWarToll(_ s: Range<Int>) -> Bool {
         var namesWar = false, cumulative = false
-        for k in s where tokens[k].kind == .word && tokens[k].script == .latin {
-            if Self.warWords.contains(tokens[k].norm), !(k + 1 < s.upperBound && Self.warModified.contains(tokens[k + 1].norm)) { namesWar = true }
-            if Self.cumulativeWords.contains(tokens[k].norm) { cumulative = true }
+        for k in s where !tokens[k].cachedCues.isEmpty {
+            if tokens[k].cachedCues.contains(.war), !(k + 1 < s.upperBound && Self.warModified.contains(tokens[k + 1].norm)) { namesWar = true }
+            if tokens[k].cachedCues.contains(.cumulative) { cumulative = true }
         }
         return namesWar && cumulative
     }

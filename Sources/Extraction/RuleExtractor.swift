@@ -86,6 +86,7 @@ struct Run {
             tokens[k].cachedTrigger = Self.lookupTrigger(tokens[k])
             tokens[k].cachedGroup = Self.lookupGroup(tokens[k])
             tokens[k].cachedThing = Self.lookupThing(tokens[k])
+            if tokens[k].script == .latin { tokens[k].cachedCues = SingleVictim.cues[tokens[k].norm] ?? [] }
         }
         self.tokens = tokens
         reportNamesCoalition = tokens.contains { t in
