@@ -393,11 +393,12 @@ extension Run {
     /// dead", "a 51-year-old woman and her 6-year-old granddaughter both died", "killed her father
     /// and daughter", "killed his 4-year-old son and then himself", "left a woman and her
     /// five-year-old son dead". Killed people 2, in place of the one-person claims the sentence
-    /// found inside the pair. Each side is a singular person phrase or a name; the second may be a
+    /// found inside the pair (returned apart from the mentions kept). Each side is a singular person phrase or a name; the second may be a
     /// bare person noun after a first with a determiner ("A woman and child").
-    func pairsOfSingleVictims(in s: Range<Int>, found: [Mention]) -> [Mention] {
+    func pairsOfSingleVictims(in s: Range<Int>, found: [Mention]) -> (kept: [Mention], pair: Mention?) {
         let lower = s.lowerBound, limit = s.upperBound
         var pair: (start: Int, end: Int, trigger: Int)? = nil
+        var theyCount: (start: Int, end: Int, trigger: Int, value: Double)? = nil
         func person(endingAt j: Int, from a: Int) -> (group: String, start: Int)? {
             personPhrase(endingAt: j, lower: a) ?? namedPerson(endingAt: j, lower: a)
         }
@@ -436,6 +437,21 @@ extension Run {
                     j -= 1
                 }
                 if plural, let start = pairEnding(at: j) { pair = (start, k + 1, k); break }
+                // "A man and woman were taken to a hospital, where they later died", "The two victims
+                // were transported to a hospital where they later died": the sentence's subject.
+                if tokens[j].norm == "they", j > lower {
+                    // The subject opens the sentence or follows its saying verb ("Police said a man and woman …").
+                    var opening = lower
+                    if let say = (lower..<min(j, lower + 6)).first(where: { stemIn(tokens[$0], Lexicon.sayingVerbs) }) {
+                        opening = say + 1 < j && tokens[say + 1].norm == "that" ? say + 2 : say + 1
+                    }
+                    if (opening..<j).contains(where: { pairEnding(at: $0) == opening }) { pair = (opening, k + 1, k); break }
+                    let at = tokens[opening].norm == "the" ? opening + 1 : opening
+                    if let q = Numbers.parse(tokens, at, limit: j), let v = q.value, v >= 2, v == v.rounded(), q.end < j,
+                       group(tokens[q.end])?.1 == .plural || ["victims", "of"].contains(tokens[q.end].norm) {
+                        theyCount = (opening, k + 1, k, v); break
+                    }
+                }
             }
             // Active: "killed her father and daughter", "killed his son and then himself", "left a woman and her son dead".
             guard SingleVictim.killVerbs.contains(word) || word == "left" else { continue }
@@ -477,11 +493,14 @@ extension Run {
                 break
             }
         }
-        guard let (start, end, trigger) = pair else { return found }
-        var out = found.filter { m in !(m.figure == "killed" && m.value == 1 && m.start >= start - 1 && m.end <= end + 1) }
-        if out.contains(where: { $0.figure == "killed" && $0.start < end && start < $0.end }) { return found }
-        out.append(Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: start, end: end, triggerAt: trigger))
-        return out
+        if let c = theyCount {
+            if found.contains(where: { $0.figure == "killed" && $0.start < c.end && c.start < $0.end }) { return (found, nil) }
+            return (found, Mention(figure: "killed", group: "people", value: c.value, bound: .exact, start: c.start, end: c.end, triggerAt: c.trigger))
+        }
+        guard let (start, end, trigger) = pair else { return (found, nil) }
+        let kept = found.filter { m in !(m.figure == "killed" && m.value == 1 && m.start >= start - 1 && m.end <= end + 1) }
+        if kept.contains(where: { $0.figure == "killed" && $0.start < end && start < $0.end }) { return (found, nil) }
+        return (kept, Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: start, end: end, triggerAt: trigger))
     }
 }
 

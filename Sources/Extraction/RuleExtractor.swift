@@ -191,7 +191,11 @@ struct Run {
             let objects = singleVictimObjects(in: s, existing: found)
             for m in objects { singleVictimQuotes.insert(tokens[m.start].start) }
             found += objects
-            found = pairsOfSingleVictims(in: s, found: found)
+            let (kept, pair) = pairsOfSingleVictims(in: s, found: found)
+            if let pair {
+                singleVictimQuotes.insert(tokens[pair.start].start)
+                found = kept + [pair]
+            }
             let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
             found += wounds
@@ -322,8 +326,9 @@ struct Run {
         guard !singleVictimQuotes.isEmpty else { return }
         for figure in ["killed", "injured"] {
             func single(_ c: ExtractedClaim) -> Bool { c.figure == figure && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
-            guard claims.contains(where: { $0.figure == figure && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { continue }
-            claims.removeAll { single($0) && $0.incident == .main }
+            let counted = claims.filter { $0.figure == figure && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }.compactMap(\.value).max()
+            guard let largest = counted else { continue }
+            claims.removeAll { single($0) && $0.incident == .main && ($0.value ?? 0) <= largest }
         }
         claimIndex = [:]
     }

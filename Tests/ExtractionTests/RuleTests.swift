@@ -745,6 +745,20 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct PluralPronounTests {
+    @Test func theyWhoDieResolveToTheSentencesPairOrCount() {
+        // Given "they" dying, with a pair or a count as the sentence's subject
+        #expect(claims("The man and the girl were rushed to an area hospital where they later died.") == ["killed people 2 exact"])
+        #expect(claims("The two victims were transported to a nearby hospital where they later died.") == ["killed people 2 exact"])
+        #expect(claims("City police said a man and woman were taken to a hospital, where they later died.") == ["killed people 2 exact"])
+        // Negative: "they" who do not die, and a subject that is neither a pair nor a count
+        #expect(claims("Police said two men were taken to a hospital, where they were treated.").allSatisfy { !$0.hasPrefix("killed") })
+        #expect(claims("Officers arrived at the house, where they found it empty and later died down.").isEmpty)
+        // A pair in a report that counts at least as many killed is among them
+        #expect(claims("Three people died in the shooting. A man and woman were taken to a hospital, where they later died.") == ["killed people 3 exact"])
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
