@@ -36,7 +36,7 @@ enum SingleVictim {
     static let male: Set<String> = ["man", "boy", "father", "son", "husband", "brother", "grandfather", "grandson", "nephew", "uncle", "boyfriend", "male", "he"]
     static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
     /// Words between a subject and its death predicate: auxiliaries and adverbs.
-    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also",
+    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also", "found",
                                        "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
     /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
@@ -137,6 +137,19 @@ extension Run {
             out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: start, end: e, triggerAt: k))
         }
         return out
+    }
+
+    /// Whether the words in `r` say the wounded person lives ("and is expected to recover",
+    /// "with non-life-threatening injuries"), up to the end of the clause.
+    func statesSurvival(_ r: Range<Int>) -> Bool {
+        for k in r {
+            if tokens[k].text == ";" { return false }
+            if SingleVictim.survivalWords.contains(tokens[k].norm) {
+                // "non" only in "non-life-threatening".
+                return tokens[k].norm != "non" || k + 2 < r.upperBound && tokens[k + 2].norm == "life"
+            }
+        }
+        return false
     }
 
     /// The nearest singular person phrase or name ending before `k`, back to `lower`.
@@ -515,6 +528,10 @@ extension SingleVictim {
     static let deathWords: Set<String> = ["died", "dies", "dead", "killed", "succumbed", "fatally", "mortally"]
     /// Wound nouns after "suffered a …": "suffered a gunshot wound to the leg".
     static let gunshotWords: Set<String> = ["gunshot", "bullet"]
+    static let woundNouns: Set<String> = ["wound", "wounds", "injury", "injuries"]
+    /// Words saying a wounded person lives: "is expected to survive", "in stable condition",
+    /// "non-life-threatening", "minor injuries".
+    static let survivalWords: Set<String> = ["survive", "survived", "recover", "recovering", "recovered", "stable", "minor", "non"]
     /// The words ``Run/singleVictimInjuries(in:previous:existing:)`` starts from.
     static let woundCues: Set<String> = woundParticiples.union(["shot", "with", "suffered", "sustained"])
     /// Every cue word with the rules it may start.
@@ -545,15 +562,18 @@ extension Run {
             if SingleVictim.woundParticiples.contains(word) {
                 if tokens[end..<limit].contains(where: { SingleVictim.deathWords.contains($0.norm) }) { continue }
             } else if word == "shot" {
-                guard !reportTellsOfDeath else { continue }
+                // Where someone dies, the one shot may be the one who died, unless the sentence says they survive.
+                guard !reportTellsOfDeath || statesSurvival(k + 1..<limit) else { continue }
                 if k + 1 < limit, ["himself", "herself"].contains(tokens[k + 1].norm) { passive = false; end = k + 2 }
                 // "was shot at" missed; "was shot down" is an aircraft.
                 else if k + 1 < limit, ["at", "down"].contains(tokens[k + 1].norm) { continue }
             } else if word == "with" {
-                // "found the girl with a gunshot wound to her leg", "arrived at the hospital with a gunshot wound".
-                guard !reportTellsOfDeath, k + 1 < limit, ["a", "an"].contains(tokens[k + 1].norm),
-                      let wound = (k + 2..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),
-                      tokens[wound - 1].kind == .word, SingleVictim.gunshotWords.contains(tokens[wound - 1].norm),
+                // "found the girl with a gunshot wound to her leg", "arrived at the hospital with a gunshot wound",
+                // "was transported to the hospital with non-life-threatening injuries".
+                guard k + 1 < limit, let wound = (k + 1..<min(limit, k + 8)).first(where: { SingleVictim.woundNouns.contains(tokens[$0].norm) }),
+                      !tokens[(k + 1)..<wound].contains(where: { $0.kind == .punct && $0.text != "-" }) else { continue }
+                let gunshot = ["a", "an"].contains(tokens[k + 1].norm) && SingleVictim.gunshotWords.contains(tokens[wound - 1].norm)
+                guard gunshot && !reportTellsOfDeath || statesSurvival(k + 1..<wound),
                       let (group, start) = nearestPerson(before: k, lower: max(lower, k - 12)) else { continue }
                 if (existing + out).contains(where: { m in m.start <= start && start < m.end || m.figure == "injured" && m.triggerAt == k }) { continue }
                 out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: wound + 1, triggerAt: k))

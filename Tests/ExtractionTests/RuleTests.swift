@@ -581,6 +581,17 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Four people were wounded on Friday. The 17-year-old was shot in the leg.") == ["injured people 4 exact"])
     }
 
+    @Test func aShotVictimSaidToSurviveIsOneInjuredEvenWhereOthersDie() {
+        // Given deaths in the report, and one person shot who is said to live
+        let r = claims("Three people were killed. The woman's boyfriend was also shot in his leg and is expected to recover.")
+        #expect(r.contains("injured people 1 exact"), "\(r)")
+        #expect(claims("Two men died. Jade Thacker was transported to the hospital with non-life-threatening injuries.").contains("injured people 1 exact"))
+        #expect(claims("The surviving victim, a 16-year-old boy, was found wounded in the doorway.") == ["injured children 1 exact"])
+        // Negative: shot, in a report of deaths, with no word of survival
+        #expect(claims("Three people were killed. The woman's boyfriend was also shot in his leg.").allSatisfy { !$0.hasPrefix("injured") })
+        #expect(claims("Two men died. The woman was taken to the hospital with serious injuries.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+
     @Test func aPersonWithAGunshotWoundIsOneInjured() {
         // Given the nearest person before "with a gunshot wound", in a report of no death
         #expect(claims("She returned to find the girl with a gunshot wound to her leg.") == ["injured children 1 exact"])
