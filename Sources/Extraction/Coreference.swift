@@ -452,7 +452,7 @@ extension Run {
                 if plural, let start = pairEnding(at: j) { pair = (start, k + 1, k); break }
                 // "A man and woman were taken to a hospital, where they later died", "The two victims
                 // were transported to a hospital where they later died": the sentence's subject.
-                if tokens[j].norm == "they", j > lower {
+                if j > lower, tokens[j].norm == "they" {
                     // The subject opens the sentence or follows its saying verb ("Police said a man and woman …").
                     var opening = lower
                     if let say = (lower..<min(j, lower + 6)).first(where: { stemIn(tokens[$0], Lexicon.sayingVerbs) }) {

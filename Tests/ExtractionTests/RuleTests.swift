@@ -765,6 +765,8 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Negative: "they" who do not die, and a subject that is neither a pair nor a count
         #expect(claims("Police said two men were taken to a hospital, where they were treated.").allSatisfy { !$0.hasPrefix("killed") })
         #expect(claims("Officers arrived at the house, where they found it empty and later died down.").isEmpty)
+        // A sentence opening with the death verb has no subject before it (the count rules count)
+        #expect(claims("Killed were two men.") == ["killed people 2 exact"])
         // A pair in a report that counts at least as many killed is among them
         #expect(claims("Three people died in the shooting. A man and woman were taken to a hospital, where they later died.") == ["killed people 3 exact"])
     }
