@@ -36,7 +36,7 @@ enum SingleVictim {
     static let male: Set<String> = ["man", "boy", "father", "son", "husband", "brother", "grandfather", "grandson", "nephew", "uncle", "boyfriend", "male", "he"]
     static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
     /// Words between a subject and its death predicate: auxiliaries and adverbs.
-    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also", "found",
+    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also", "found", "accidentally",
                                        "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
     /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
@@ -94,6 +94,10 @@ extension Run {
             case "shot":
                 if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
                 else if k + 2 < limit, tokens[k + 1].norm == "and", tokens[k + 2].norm == "killed" { end = k + 3; passive = true }
+                else if k + 2 < limit, tokens[k + 1].norm == "to", tokens[k + 2].norm == "death" { end = k + 3; passive = true }
+            case "dead":
+                // "A Caldwell County teenager is dead after …", "A TSA agent was dead".
+                if k > lower, ["is", "was"].contains(tokens[k - 1].norm) { end = k + 1; passive = true }
             case "killed":
                 passive = true; end = k + 1
             case "found":
@@ -331,10 +335,12 @@ extension SingleVictim {
     /// Verbs that kill after "fatally": "fatally shooting his nephew", "fatally shot the man".
     static let fatalVerbs: Set<String> = ["shot", "shoots", "shooting", "wounded", "wounding", "stabbed", "stabbing"]
     static let reflexives: Set<String> = ["himself", "herself"]
+    /// Nouns of one death before "of" and its victim: "the death of", "the murder of", "the killing of".
+    static let deathNouns: Set<String> = ["death", "murder", "killing", "slaying"]
     /// Active verbs of wounding: "accidentally shot his sister", "wounding a 15-year-old".
     static let woundingVerbs: Set<String> = ["wounded", "wounding", "injured", "injuring", "shot", "shoots", "shooting"]
     /// The words ``Run/singleVictimObjects(in:existing:)`` starts from (one lookup per token).
-    static let objectCues: Set<String> = killVerbs.union(fatalVerbs).union(woundingVerbs).union(["death"])
+    static let objectCues: Set<String> = killVerbs.union(fatalVerbs).union(woundingVerbs).union(deathNouns)
     /// The words ``Run/pairsOfSingleVictims(in:found:)`` starts from.
     static let pairCues: Set<String> = killVerbs.union(["died", "slain", "pronounced", "declared", "found", "shot", "fatally", "mortally", "left"])
     static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "get", "got"]
@@ -354,7 +360,7 @@ extension Run {
             let word = tokens[k].norm
             let isKilling = SingleVictim.killVerbs.contains(word)
                 || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
-            let isDeathOf = word == "death" && k + 1 < limit && tokens[k + 1].norm == "of"
+            let isDeathOf = SingleVictim.deathNouns.contains(word) && k + 1 < limit && tokens[k + 1].norm == "of"
             let afterFatally = k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
             // "accidentally shot his sister": wounded, where nobody dies in the report.
             let isWounding = !afterFatally && !reportTellsOfDeath && SingleVictim.woundingVerbs.contains(word)

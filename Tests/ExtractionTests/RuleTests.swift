@@ -772,6 +772,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
     }
 }
 
+@Suite struct MoreDeathPredicatesTests {
+    @Test func isDeadShotToDeathAndTheMurderOfAreDeaths() {
+        // Given "is dead", "was shot to death", "the murder of", "accidentally shot and killed"
+        #expect(claims("A Caldwell County teenager is dead after the gun went off.") == ["killed people 1 exact"])
+        #expect(claims("A 90-year-old man was accidentally shot to death by his stepson.") == ["killed people 1 exact"])
+        #expect(claims("A man has been arrested in the murder of a 16-year-old.").filter { $0.hasPrefix("killed") } == ["killed people 1 exact"])
+        // Negative: "dead" that is not the subject's state, a possibility, the suspect
+        #expect(claims("The battery in the car was dead.").isEmpty)
+        #expect(claims("The man could be dead, police said.").isEmpty)
+        #expect(claims("The suspect is dead after a standoff.").isEmpty)
+    }
+}
+
 @Suite struct SingleVictimCountedElsewhereTests {
     @Test func aSingleDeathInAReportThatCountsItsKilledAddsNoClaim() {
         // Given a count of killed, then one of them dying
