@@ -2,6 +2,16 @@ import Foundation
 
 // MARK: One victim who dies
 
+/// The rules a Latin word may start (looked up once per token, as the lexicon's look-ups are).
+struct VictimCues: OptionSet {
+    let rawValue: UInt8
+    static let object = VictimCues(rawValue: 1)
+    static let pair = VictimCues(rawValue: 2)
+    static let wound = VictimCues(rawValue: 4)
+    static let war = VictimCues(rawValue: 8)
+    static let cumulative = VictimCues(rawValue: 16)
+}
+
 /// Words the rules for a single victim's death name one by one.
 enum SingleVictim {
     /// Singular nouns for a person the lexicon does not count as a group noun of its own: the
@@ -12,7 +22,8 @@ enum SingleVictim {
         "passenger", "pedestrian", "bystander", "customer", "clerk", "employee", "worker", "father", "mother", "son", "daughter",
         "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandson", "granddaughter", "nephew", "niece",
         "uncle", "aunt", "cousin", "friend", "boyfriend", "girlfriend", "male", "female", "adult", "juvenile", "patient",
-        "homeowner", "owner", "tenant", "roommate", "relative", "toddler",
+        "homeowner", "owner", "tenant", "roommate", "relative", "toddler", "sibling", "buddy", "classmate", "playmate", "stepson",
+        "stepdaughter", "stepfather", "stepmother", "grandchild",
     ]
     /// People who are not the victim: a pronoun whose nearest antecedent is one of these does not
     /// refer to the victim ("A man was shot by a suspect. He fled …"), and they never die here.
@@ -25,12 +36,21 @@ enum SingleVictim {
     static let male: Set<String> = ["man", "boy", "father", "son", "husband", "brother", "grandfather", "grandson", "nephew", "uncle", "boyfriend", "male", "he"]
     static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
     /// Words between a subject and its death predicate: auxiliaries and adverbs.
-    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also",
+    static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also", "found", "accidentally",
                                        "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
     /// …and words that make the subject plural ("Ana, 20, and Bobbie, 22, all died").
     static let irrealis: Set<String> = ["all", "both", "each", "not", "never", "could", "would", "might", "may", "almost", "nearly", "n't", "to", "if", "no", "cannot", "didn't", "wasn't", "hasn't"]
-    static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that"]
+    static let determiners: Set<String> = ["a", "an", "the", "one", "his", "her", "their", "its", "this", "that", "another"]
+    /// Capitalised words that open sentences or name bodies, never a victim's name.
+    static let notNames: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "who", "police", "authorities", "officials", "deputies", "officers", "investigators",
+        "detectives", "witnesses", "neighbors", "neighbours", "family", "friends", "everyone", "nobody", "someone", "no", "but", "and",
+        "when", "after", "before", "while", "then", "there", "here", "later", "also", "county", "city", "department", "office", "state",
+        // Institutions and places named in capitals: "Calais Regional Hospital", "Elm Street".
+        "hospital", "center", "centre", "medical", "clinic", "school", "church", "university", "college", "street", "avenue", "road",
+        "park", "court", "station", "airport", "mall",
+    ]
 
     /// Arabic: توفي، توفيت، فارق الحياة، لفظ أنفاسه.
     static let arabicDied: Set<String> = Set(["توفي", "توفيت", "يتوفى", "تتوفى"].map(ArabicNorm.normalise))
@@ -74,8 +94,14 @@ extension Run {
             case "shot":
                 if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
                 else if k + 2 < limit, tokens[k + 1].norm == "and", tokens[k + 2].norm == "killed" { end = k + 3; passive = true }
+                else if k + 2 < limit, tokens[k + 1].norm == "to", tokens[k + 2].norm == "death" { end = k + 3; passive = true }
+            case "dead":
+                // "A Caldwell County teenager is dead after …", "A TSA agent was dead".
+                if k > lower, ["is", "was"].contains(tokens[k - 1].norm) { end = k + 1; passive = true }
             case "killed":
                 passive = true; end = k + 1
+            case "found":
+                if k + 1 < limit, tokens[k + 1].norm == "dead" { end = k + 2; passive = true }
             default: break
             }
             guard let e = end else { continue }
@@ -92,12 +118,17 @@ extension Run {
             if passive && !sawPassive { continue }
             // "the man who died", "a victim who was pronounced dead": the noun before "who".
             if tokens[j].norm == "who", j > lower { j -= 1 }
-            let subject: (group: String, start: Int)?
+            var subject: (group: String, start: Int)?
             if ["he", "she"].contains(tokens[j].norm) {
                 // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
                 subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
+            } else if tokens[j].norm == "and", !passive || t.norm != "killed" {
+                // "Dominque Young, 21, sustained multiple gunshot wounds and was pronounced dead":
+                // the sentence's subject.
+                subject = sentenceSubject(in: lower..<j, previous: previous)
+                if let found = subject { j = found.start }
             } else {
-                subject = personPhrase(endingAt: j, lower: lower)
+                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
             }
             guard let (group, start) = subject else { continue }
             // "not able to say if the man had died", "whether he died": a question, not a death.
@@ -110,6 +141,48 @@ extension Run {
             out.append(Mention(figure: "killed", group: group, value: 1, bound: .exact, start: start, end: e, triggerAt: k))
         }
         return out
+    }
+
+    /// Whether the words in `r` say the wounded person lives ("and is expected to recover",
+    /// "with non-life-threatening injuries"), up to the end of the clause.
+    func statesSurvival(_ r: Range<Int>) -> Bool {
+        for k in r {
+            if tokens[k].text == ";" { return false }
+            if SingleVictim.survivalWords.contains(tokens[k].norm) {
+                // "non" only in "non-life-threatening".
+                return tokens[k].norm != "non" || k + 2 < r.upperBound && tokens[k + 2].norm == "life"
+            }
+        }
+        return false
+    }
+
+    /// The nearest singular person phrase or name ending before `k`, back to `lower`.
+    func nearestPerson(before k: Int, lower: Int) -> (group: String, start: Int)? {
+        var j = k - 1
+        while j >= lower {
+            if let p = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower) { return p }
+            if SingleVictim.notVictims.contains(tokens[j].norm) { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The subject opening a sentence, for a second predicate after "and" ("X fell to the floor
+    /// and eventually died"): a singular person phrase, a name or he/she starting at the first
+    /// token, followed by no other "and" before the predicate (a plural subject "X and Y").
+    func sentenceSubject(in r: Range<Int>, previous: Range<Int>?) -> (group: String, start: Int)? {
+        guard !r.isEmpty else { return nil }
+        let first = r.lowerBound
+        if ["he", "she"].contains(tokens[first].norm) {
+            return antecedent(of: first, in: first..<r.upperBound, previous: previous).map { ($0.group, first) }
+        }
+        for j in first..<min(r.upperBound, first + 10) {
+            guard let phrase = personPhrase(endingAt: j, lower: first) ?? namedPerson(endingAt: j, lower: first), phrase.start == first else { continue }
+            if j + 1 < r.upperBound, tokens[j + 1].norm == "and" || isNameWord(tokens[j + 1]) || personPhrase(endingAt: j + 1, lower: first) != nil { continue }
+            if tokens[(j + 1)..<r.upperBound].contains(where: { $0.norm == "and" || $0.text == ";" }) { return nil }
+            return phrase
+        }
+        return nil
     }
 
     /// A singular person phrase ending at `j`: a determiner, at most four words (an age such as
@@ -125,6 +198,10 @@ extension Run {
             var a = j - 3
             while a - 1 >= lower, tokens[a - 1].script == .latin, tokens[a - 1].kind == .word, tokens[a - 1].text.first?.isUppercase == true, a > j - 6 { a -= 1 }
             return ("people", a)
+        }
+        // "The man, 38,"
+        if w.text == ",", j - 3 >= lower, tokens[j - 1].kind == .number, tokens[j - 2].text == ",", let phrase = personPhrase(endingAt: j - 3, lower: lower) {
+            return phrase
         }
         guard w.kind == .word, w.script == .latin else { return nil }
         let isAge = w.norm == "old" && j - 4 >= lower && tokens[j - 1].text == "-" && ["year", "month", "week", "day"].contains(tokens[j - 2].norm) && tokens[j - 3].text == "-"
@@ -146,6 +223,29 @@ extension Run {
             a -= 1; steps += 1
         }
         return nil
+    }
+
+    /// A person named without a noun or an age, ending at `j`: a full name ("Devin Mitchell") or a
+    /// surname the report writes after a given name elsewhere ("Mitchell", with "Devin Mitchell"
+    /// before or after). Capitalised words the lexicons know (Police, Authorities, Monday, a
+    /// pronoun, a place in the gazetteer) are no names. Group people.
+    func namedPerson(endingAt j: Int, lower: Int) -> (group: String, start: Int)? {
+        guard j >= lower, isNameWord(tokens[j]) else { return nil }
+        var start = j
+        while start - 1 >= lower, start > j - 3, isNameWord(tokens[start - 1]), !tokens[start].lineBefore { start -= 1 }
+        if start - 1 >= lower, tokens[start - 1].kind == .word, SingleVictim.determiners.contains(tokens[start - 1].norm) || tokens[start - 1].norm == "of" { return nil }
+        if places.match(tokens, at: start, limit: j + 1) != nil { return nil }
+        guard start < j || reportSurnames.contains(tokens[j].norm) else { return nil }
+        return ("people", start)
+    }
+
+    /// A capitalised Latin word that may be part of a person's name.
+    func isNameWord(_ t: Token) -> Bool {
+        guard t.kind == .word, t.script == .latin, t.text.count >= 2, let first = t.text.first, first.isUppercase,
+              t.text.dropFirst().contains(where: \.isLowercase) else { return false }
+        return !SingleVictim.notNames.contains(t.norm) && t.cachedGroup == nil && t.cachedTrigger == nil
+            && !SingleVictim.notVictims.contains(t.norm) && !SingleVictim.personNouns.contains(t.norm) && !SingleVictim.determiners.contains(t.norm)
+            && Dates.weekdays[t.norm] == nil && Dates.months[t.norm] == nil
     }
 
     /// The person a pronoun at `p` refers to: the nearest singular person phrase before it in its
@@ -224,6 +324,303 @@ extension Run {
             }
         }
         return nil
+    }
+}
+
+// MARK: One victim killed, as an object
+
+extension SingleVictim {
+    /// Active verbs of killing whose object is the victim: "the shooting that killed a 19-year-old".
+    static let killVerbs: Set<String> = ["killed", "kills", "killing", "murdered", "murdering", "slew"]
+    /// Verbs that kill after "fatally": "fatally shooting his nephew", "fatally shot the man".
+    static let fatalVerbs: Set<String> = ["shot", "shoots", "shooting", "wounded", "wounding", "stabbed", "stabbing"]
+    static let reflexives: Set<String> = ["himself", "herself"]
+    /// Nouns of one death before "of" and its victim: "the death of", "the murder of", "the killing of".
+    static let deathNouns: Set<String> = ["death", "murder", "killing", "slaying"]
+    /// Active verbs of wounding: "accidentally shot his sister", "wounding a 15-year-old".
+    static let woundingVerbs: Set<String> = ["wounded", "wounding", "injured", "injuring", "shot", "shoots", "shooting"]
+    /// The words ``Run/singleVictimObjects(in:existing:)`` starts from (one lookup per token).
+    static let objectCues: Set<String> = killVerbs.union(fatalVerbs).union(woundingVerbs).union(deathNouns)
+    /// The words ``Run/pairsOfSingleVictims(in:found:)`` starts from.
+    static let pairCues: Set<String> = killVerbs.union(["died", "slain", "pronounced", "declared", "found", "shot", "fatally", "mortally", "left"])
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "get", "got"]
+}
+
+extension Run {
+    /// One victim named as the object of an active killing, or of "the death of": "the shooting
+    /// that killed a 19-year-old", "fatally shooting his nephew", "he shot and killed his wife",
+    /// "charged in the death of his 10-year-old nephew", "the shooting death of Devin Anderson",
+    /// "shot and killed himself". One killed, of the group of the object's noun (people for a name
+    /// or a reflexive). A count in that place ("killing one man", "killed two people") is the
+    /// count rules'; a suspect, an officer or a witness is no victim here.
+    func singleVictimObjects(in s: Range<Int>, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let limit = s.upperBound
+        for k in s where tokens[k].cachedCues.contains(.object) {
+            let word = tokens[k].norm
+            let isKilling = SingleVictim.killVerbs.contains(word)
+                || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+            let isDeathOf = SingleVictim.deathNouns.contains(word) && k + 1 < limit && tokens[k + 1].norm == "of"
+            let afterFatally = k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+            // "accidentally shot his sister": wounded, where nobody dies in the report.
+            let isWounding = !afterFatally && !reportTellsOfDeath && SingleVictim.woundingVerbs.contains(word)
+            guard isKilling || isDeathOf || isWounding else { continue }
+            let figure = isWounding ? "injured" : "killed"
+            if isKilling || isWounding {
+                // "was killed", "were fatally shot": passive, the subject rules' business.
+                var a = k - 1
+                if a >= s.lowerBound, ["fatally", "mortally"].contains(tokens[a].norm) { a -= 1 }
+                while a >= s.lowerBound, tokens[a].kind == .word, SingleVictim.between.contains(tokens[a].norm) && !SingleVictim.passiveAuxiliaries.contains(tokens[a].norm) { a -= 1 }
+                if a >= s.lowerBound, SingleVictim.passiveAuxiliaries.contains(tokens[a].norm) { continue }
+            }
+            let objectStart = isDeathOf ? k + 2 : k + 1
+            guard objectStart < limit else { continue }
+            var object: (group: String, end: Int)? = nil
+            if isKilling, SingleVictim.reflexives.contains(tokens[objectStart].norm) {
+                object = ("people", objectStart + 1)
+            } else {
+                for j in objectStart..<min(limit, objectStart + 7) {
+                    if let p = personPhrase(endingAt: j, lower: objectStart), p.start == objectStart {
+                        // Not the head of a compound: "killed a man's son" is the son's death.
+                        if j + 1 < limit, tokens[j + 1].text == "'" || tokens[j + 1].text == "’" { break }
+                        // The longest phrase: "her 17-month-old son", not "her 17-month-old".
+                        if j + 1 < limit, let longer = personPhrase(endingAt: j + 1, lower: objectStart), longer.start == objectStart {
+                            object = (longer.group, j + 2)
+                        } else {
+                            object = (p.group, j + 1)
+                        }
+                        break
+                    }
+                    if let n = namedPerson(endingAt: j, lower: objectStart), n.start == objectStart, !(j + 1 < limit && isNameWord(tokens[j + 1])) {
+                        if j + 1 < limit, tokens[j + 1].text == "'" || tokens[j + 1].text == "’" { break }
+                        object = (n.group, j + 1); break
+                    }
+                }
+            }
+            guard let (group, end) = object else { continue }
+            if (existing + out).contains(where: { m in m.start < end && objectStart < m.end || m.triggerAt == k }) { continue }
+            out.append(Mention(figure: figure, group: group, value: 1, bound: .exact, start: k, end: end, triggerAt: k))
+        }
+        return out
+    }
+}
+
+// MARK: Two victims killed together
+
+extension Run {
+    /// Two single persons joined by "and" who die together: "A man and his daughter were found
+    /// dead", "a 51-year-old woman and her 6-year-old granddaughter both died", "killed her father
+    /// and daughter", "killed his 4-year-old son and then himself", "left a woman and her
+    /// five-year-old son dead". Killed people 2, in place of the one-person claims the sentence
+    /// found inside the pair (returned apart from the mentions kept). Each side is a singular person phrase or a name; the second may be a
+    /// bare person noun after a first with a determiner ("A woman and child").
+    func pairsOfSingleVictims(in s: Range<Int>, found: [Mention]) -> (kept: [Mention], pair: Mention?) {
+        let lower = s.lowerBound, limit = s.upperBound
+        var pair: (start: Int, end: Int, trigger: Int)? = nil
+        var theyCount: (start: Int, end: Int, trigger: Int, value: Double)? = nil
+        func person(endingAt j: Int, from a: Int) -> (group: String, start: Int)? {
+            personPhrase(endingAt: j, lower: a) ?? namedPerson(endingAt: j, lower: a)
+        }
+        /// A first side from `a` to the "and" at `j`: a person phrase or name, perhaps with a
+        /// prepositional tail ("a local leader of the ruling party").
+        func firstSide(from a: Int, before j: Int) -> Bool {
+            for m in a..<j where person(endingAt: m, from: a)?.start == a {
+                if m == j - 1 { return true }
+                guard ["of", "from", "in", "at"].contains(tokens[m + 1].norm) else { continue }
+                if tokens[(m + 1)..<j].allSatisfy({ $0.kind == .word && trigger($0) == nil && !Lexicon.auxiliaries.contains($0.norm) }) { return true }
+            }
+            return false
+        }
+        /// A second side ending at `j`, with "and" before it: the start of the first side.
+        func pairEnding(at j: Int) -> Int? {
+            guard j > lower else { return nil }
+            var second = person(endingAt: j, from: lower)?.start
+            if second == nil, tokens[j].kind == .word, group(tokens[j])?.1 == .singular || SingleVictim.personNouns.contains(tokens[j].norm) { second = j }
+            guard let s2 = second, s2 - 2 >= lower, tokens[s2 - 1].norm == "and", let first = person(endingAt: s2 - 2, from: lower) else { return nil }
+            if second == j, !SingleVictim.determiners.contains(tokens[first.start].norm) { return nil }
+            return first.start
+        }
+        for k in s where tokens[k].cachedCues.contains(.pair) {
+            let word = tokens[k].norm
+            // Passive or intransitive: "… were found dead", "… both died", "… were shot and killed".
+            var isDeath = ["died", "killed", "slain", "murdered"].contains(word)
+                || ["pronounced", "declared", "found"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "dead"
+                || word == "shot" && k + 1 < limit && tokens[k + 1].norm == "dead"
+                || ["fatally", "mortally"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "shot"
+            if word == "killed", k - 2 >= lower, tokens[k - 1].norm == "and", tokens[k - 2].norm == "shot" { isDeath = false }
+            if isDeath {
+                var j = k - 1
+                var plural = word == "died"
+                while j > lower, tokens[j].kind == .word, ["were", "have", "been", "both", "later", "also", "then", "each", "shot", "and"].contains(tokens[j].norm) {
+                    if ["were", "have", "both"].contains(tokens[j].norm) { plural = true }
+                    j -= 1
+                }
+                if plural, let start = pairEnding(at: j) { pair = (start, k + 1, k); break }
+                // "A man and woman were taken to a hospital, where they later died", "The two victims
+                // were transported to a hospital where they later died": the sentence's subject.
+                if j > lower, tokens[j].norm == "they" {
+                    // The subject opens the sentence or follows its saying verb ("Police said a man and woman …").
+                    var opening = lower
+                    if let say = (lower..<min(j, lower + 6)).first(where: { stemIn(tokens[$0], Lexicon.sayingVerbs) }) {
+                        opening = say + 1 < j && tokens[say + 1].norm == "that" ? say + 2 : say + 1
+                    }
+                    if (opening..<j).contains(where: { pairEnding(at: $0) == opening }) { pair = (opening, k + 1, k); break }
+                    let at = tokens[opening].norm == "the" ? opening + 1 : opening
+                    if let q = Numbers.parse(tokens, at, limit: j), let v = q.value, v >= 2, v == v.rounded(), q.end < j,
+                       group(tokens[q.end])?.1 == .plural || ["victims", "of"].contains(tokens[q.end].norm) {
+                        theyCount = (opening, k + 1, k, v); break
+                    }
+                }
+            }
+            // Active: "killed her father and daughter", "killed his son and then himself", "left a woman and her son dead".
+            guard SingleVictim.killVerbs.contains(word) || word == "left" else { continue }
+            if k > lower, SingleVictim.passiveAuxiliaries.contains(tokens[k - 1].norm) { continue }
+            var j = k + 1
+            while j < min(limit, k + 14) {
+                if tokens[j].norm == "and" || tokens[j].kind == .punct && tokens[j].text != "-" { break }
+                j += 1
+            }
+            guard j < limit, tokens[j].norm == "and", firstSide(from: k + 1, before: j) else { continue }
+            var e = j + 1
+            if e < limit, tokens[e].norm == "then" { e += 1 }
+            var end: Int? = nil
+            if word != "left", e < limit, SingleVictim.reflexives.contains(tokens[e].norm) { end = e + 1 }
+            else {
+                for m in e..<min(limit, e + 7) {
+                    let second = person(endingAt: m, from: e)?.start == e
+                        || m == e && tokens[m].kind == .word && (group(tokens[m])?.1 == .singular || SingleVictim.personNouns.contains(tokens[m].norm))
+                    if second, !(m + 1 < limit && person(endingAt: m + 1, from: e)?.start == e) { end = m + 1; break }
+                }
+            }
+            guard var pairEnd = end else { continue }
+            if word == "left" {
+                guard pairEnd < limit, tokens[pairEnd].norm == "dead" else { continue }
+                pairEnd += 1
+            }
+            pair = (k, pairEnd, k); break
+        }
+        // "X was killed, alongside his driver": one death and a companion.
+        if pair == nil, let single = found.first(where: { $0.figure == "killed" && $0.value == 1 && $0.bound == .exact }) {
+            for a in single.end..<limit where tokens[a].norm == "alongside" || ["along", "together"].contains(tokens[a].norm) && a + 1 < limit && tokens[a + 1].norm == "with" {
+                let from = tokens[a].norm == "alongside" ? a + 1 : a + 2
+                for m in from..<min(limit, from + 7) where person(endingAt: m, from: from)?.start == from {
+                    if m + 1 < limit, person(endingAt: m + 1, from: from)?.start == from { continue }
+                    if m + 1 < limit, tokens[m + 1].norm == "and" { break }
+                    pair = (single.start, m + 1, single.triggerAt ?? single.start)
+                    break
+                }
+                break
+            }
+        }
+        if let c = theyCount {
+            if found.contains(where: { $0.figure == "killed" && $0.start < c.end && c.start < $0.end }) { return (found, nil) }
+            return (found, Mention(figure: "killed", group: "people", value: c.value, bound: .exact, start: c.start, end: c.end, triggerAt: c.trigger))
+        }
+        guard let (start, end, trigger) = pair else { return (found, nil) }
+        let kept = found.filter { m in !(m.figure == "killed" && m.value == 1 && m.start >= start - 1 && m.end <= end + 1) }
+        if kept.contains(where: { $0.figure == "killed" && $0.start < end && start < $0.end }) { return (found, nil) }
+        return (kept, Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: start, end: end, triggerAt: trigger))
+    }
+}
+
+// MARK: One victim who is wounded
+
+extension SingleVictim {
+    /// Participles of a wound after a passive auxiliary: "was wounded", "has been hospitalized".
+    static let woundParticiples: Set<String> = ["wounded", "injured", "hurt", "grazed", "hospitalized", "hospitalised"]
+    /// Adverbs between the auxiliary and the participle: "was critically wounded", "was accidentally shot".
+    static let woundAdverbs: Set<String> = ["accidentally", "critically", "seriously", "severely", "badly", "slightly", "gravely", "being", "got", "get"]
+    /// Words after the wound in its sentence that make it the victim's death: "was wounded and later died".
+    static let deathWords: Set<String> = ["died", "dies", "dead", "killed", "succumbed", "fatally", "mortally"]
+    /// Wound nouns after "suffered a …": "suffered a gunshot wound to the leg".
+    static let gunshotWords: Set<String> = ["gunshot", "bullet"]
+    static let woundNouns: Set<String> = ["wound", "wounds", "injury", "injuries"]
+    /// Words saying a wounded person lives: "is expected to survive", "in stable condition",
+    /// "non-life-threatening", "minor injuries".
+    static let survivalWords: Set<String> = ["survive", "survived", "recover", "recovering", "recovered", "stable", "minor", "non"]
+    /// The words ``Run/singleVictimInjuries(in:previous:existing:)`` starts from.
+    static let woundCues: Set<String> = woundParticiples.union(["shot", "with", "suffered", "sustained"])
+    /// Every cue word with the rules it may start.
+    static let cues: [String: VictimCues] = {
+        var d: [String: VictimCues] = [:]
+        for (words, cue) in [(objectCues, VictimCues.object), (pairCues, .pair), (woundCues, .wound), (Run.warWords, .war), (Run.cumulativeWords, .cumulative)] {
+            for w in words { d[w, default: []].insert(cue) }
+        }
+        return d
+    }()
+}
+
+extension Run {
+    /// A single victim who is wounded and not said to die: one injured, of the group of the
+    /// subject's noun (or of the pronoun's antecedent), resolved as ``singleVictimDeaths`` does:
+    /// "The 5-year-old was shot in the leg", "a 14-year-old was wounded", "the boy shot himself in
+    /// the finger", "She suffered a gunshot wound to her foot", "He was hospitalized". A passive
+    /// "wounded", "injured", "hurt", "grazed" or "hospitalized" counts in any report unless its
+    /// sentence goes on to a death; "shot", "shot himself" and "suffered a gunshot wound" only in
+    /// a report that tells of no death (there, the one shot may be the one who died).
+    func singleVictimInjuries(in s: Range<Int>, previous: Range<Int>?, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let lower = s.lowerBound, limit = s.upperBound
+        for k in s where tokens[k].cachedCues.contains(.wound) {
+            let word = tokens[k].norm
+            var end = k + 1
+            var passive = true
+            if SingleVictim.woundParticiples.contains(word) {
+                if tokens[end..<limit].contains(where: { SingleVictim.deathWords.contains($0.norm) }) { continue }
+            } else if word == "shot" {
+                // Where someone dies, the one shot may be the one who died, unless the sentence says they survive.
+                guard !reportTellsOfDeath || statesSurvival(k + 1..<limit) else { continue }
+                if k + 1 < limit, ["himself", "herself"].contains(tokens[k + 1].norm) { passive = false; end = k + 2 }
+                // "was shot at" missed; "was shot down" is an aircraft.
+                else if k + 1 < limit, ["at", "down"].contains(tokens[k + 1].norm) { continue }
+            } else if word == "with" {
+                // "found the girl with a gunshot wound to her leg", "arrived at the hospital with a gunshot wound",
+                // "was transported to the hospital with non-life-threatening injuries".
+                guard k + 1 < limit, let wound = (k + 1..<min(limit, k + 8)).first(where: { SingleVictim.woundNouns.contains(tokens[$0].norm) }),
+                      !tokens[(k + 1)..<wound].contains(where: { $0.kind == .punct && $0.text != "-" }) else { continue }
+                let gunshot = ["a", "an"].contains(tokens[k + 1].norm) && SingleVictim.gunshotWords.contains(tokens[wound - 1].norm)
+                guard gunshot && !reportTellsOfDeath || statesSurvival(k + 1..<wound),
+                      let (group, start) = nearestPerson(before: k, lower: max(lower, k - 12)) else { continue }
+                if (existing + out).contains(where: { m in m.start <= start && start < m.end || m.figure == "injured" && m.triggerAt == k }) { continue }
+                out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: wound + 1, triggerAt: k))
+                continue
+            } else if word == "suffered" || word == "sustained" {
+                guard !reportTellsOfDeath,
+                      let wound = (k + 1..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),
+                      tokens[wound - 1].kind == .word, SingleVictim.gunshotWords.contains(tokens[wound - 1].norm) else { continue }
+                passive = false; end = wound + 1
+            } else {
+                continue
+            }
+            // Back over auxiliaries and adverbs to the subject.
+            var j = k - 1
+            var sawPassive = false
+            var blocked = false
+            while j >= lower, tokens[j].kind == .word,
+                  SingleVictim.between.contains(tokens[j].norm) || SingleVictim.woundAdverbs.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
+                if SingleVictim.irrealis.contains(tokens[j].norm) { blocked = true }
+                if ["was", "is", "been", "being", "got", "get"].contains(tokens[j].norm) { sawPassive = true }
+                j -= 1
+            }
+            if blocked || j < lower || passive != sawPassive { continue }
+            if tokens[j].norm == "who", j > lower { j -= 1 }
+            let subject: (group: String, start: Int)?
+            if ["he", "she"].contains(tokens[j].norm) {
+                subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
+            } else {
+                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
+            }
+            // "found the gun and accidentally shot himself": whoever it was, one person is wounded.
+            let reflexive = word == "shot" && !passive
+            guard let (group, start) = subject ?? (reflexive ? ("people", k) : nil) else { continue }
+            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
+            // Counted already: "A man was wounded" is a count of one.
+            if (existing + out).contains(where: { m in
+                m.start <= j && j < m.end || m.start <= start && start < m.end || m.triggerAt == k || (m.start..<m.end).contains(k)
+            }) { continue }
+            out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: end, triggerAt: k))
+        }
+        return out
     }
 }
 

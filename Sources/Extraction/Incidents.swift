@@ -167,7 +167,26 @@ extension Run {
         for k in s where k + 1 < s.upperBound {
             if (tokens[k].norm == "last" && tokens[k + 1].norm == "year") || (tokens[k].stems.contains(Words.year) && tokens[k + 1].norm == Words.past) { return true }
         }
-        return false
+        return isWarToll(s)
+    }
+
+    static let warWords: Set<String> = ["war", "conflict", "uprising", "insurgency"]
+    /// Words after a war word that make it a modifier ("the war monitor", "war-torn", "war crimes").
+    static let warModified: Set<String> = ["monitor", "monitors", "monitoring", "-", "crimes", "crime", "zone", "planes", "plane", "jets", "criminals"]
+    /// Words that make a count about a war its cumulative toll: a perfect ("the war has killed"),
+    /// a toll, "so far".
+    static let cumulativeWords: Set<String> = ["has", "have", "toll", "tolls", "far"]
+
+    /// A war's cumulative toll, told as background in a report of one incident: "Syria's conflict
+    /// has killed more than 230000 people", "the war that has claimed over 300000 lives", "the
+    /// death toll from the six-year conflict at more than 470000".
+    func isWarToll(_ s: Range<Int>) -> Bool {
+        var namesWar = false, cumulative = false
+        for k in s where !tokens[k].cachedCues.isEmpty {
+            if tokens[k].cachedCues.contains(.war), !(k + 1 < s.upperBound && Self.warModified.contains(tokens[k + 1].norm)) { namesWar = true }
+            if tokens[k].cachedCues.contains(.cumulative) { cumulative = true }
+        }
+        return namesWar && cumulative
     }
 
     static let sinceWords: Set<String> = Set(["منذ"].map(ArabicNorm.normalise)).union(["since"])

@@ -95,6 +95,7 @@ enum Lexicon {
             ("insurgents", "militants", .plural), ("rebels", "militants", .plural), ("jihadists", "militants", .plural),
             ("terrorists", "militants", .plural), ("extremists", "militants", .plural), ("gunmen", "militants", .plural),
             ("militiamen", "militants", .plural), ("combatants", "militants", .plural), ("attackers", "militants", .plural),
+            ("mercenaries", "militants", .plural), ("guerrillas", "militants", .plural),
             ("hostages", "other", .plural), ("prisoners", "other", .plural), ("inmates", "other", .plural),
         ]
         for (w, g, n) in en { d[w] = (g, n) }
@@ -152,7 +153,7 @@ enum Lexicon {
             "deaths": "killed", "death": "killed", "slain": "killed", "murdered": "killed", "executed": "killed", "massacred": "killed",
             "beheaded": "killed", "lynched": "killed", "perished": "killed", "gunned": "killed", "martyred": "killed", "drowned": "killed", "beheads": "killed", "murdering": "killed", "killings": "killed", "massacre": "killed", "fatalities": "killed", "lives": "killed", "bodies": "killed",
             "injured": "injured", "injuring": "injured", "injures": "injured", "wounded": "injured", "wounding": "injured", "wounds": "injured",
-            "hurt": "injured", "injuries": "injured", "wounds.": "injured",
+            "hurt": "injured", "injuries": "injured", "wounds.": "injured", "hospitalized": "injured", "hospitalised": "injured",
             "abducted": "captured", "kidnapped": "captured", "captured": "captured", "abducting": "captured", "kidnapping": "captured",
             "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
             "missing": "missing",
@@ -189,13 +190,15 @@ enum Lexicon {
                                                   "عملية", "عمليات", "غارة", "غارات", "ضربة", "ضربات", "دراجة", "طائرة", "طائرات", "مروحية", "مروحيات", "بالمئة", "بالمائة"]
         .map(ArabicNorm.normalise))
         .union(["km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day", "hours", "hour", "minutes",
-                "months", "weeks", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
+                "months", "month", "weeks", "week", "dollars", "percent", "per", "am", "pm", "a.m", "p.m", "bombs", "rockets", "missiles", "shells",
                 "vehicles", "cars", "buildings", "houses", "homes", "attacks", "strikes", "airstrikes", "raids", "times", "kg", "tons",
                 // events and weapons are not people: "Five explosions killed …", "Two bombings killed …"
                 "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
                 "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets",
                 // places, occasions and animals are not people: "violence in four communities", "killed 73 cows"
-                "communities", "events", "sets", "cows", "cattle", "goats", "sheep", "camels", "horses", "dogs", "animals", "livestock"])
+                "communities", "events", "sets", "cows", "cattle", "goats", "sheep", "camels", "horses", "dogs", "animals", "livestock",
+                // charges and events: "four counts of murder", "Five shootings"
+                "counts", "charges", "shootings"])
 
     /// Function words that may follow a bare count without naming what it counts.
     static let countTerminators: Set<String> = Set(["في", "من", "على", "خلال", "جراء", "اثر", "إثر", "بعد", "منذ", "في", "و", "بينهم", "منهم", "بسبب", "عند", "حسب", "بحسب"]

@@ -184,6 +184,15 @@ extension Run {
                tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true {
                 i = quantity.end; continue
             }
+            // A citation marker ("[18]"), a listed age ("ages 13, 17 and 19"), an age closing a
+            // sentence after a name ("the death of Chazz Jenkins, 18."), a day of the month ("May 10").
+            if tokens[i].kind == .number, quantity.end == i + 1, isNumberThatCountsNothing(i, lower: lower, limit: limit) {
+                i = quantity.end; continue
+            }
+            // A number glued to a Latin word ("CBS4", "WKMG6") names a station or a model, not a count.
+            if tokens[i].kind == .number, i > lower, !tokens[i].spaceBefore, tokens[i - 1].kind == .word, tokens[i - 1].script == .latin {
+                i = quantity.end; continue
+            }
             // A number inside a web address or path ("news/2360871/club-owner-killed") is an identifier.
             if tokens[i].kind == .number, i > lower, tokens[i - 1].text == "/", !tokens[i].spaceBefore
                 || quantity.end < limit && tokens[quantity.end].text == "/" && !tokens[quantity.end].spaceBefore && tokens[i].kind == .number && quantity.end == i + 1 {
@@ -191,7 +200,9 @@ extension Run {
             }
             // Years and dates are not counts, unless a person or victim noun follows ("2000 عنصر",
             // "killed 2000 people") and no word of time comes before ("since 2015 civilians …", "عام 2014").
-            let countsPeople = quantity.end < limit && (group(tokens[quantity.end]) != nil || isVictimNoun(tokens[quantity.end]))
+            // (English needs a plural: "2017 Man dead" is a date line.)
+            let countsPeople = quantity.end < limit
+                && (group(tokens[quantity.end]).map { $0.1 == .plural || tokens[quantity.end].script == .arabic } ?? false || isVictimNoun(tokens[quantity.end]))
                 && !(quantity.start > lower && Words.beforeAYear.contains(tokens[quantity.start - 1].norm))
                 || tollRisesTo(quantity.start, lower: lower)
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded(), !countsPeople {
@@ -244,6 +255,7 @@ extension Run {
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     // "three were killed", "two have died": a bare count as the subject of a figure verb.
                     if w.script == .latin, j == quantity.end, ["were", "have", "had", "are"].contains(w.norm) || w.norm == "was" && quantity.value == 1,
+                       !(quantity.start > lower && ["no", "not"].contains(tokens[quantity.start - 1].norm)),  // "No one was injured"
                        j + 1 < limit, trigger(tokens[j + 1]) != nil
                         || j + 2 < limit && Lexicon.auxiliaries.contains(tokens[j + 1].norm) && trigger(tokens[j + 2]) != nil {
                         decided = true; groupName = "people"; break
@@ -347,7 +359,9 @@ extension Run {
                     // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
                     let ar = tokens[k].script == .arabic
                     if !ar || tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود")) {
-                        figure = f; end = k + 1; forwardUsed.insert(k); triggerAt = k
+                        // "were fatally wounded": a death.
+                        figure = f == "injured" && ["fatally", "mortally"].contains(tokens[k - 1].norm) ? "killed" : f
+                        end = k + 1; forwardUsed.insert(k); triggerAt = k
                         if k + 1 < limit, tokens[k + 1].norm == Words.n("مصرعهم") || tokens[k + 1].norm == Words.n("حتفهم") || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
@@ -423,7 +437,9 @@ extension Run {
                         let nounOfFigure = w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)
                             && !(w.norm == "death" && tokens[k - 1].norm == "to" && k >= 2 && Self.violentToDeath.contains(tokens[k - 2].norm))
                         if !followedByCount && !nounOfFigure {
-                            figure = f; forwardUsed.insert(k); triggerAt = k
+                            // "was fatally wounded", "mortally injured": a death.
+                            let fatal = f == "injured" && k > lower && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+                            figure = fatal ? "killed" : f; forwardUsed.insert(k); triggerAt = k
                             if k - end <= 2 { end = k + 1 }
                         }
                         break
@@ -489,8 +505,69 @@ extension Run {
         return out
     }
 
+    static let ageWords: Set<String> = ["age", "ages", "aged"]
+    /// Words after a house number: "665 Skyline Drive", "the 2500 block of Semple Avenue".
+    static let streetWords: Set<String> = ["street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "court",
+                                           "ct", "way", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "block"]
+    static let roadWords: Set<String> = ["interstate", "route", "highway", "hwy", "exit"]
+    /// Words before an age in decades: "in his 20's", "their early 20s".
+    static let decadeOwners: Set<String> = ["his", "her", "their", "early", "late", "mid"]
+    /// Gallery captions count pictures: "Image 5 of 33", "Photo 2 of 8".
+    static let pictureWords: Set<String> = ["image", "photo", "picture", "slide", "page"]
+    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    /// Whether the bare number at `i` is a citation marker, a listed age, an age after a name at
+    /// the end of a sentence, or a day after a month's name: numbers that count nothing.
+    func isNumberThatCountsNothing(_ i: Int, lower: Int, limit: Int) -> Bool {
+        let before = i > lower ? tokens[i - 1] : nil
+        let after = i + 1 < limit ? tokens[i + 1] : nil
+        if before?.text == "[", after?.text == "]" { return true }
+        if let b = before, b.kind == .word, b.script == .latin {
+            if Self.ageWords.contains(b.norm) { return true }
+            // "May 10", "March 3": the two months that are also words only when capitalised.
+            if Dates.monthWords.contains(b.norm) || Self.monthAbbreviations.contains(b.norm) || b.text == "May" || b.text == "March" { return true }
+        }
+        // "Dec. 27": the abbreviation's dot may have closed the sentence before the day.
+        if i >= 2, tokens[i - 1].text == ".", Self.monthAbbreviations.contains(tokens[i - 2].norm) { return true }
+        if let b = before, b.kind == .word {
+            // "Interstate 95", "Route 9": a road.
+            if Self.roadWords.contains(b.norm) { return true }
+            // "in his 20's", "their early 20s": an age in decades.
+            if Self.decadeOwners.contains(b.norm), let v = Double(tokens[i].norm), v >= 10, v < 100, v.truncatingRemainder(dividingBy: 10) == 0 { return true }
+        }
+        // "The man, 38, was pronounced dead": an age in apposition to a person noun.
+        if before?.text == ",", i - 2 >= lower, after.map({ $0.text == "," || $0.norm == "and" || $0.norm == "of" }) == true,
+           tokens[i - 2].kind == .word, group(tokens[i - 2])?.1 == .singular || SingleVictim.personNouns.contains(tokens[i - 2].norm) {
+            return true
+        }
+        // "80yo", "an 18 year old": an age.
+        if let a = after, a.norm == "yo" || a.norm == "year" && i + 2 < limit && tokens[i + 2].norm == "old" { return true }
+        // "665 Skyline Drive", "the 200 block of Mason Court": a house number.
+        for k in (i + 1)..<min(limit, i + 4) {
+            if Self.streetWords.contains(tokens[k].norm), tokens[k].norm == "block" || tokens[k].text.first?.isUppercase == true { return true }
+            guard tokens[k].kind == .word, tokens[k].script == .latin, tokens[k].text.first?.isUppercase == true else { break }
+        }
+        // "Image 5 of 33": both numbers.
+        if let b = before, Self.pictureWords.contains(b.norm), after?.norm == "of" { return true }
+        if before?.norm == "of", i - 2 >= lower, tokens[i - 2].kind == .number, i - 3 >= lower, Self.pictureWords.contains(tokens[i - 3].norm) { return true }
+        // "ages 13, 17 and 19": back over the list to "ages".
+        var k = i - 1
+        while k >= max(lower, i - 8), tokens[k].kind == .number || tokens[k].text == "," || tokens[k].norm == "and" { k -= 1 }
+        if k >= lower, k < i - 1, tokens[k].kind == .word, Self.ageWords.contains(tokens[k].norm) { return true }
+        // "Chazz Jenkins, 18." at the end of the sentence.
+        if before?.text == ",", i - 2 >= lower, tokens[i - 2].script == .latin, tokens[i - 2].text.first?.isUppercase == true,
+           after == nil || after.map({ $0.kind == .punct && [".", ")", ";"].contains($0.text) }) == true {
+            return true
+        }
+        return false
+    }
+
     static let bodies: [String: String] = {
-        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants"]
+        var d: [String: String] = ["army": "soldiers", "police": "police", "militants": "militants", "taliban": "militants",
+                                   // "members of the Hezbollah militia", "members of the regime troops", "members of ISIS"
+                                   "militia": "militants", "militias": "militants", "isis": "militants", "isil": "militants", "daesh": "militants",
+                                   "nusra": "militants", "hezbollah": "militants", "qaeda": "militants", "rebels": "militants", "insurgents": "militants",
+                                   "jihadists": "militants", "troops": "soldiers", "forces": "soldiers", "regime": "soldiers"]
         for (k, v) in [("الجيش", "soldiers"), ("الشرطة", "police"), ("المقاومة", "militants"), ("التنظيم", "militants"), ("داعش", "militants"),
                        ("الحوثيين", "militants"), ("الحوثي", "militants"), ("القوات", "soldiers"), ("النظام", "soldiers"), ("المسلحين", "militants"),
                        ("المتمردين", "militants"), ("الميليشيات", "militants"), ("الإرهابيين", "militants"), ("السكان", "civilians"), ("المدنيين", "civilians"),
@@ -679,6 +756,9 @@ extension Run {
             if tokens[i].script == .latin, tokens[i].norm == "not" || tokens[i].norm == "n't",
                (i + 1..<k).contains(where: { !Self.notBeforeCasualty.contains(tokens[$0].norm) }) { i += 1; continue }
             if tokens[i].norm == "none", i + 1 < limit, tokens[i + 1].norm == "of" { i += 1; continue }
+            // "none had life-threatening injuries", "None were seriously injured", "no other injuries":
+            // a denial of severe or further harm, not a zero.
+            if (i + 1..<k).contains(where: { Self.severityQualifiers.contains(tokens[$0].norm) }) { i += 1; continue }
             // "في الأرواح" after خسائر
             var end = k + 1
             var g = "people"
@@ -716,6 +796,10 @@ extension Run {
         }
         return out
     }
+
+    /// Words that narrow a denied harm to its severe or further part: "no life-threatening injuries".
+    static let severityQualifiers: Set<String> = ["life", "threatening", "life-threatening", "serious", "seriously", "critically", "critical",
+                                                  "severe", "severely", "major", "other", "further", "additional", "more", "else"]
 
     /// Durations: "استمرت أكثر من نصف ساعة", "lasting for more than half an hour", "لنحو ساعة ونصف".
     func durations(in s: Range<Int>) -> [Mention] {

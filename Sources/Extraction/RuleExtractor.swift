@@ -67,6 +67,9 @@ struct Run {
     var publishedYear: Int?
     /// Whether any sentence tells of a death (a killed figure word, fatally, succumbed).
     let reportTellsOfDeath: Bool
+    /// Capitalised words written after another capitalised word on one line ("Devin Mitchell"):
+    /// a lone "Mitchell" elsewhere in the report is a surname (``namedPerson(endingAt:lower:)``).
+    let reportSurnames: Set<String>
 
     struct Attribution: Equatable {
         var originator: String
@@ -83,6 +86,7 @@ struct Run {
             tokens[k].cachedTrigger = Self.lookupTrigger(tokens[k])
             tokens[k].cachedGroup = Self.lookupGroup(tokens[k])
             tokens[k].cachedThing = Self.lookupThing(tokens[k])
+            if tokens[k].script == .latin { tokens[k].cachedCues = SingleVictim.cues[tokens[k].norm] ?? [] }
         }
         self.tokens = tokens
         reportNamesCoalition = tokens.contains { t in
@@ -92,6 +96,13 @@ struct Run {
         reportTellsOfDeath = tokens.contains { t in
             t.kind == .word && (t.cachedTrigger == "killed" || ["fatally", "mortally", "fatal", "succumbed", "dies"].contains(t.norm))
         }
+        var surnames = Set<String>()
+        for k in tokens.indices.dropFirst() where tokens[k].kind == .word && tokens[k - 1].kind == .word && !tokens[k].lineBefore {
+            if tokens[k].script == .latin, tokens[k - 1].script == .latin, tokens[k].text.first?.isUppercase == true, tokens[k - 1].text.first?.isUppercase == true {
+                surnames.insert(tokens[k].norm)
+            }
+        }
+        reportSurnames = surnames
         self.gazetteer = gazetteer
         self.places = places
         self.published = published
@@ -177,6 +188,17 @@ struct Run {
             let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
             found += deaths
+            let objects = singleVictimObjects(in: s, existing: found)
+            for m in objects { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += objects
+            let (kept, pair) = pairsOfSingleVictims(in: s, found: found)
+            if let pair {
+                singleVictimQuotes.insert(tokens[pair.start].start)
+                found = kept + [pair]
+            }
+            let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
+            for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
+            found += wounds
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.
@@ -212,6 +234,7 @@ struct Run {
             add(h)
         }
         dropSingleVictimsCountedElsewhere()
+        dropOnePersonAmongALargerCount()
         foldRestatements()
         descriptor.kind = mainKinds.max { a, b in a.value < b.value || a.value == b.value && Self.kindPriority(a.key) > Self.kindPriority(b.key) }?.key
         if let best = placeVotes.values.max(by: { a, b in
@@ -297,13 +320,38 @@ struct Run {
 
     /// One victim who dies ("He died at the hospital") in a report that counts its killed
     /// elsewhere ("Three people were killed") is one of those counted, or the same person: the
-    /// count is the report's statement of the toll, and the single death adds no claim.
+    /// count is the report's statement of the toll, and the single death adds no claim. The same
+    /// holds for one wounded victim in a report that counts its injured.
     mutating func dropSingleVictimsCountedElsewhere() {
         guard !singleVictimQuotes.isEmpty else { return }
-        func single(_ c: ExtractedClaim) -> Bool { c.figure == "killed" && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
-        guard claims.contains(where: { $0.figure == "killed" && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }) else { return }
-        claims.removeAll { single($0) && $0.incident == .main }
+        for figure in ["killed", "injured"] {
+            func single(_ c: ExtractedClaim) -> Bool { c.figure == figure && c.quotes.allSatisfy { singleVictimQuotes.contains($0.start) } }
+            let counted = claims.filter { $0.figure == figure && $0.incident == .main && ($0.value ?? 0) >= 1 && !single($0) }.compactMap(\.value).max()
+            guard let largest = counted else { continue }
+            claims.removeAll { single($0) && $0.incident == .main && ($0.value ?? 0) <= largest }
+        }
         claimIndex = [:]
+    }
+
+    /// One person killed or wounded ("A 41-year-old man was wounded", "One man was shot") in a
+    /// report whose speaker counts more people of that figure ("Four men were wounded") is one of
+    /// those counted: the count is the speaker's statement, and the one adds no claim of its own.
+    /// Only for the group people: a child or a woman among them is a group of its own.
+    mutating func dropOnePersonAmongALargerCount() {
+        func isOne(_ c: ExtractedClaim) -> Bool {
+            c.incident == .main && c.group == "people" && c.value == 1 && c.bound == .exact && !c.combined && !c.isAdditional
+                && (c.figure == "killed" || c.figure == "injured")
+        }
+        guard claims.contains(where: isOne) else { return }
+        let counted = claims.filter { !isOne($0) }
+        let before = claims.count
+        claims.removeAll { one in
+            isOne(one) && counted.contains { c in
+                c.incident == .main && c.figure == one.figure && c.group == "people" && c.originator == one.originator && c.via == one.via
+                    && !c.combined && (c.value ?? 0) > 1 && c.bound != .upTo && c.bound != .atMost
+            }
+        }
+        if claims.count != before { claimIndex = [:] }
     }
 
     mutating func register(_ s: GazetteerSource) {

@@ -33,6 +33,8 @@ final class Token: @unchecked Sendable {
     var cachedTrigger: String? = nil
     var cachedGroup: (String, GrammaticalNumber)? = nil
     var cachedThing: String? = nil
+    /// Which single-victim and war-toll rules may start at this word (``SingleVictim/cues``).
+    var cachedCues: VictimCues = []
 }
 
 enum Scalars {
