@@ -104,7 +104,7 @@ public enum TruthSet {
     /// hierarchical measures.
     public static func score(_ context: ProjectionContext, truthCSV: String) -> Score {
         let hierarchy = context.options.labelHierarchy
-        return score(truthCSV: truthCSV, hierarchy: hierarchy.isEmpty ? nil : hierarchy) { key in
+        return score(truthCSV: truthCSV, hierarchy: hierarchy.isEmpty ? nil : hierarchy, categorical: !context.options.categoricalFigures.isEmpty) { key in
             context.consensus(key).map { c in (c.best ?? c.label.flatMap { Double($0) }, c.bestDisplay) }
         }
     }
@@ -114,12 +114,12 @@ public enum TruthSet {
     /// as text. (That README says "lowest value string", but its population figures, MAE 1617.7
     /// and error rate 0.184, are those of the lowest *number*; by text order "10000" < "9999", which
     /// gives 1678.5 / 0.199 on the 64 tied items.)
-    public static func majorityVote(claimsCSV: String, truthCSV: String, hierarchy: LabelHierarchy? = nil) -> Score {
+    public static func majorityVote(claimsCSV: String, truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false) -> Score {
         var votes: [FigureKey: [String: Int]] = [:]
         for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
             votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][row.fields[3].trimmingCharacters(in: .whitespaces), default: 0] += 1
         }
-        return score(truthCSV: truthCSV, hierarchy: hierarchy) { key in
+        return score(truthCSV: truthCSV, hierarchy: hierarchy, categorical: categorical) { key in
             guard let v = votes[key] else { return nil }
             let best = v.sorted { $0.value != $1.value ? $0.value > $1.value : lowerValue($0.key, $1.key) }[0].key
             return (Double(best), best)
@@ -139,7 +139,9 @@ public enum TruthSet {
     /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
     /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
     /// and numbers are measured against the nearest.
-    static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
+    /// Codes of categories (`categorical`) are compared as values, without numeric measures.
+    static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
+                      estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         var golds: [FigureKey: [String]] = [:]
         var order: [FigureKey] = []
         for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
@@ -160,7 +162,7 @@ public enum TruthSet {
                 if gold.contains(where: { hierarchy.distance(c.text, $0) == 0 }) { correct += 1 }
                 if gold.contains(where: { hierarchy.contains(c.text, $0) }) { generalised += 1 }
                 if let d = gold.compactMap({ hierarchy.distance(c.text, $0) }).min() { distanceSum += d; measured += 1 }
-            } else if case let numbers = gold.compactMap(Double.init), numbers.count == gold.count {
+            } else if !categorical, case let numbers = gold.compactMap(Double.init), numbers.count == gold.count {
                 numericItems += 1
                 if let e = c.number {
                     let g = numbers.min { abs($0 - e) < abs($1 - e) }!
@@ -175,7 +177,7 @@ public enum TruthSet {
                 }
             } else {
                 allNumeric = false
-                if gold.contains(c.text) { correct += 1 }
+                if gold.contains(where: { $0 == c.text || Double($0) != nil && Double($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))

@@ -105,7 +105,8 @@ struct EvaluateTruth: ParsableCommand {
                 let score = multiValued ? TruthSet.scoreMultiValued(context, claimsCSV: claimsText, truthCSV: truth) : TruthSet.score(context, truthCSV: truth)
                 let consensusSeconds = Date().timeIntervalSince(consensusStart)
                 let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
-                    : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy)
+                    : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
+                                            categorical: kind == "categorical")
                 results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines, score: score,
                                       majorityVote: majorityVote,
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
@@ -118,12 +119,14 @@ struct EvaluateTruth: ParsableCommand {
                 print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
                 func f(_ x: Double?, _ format: String = "%.4f") -> String { x.map { String(format: format, $0) } ?? "–" }
                 let hierarchical = r.score.generalisedAccuracy != nil, multiValued = r.score.f1 != nil
-                let columns = hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : multiValued ? ["PRECISION", "RECALL", "F1"] : ["MAE", "RMSE", "ERROR RATE"]
+                let numeric = r.score.mae != nil
+                let columns = hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : multiValued ? ["PRECISION", "RECALL", "F1"]
+                    : numeric ? ["MAE", "RMSE", "ERROR RATE"] : []
                 var rows = [["", multiValued ? "EXACT SETS" : "ACCURACY"] + columns]
                 for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] {
                     let measures = hierarchical ? [f(s.generalisedAccuracy), f(s.meanDistance, "%.3f")]
                         : multiValued ? [f(s.precision), f(s.recall), f(s.f1)]
-                        : [f(s.mae, "%.1f"), f(s.rmse, "%.1f"), f(s.errorRate)]
+                        : numeric ? [f(s.mae, "%.1f"), f(s.rmse, "%.1f"), f(s.errorRate)] : []
                     rows.append([label, f(s.accuracy)] + measures)
                 }
                 print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
