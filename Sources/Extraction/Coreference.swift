@@ -35,7 +35,7 @@ enum SingleVictim {
     ]
     static let male: Set<String> = ["man", "boy", "father", "son", "husband", "brother", "grandfather", "grandson", "nephew", "uncle", "boyfriend", "male", "he"]
     static let female: Set<String> = ["woman", "girl", "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "niece", "aunt", "girlfriend", "female", "she"]
-    /// Words between a subject and its death predicate: auxiliaries and adverbs.
+    /// Words between a subject and its death predicate: auxiliaries, adverbs and "found" ("was found dead").
     static let between: Set<String> = ["was", "is", "has", "had", "have", "been", "later", "eventually", "subsequently", "then", "also", "found", "accidentally",
                                        "reportedly", "tragically", "sadly", "apparently", "allegedly", "soon", "shortly", "ultimately"]
     /// Words that make the death a possibility or deny it ("could have died", "did not die").
@@ -144,7 +144,7 @@ extension Run {
     }
 
     /// Whether the words in `r` say the wounded person lives ("and is expected to recover",
-    /// "with non-life-threatening injuries"), up to the end of the clause.
+    /// "with non-life-threatening injuries"), read up to a semicolon or the end of the sentence.
     func statesSurvival(_ r: Range<Int>) -> Bool {
         for k in r {
             if tokens[k].text == ";" { return false }
@@ -358,10 +358,9 @@ extension Run {
         let limit = s.upperBound
         for k in s where tokens[k].cachedCues.contains(.object) {
             let word = tokens[k].norm
-            let isKilling = SingleVictim.killVerbs.contains(word)
-                || SingleVictim.fatalVerbs.contains(word) && k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
-            let isDeathOf = SingleVictim.deathNouns.contains(word) && k + 1 < limit && tokens[k + 1].norm == "of"
             let afterFatally = k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
+            let isKilling = SingleVictim.killVerbs.contains(word) || SingleVictim.fatalVerbs.contains(word) && afterFatally
+            let isDeathOf = SingleVictim.deathNouns.contains(word) && k + 1 < limit && tokens[k + 1].norm == "of"
             // "accidentally shot his sister": wounded, where nobody dies in the report.
             let isWounding = !afterFatally && !reportTellsOfDeath && SingleVictim.woundingVerbs.contains(word)
             guard isKilling || isDeathOf || isWounding else { continue }
@@ -501,7 +500,7 @@ extension Run {
         }
         // "X was killed, alongside his driver": one death and a companion.
         if pair == nil, let single = found.first(where: { $0.figure == "killed" && $0.value == 1 && $0.bound == .exact }) {
-            for a in single.end..<limit where tokens[a].norm == "alongside" || ["along", "together"].contains(tokens[a].norm) && a + 1 < limit && tokens[a + 1].norm == "with" {
+            for a in min(single.end, limit)..<limit where tokens[a].norm == "alongside" || ["along", "together"].contains(tokens[a].norm) && a + 1 < limit && tokens[a + 1].norm == "with" {
                 let from = tokens[a].norm == "alongside" ? a + 1 : a + 2
                 for m in from..<min(limit, from + 7) where person(endingAt: m, from: from)?.start == from {
                     if m + 1 < limit, person(endingAt: m + 1, from: from)?.start == from { continue }

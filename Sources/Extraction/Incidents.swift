@@ -183,8 +183,12 @@ extension Run {
     func isWarToll(_ s: Range<Int>) -> Bool {
         var namesWar = false, cumulative = false
         for k in s where !tokens[k].cachedCues.isEmpty {
-            if tokens[k].cachedCues.contains(.war), !(k + 1 < s.upperBound && Self.warModified.contains(tokens[k + 1].norm)) { namesWar = true }
-            if tokens[k].cachedCues.contains(.cumulative) { cumulative = true }
+            if tokens[k].cachedCues.contains(.war), !(k + 1 < s.upperBound && Self.warModified.contains(tokens[k + 1].norm)) {
+                namesWar = true
+                // The perfect is the war's own: "the war has killed", "the conflict that has claimed".
+                if (k + 1..<min(s.upperBound, k + 4)).contains(where: { ["has", "have"].contains(tokens[$0].norm) }) { cumulative = true }
+            }
+            if tokens[k].cachedCues.contains(.cumulative), !["has", "have"].contains(tokens[k].norm) { cumulative = true }
         }
         return namesWar && cumulative
     }

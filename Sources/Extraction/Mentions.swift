@@ -200,9 +200,11 @@ extension Run {
             }
             // Years and dates are not counts, unless a person or victim noun follows ("2000 عنصر",
             // "killed 2000 people") and no word of time comes before ("since 2015 civilians …", "عام 2014").
-            // (English needs a plural: "2017 Man dead" is a date line.)
-            let countsPeople = quantity.end < limit
-                && (group(tokens[quantity.end]).map { $0.1 == .plural || tokens[quantity.end].script == .arabic } ?? false || isVictimNoun(tokens[quantity.end]))
+            // (English needs a plural person noun: "2017 Man dead", "2017 dead in crash" are date lines.)
+            let next = quantity.end < limit ? tokens[quantity.end] : nil
+            let countsPeople = next.map { n in
+                n.script == .arabic ? group(n) != nil || isVictimNoun(n) : group(n)?.1 == .plural
+            } ?? false
                 && !(quantity.start > lower && Words.beforeAYear.contains(tokens[quantity.start - 1].norm))
                 || tollRisesTo(quantity.start, lower: lower)
             if let v = quantity.value, quantity.nounGroup == nil, tokens[i].kind == .number, v >= 1900, v <= 2100, v == v.rounded(), !countsPeople {
@@ -435,7 +437,7 @@ extension Run {
                             || k + 2 < limit && boundBefore(k + 2, from: k + 1) != nil && Numbers.parse(tokens, k + 2, limit: limit) != nil
                             || k + 3 < limit && boundBefore(k + 3, from: k + 1) != nil && Numbers.parse(tokens, k + 3, limit: limit) != nil)
                         let nounOfFigure = w.script == .latin && ["death", "deaths", "lives", "bodies", "killing", "wounding", "injuring"].contains(w.norm)
-                            && !(w.norm == "death" && tokens[k - 1].norm == "to" && k >= 2 && Self.violentToDeath.contains(tokens[k - 2].norm))
+                            && !(w.norm == "death" && k >= 2 && tokens[k - 1].norm == "to" && Self.violentToDeath.contains(tokens[k - 2].norm))
                         if !followedByCount && !nounOfFigure {
                             // "was fatally wounded", "mortally injured": a death.
                             let fatal = f == "injured" && k > lower && ["fatally", "mortally"].contains(tokens[k - 1].norm)
@@ -516,8 +518,9 @@ extension Run {
     static let pictureWords: Set<String> = ["image", "photo", "picture", "slide", "page"]
     static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 
-    /// Whether the bare number at `i` is a citation marker, a listed age, an age after a name at
-    /// the end of a sentence, or a day after a month's name: numbers that count nothing.
+    /// Whether the bare number at `i` counts nothing: a citation marker, an age (listed, after a
+    /// name, in decades, "N yo"/"year old"), a day after a month's name, a road or house number,
+    /// or a gallery caption's picture number.
     func isNumberThatCountsNothing(_ i: Int, lower: Int, limit: Int) -> Bool {
         let before = i > lower ? tokens[i - 1] : nil
         let after = i + 1 < limit ? tokens[i + 1] : nil
@@ -704,8 +707,11 @@ extension Run {
     /// it is active, so the plural before it did the killing.
     func hasObject(after i: Int, limit: Int) -> Bool {
         guard i + 1 < limit else { return false }
-        let next = tokens[i + 1]
-        return Numbers.parse(tokens, i + 1, limit: limit) != nil || ["a", "an", "the", "his", "her", "their", "at", "more", "over", "about", "several", "many", "dozens"].contains(next.norm)
+        let next = tokens[i + 1].norm
+        if Numbers.parse(tokens, i + 1, limit: limit) != nil || ["a", "an", "the", "his", "her", "their", "several", "many", "dozens"].contains(next) { return true }
+        // "killed at least 5", "killed over 20": a bound, not a preposition, when a number follows.
+        return i + 2 < limit && (next == "at" && tokens[i + 2].norm == "least"
+            || ["more", "over", "about"].contains(next) && Numbers.parse(tokens, i + 2, limit: limit) != nil)
     }
 
     /// Verbs of violence before "to death" ("shot to death", "hacked to death"); not "sentenced to death".

@@ -833,6 +833,7 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("قتل 2000 عنصر.") == ["killed militants 2000 exact"])
         #expect(claims("killed 2000 people") == ["killed people 2000 exact"])
         #expect(!claims("Posted March 3, 2017 Man dead after shooting").contains { $0.contains("2017") })
+        #expect(claims("2017 dead in crash").isEmpty)
         #expect(claims("DENVER (CBS4) – Police identified a man shot to death at a bar.").allSatisfy { !$0.contains(" 4 ") })
         // Then a year before a noun stays a year when a word of time comes first
         #expect(!claims("Since 2015 civilians were killed.").contains { $0.contains("2015") })
@@ -897,6 +898,7 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // and a plural before an active verb did the killing, while one before a bare verb was killed
         #expect(claims("Militants killed a teacher on Monday.").allSatisfy { !$0.hasPrefix("killed militants") })
         #expect(claims("Militants killed in the strike were buried.") == ["killed militants null some"])
+        #expect(claims("Militants killed at a checkpoint were buried.") == ["killed militants null some"])
         #expect(claims("Violence broke out in four communities, leaving dozens killed.") == ["killed people 10 at_least"])
     }
 
@@ -911,5 +913,13 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // A figure word far after its count is not taken by a count after "and"
         #expect(claims("As many as 25 people, most of them vendors, were killed and over 65 others injured.")
             == ["killed people 25 up_to", "injured people 65 more_than"])
+    }
+
+    @Test func aWarTollNeedsTheWarsOwnPerfect() {
+        // "have" elsewhere in the sentence does not make a count the war's cumulative toll
+        let main = RuleExtractor().extract(text: ReportText.normalise("Police have said 3 people were killed in the conflict on Monday.")).claims
+        #expect(!main.isEmpty && main.allSatisfy { $0.incident == .main })
+        let war = RuleExtractor().extract(text: ReportText.normalise("Syria's war has killed more than 230000 people.")).claims
+        #expect(!war.isEmpty && war.allSatisfy { $0.incident == .background })
     }
 }
