@@ -107,6 +107,30 @@ extension ScalarWriting {
     }
 }
 
+/// The scalar writes an unkeyed and a single-value container share (the same requirement names
+/// in both protocols): each container says only where a value goes.
+private protocol ValueWriting: ScalarWriting {
+    func put(_ value: JSONValue)
+}
+
+extension ValueWriting {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try Self.number(value, codingPath)) }
+    mutating func encode(_ value: Float) throws { put(try Self.number(Double(value), codingPath)) }
+    mutating func encode(_ value: Int) throws { put(Self.number(value)) }
+    mutating func encode(_ value: Int8) throws { put(Self.number(value)) }
+    mutating func encode(_ value: Int16) throws { put(Self.number(value)) }
+    mutating func encode(_ value: Int32) throws { put(Self.number(value)) }
+    mutating func encode(_ value: Int64) throws { put(Self.number(value)) }
+    mutating func encode(_ value: UInt) throws { put(Self.number(value)) }
+    mutating func encode(_ value: UInt8) throws { put(Self.number(value)) }
+    mutating func encode(_ value: UInt16) throws { put(Self.number(value)) }
+    mutating func encode(_ value: UInt32) throws { put(Self.number(value)) }
+    mutating func encode(_ value: UInt64) throws { put(Self.number(value)) }
+}
+
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, ScalarWriting {
     let node: Node
     var codingPath: [any CodingKey]
@@ -166,12 +190,12 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.init(intValue) }
 }
 
-private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, ScalarWriting {
+private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, ValueWriting {
     let node: Node
     var codingPath: [any CodingKey]
     var count: Int { node.items!.count }
 
-    private func append(_ value: JSONValue) {
+    func put(_ value: JSONValue) {
         node.items!.append(.scalar(value))
     }
 
@@ -182,21 +206,6 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, ScalarWriting {
         return (child, path)
     }
 
-    mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(try Self.number(value, codingPath)) }
-    mutating func encode(_ value: Float) throws { append(try Self.number(Double(value), codingPath)) }
-    mutating func encode(_ value: Int) throws { append(Self.number(value)) }
-    mutating func encode(_ value: Int8) throws { append(Self.number(value)) }
-    mutating func encode(_ value: Int16) throws { append(Self.number(value)) }
-    mutating func encode(_ value: Int32) throws { append(Self.number(value)) }
-    mutating func encode(_ value: Int64) throws { append(Self.number(value)) }
-    mutating func encode(_ value: UInt) throws { append(Self.number(value)) }
-    mutating func encode(_ value: UInt8) throws { append(Self.number(value)) }
-    mutating func encode(_ value: UInt16) throws { append(Self.number(value)) }
-    mutating func encode(_ value: UInt32) throws { append(Self.number(value)) }
-    mutating func encode(_ value: UInt64) throws { append(Self.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let (child, path) = next()
@@ -219,27 +228,12 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, ScalarWriting {
     }
 }
 
-private struct SingleNodeContainer: SingleValueEncodingContainer, ScalarWriting {
+private struct SingleNodeContainer: SingleValueEncodingContainer, ValueWriting {
     let node: Node
     var codingPath: [any CodingKey]
 
-    private func set(_ value: JSONValue) { node.scalar = value; node.members = nil; node.items = nil }
+    func put(_ value: JSONValue) { node.scalar = value; node.members = nil; node.items = nil }
 
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(try Self.number(value, codingPath)) }
-    mutating func encode(_ value: Float) throws { set(try Self.number(Double(value), codingPath)) }
-    mutating func encode(_ value: Int) throws { set(Self.number(value)) }
-    mutating func encode(_ value: Int8) throws { set(Self.number(value)) }
-    mutating func encode(_ value: Int16) throws { set(Self.number(value)) }
-    mutating func encode(_ value: Int32) throws { set(Self.number(value)) }
-    mutating func encode(_ value: Int64) throws { set(Self.number(value)) }
-    mutating func encode(_ value: UInt) throws { set(Self.number(value)) }
-    mutating func encode(_ value: UInt8) throws { set(Self.number(value)) }
-    mutating func encode(_ value: UInt16) throws { set(Self.number(value)) }
-    mutating func encode(_ value: UInt32) throws { set(Self.number(value)) }
-    mutating func encode(_ value: UInt64) throws { set(Self.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
