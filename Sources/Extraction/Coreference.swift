@@ -105,34 +105,19 @@ extension Run {
             default: break
             }
             guard let e = end else { continue }
-            // Back over auxiliaries and adverbs to the subject.
-            var j = k - 1
-            var sawPassive = false
-            var blocked = false
-            while j >= lower, tokens[j].kind == .word, SingleVictim.between.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
-                if SingleVictim.irrealis.contains(tokens[j].norm) { blocked = true }
-                if ["was", "is", "been"].contains(tokens[j].norm) { sawPassive = true }
-                j -= 1
-            }
-            if blocked || j < lower { continue }
+            guard var (j, sawPassive) = subjectEnd(before: k, lower: lower, passives: ["was", "is", "been"]) else { continue }
             if passive && !sawPassive { continue }
-            // "the man who died", "a victim who was pronounced dead": the noun before "who".
-            if tokens[j].norm == "who", j > lower { j -= 1 }
             var subject: (group: String, start: Int)?
-            if ["he", "she"].contains(tokens[j].norm) {
-                // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
-                subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
-            } else if tokens[j].norm == "and", !passive || t.norm != "killed" {
+            if tokens[j].norm == "and", !passive || t.norm != "killed" {
                 // "Dominque Young, 21, sustained multiple gunshot wounds and was pronounced dead":
                 // the sentence's subject.
                 subject = sentenceSubject(in: lower..<j, previous: previous)
                 if let found = subject { j = found.start }
             } else {
-                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
+                // A plain "killed" with a named subject is the count rules' business; with a pronoun it is ours.
+                subject = subjectPerson(endingAt: j, in: s, previous: previous)
             }
-            guard let (group, start) = subject else { continue }
-            // "not able to say if the man had died", "whether he died": a question, not a death.
-            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
+            guard let (group, start) = subject, !isQuestioned(start, lower: lower) else { continue }
             // Counted already: "A man was killed", "killing one man".
             // So is a predicate a count used already ("a man … shot dead").
             if (existing + out).contains(where: { m in
@@ -156,11 +141,44 @@ extension Run {
         return false
     }
 
+    /// Back from a predicate at `k` over auxiliaries and adverbs (``SingleVictim/between`` and
+    /// `skipping`) to the last word of its subject, past a "who" ("the man who died"); whether a
+    /// word of `passives` was passed. nil at an irrealis word ("would have died") or before `lower`.
+    func subjectEnd(before k: Int, lower: Int, skipping extra: Set<String> = [], passives: Set<String>) -> (j: Int, sawPassive: Bool)? {
+        var j = k - 1
+        var sawPassive = false
+        while j >= lower, tokens[j].kind == .word,
+              SingleVictim.between.contains(tokens[j].norm) || extra.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
+            if SingleVictim.irrealis.contains(tokens[j].norm) { return nil }
+            if passives.contains(tokens[j].norm) { sawPassive = true }
+            j -= 1
+        }
+        guard j >= lower else { return nil }
+        if tokens[j].norm == "who", j > lower { j -= 1 }
+        return (j, sawPassive)
+    }
+
+    /// The one person a subject ending at `j` names: a he/she's antecedent, else a person phrase or a name.
+    func subjectPerson(endingAt j: Int, in s: Range<Int>, previous: Range<Int>?) -> (group: String, start: Int)? {
+        if ["he", "she"].contains(tokens[j].norm) { return antecedent(of: j, in: s, previous: previous).map { ($0.group, j) } }
+        return person(endingAt: j, lower: s.lowerBound)
+    }
+
+    /// A singular person phrase ("a 19-year-old man") or a name ending at `j`, from `lower` on.
+    func person(endingAt j: Int, lower: Int) -> (group: String, start: Int)? {
+        personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
+    }
+
+    /// "not able to say if the man had died", "whether he died": a question, not a statement.
+    func isQuestioned(_ start: Int, lower: Int) -> Bool {
+        (max(lower, start - 3)..<start).contains { ["if", "whether", "unless"].contains(tokens[$0].norm) }
+    }
+
     /// The nearest singular person phrase or name ending before `k`, back to `lower`.
     func nearestPerson(before k: Int, lower: Int) -> (group: String, start: Int)? {
         var j = k - 1
         while j >= lower {
-            if let p = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower) { return p }
+            if let p = person(endingAt: j, lower: lower) { return p }
             if SingleVictim.notVictims.contains(tokens[j].norm) { return nil }
             j -= 1
         }
@@ -177,7 +195,7 @@ extension Run {
             return antecedent(of: first, in: first..<r.upperBound, previous: previous).map { ($0.group, first) }
         }
         for j in first..<min(r.upperBound, first + 10) {
-            guard let phrase = personPhrase(endingAt: j, lower: first) ?? namedPerson(endingAt: j, lower: first), phrase.start == first else { continue }
+            guard let phrase = person(endingAt: j, lower: first), phrase.start == first else { continue }
             if j + 1 < r.upperBound, tokens[j + 1].norm == "and" || isNameWord(tokens[j + 1]) || personPhrase(endingAt: j + 1, lower: first) != nil { continue }
             if tokens[(j + 1)..<r.upperBound].contains(where: { $0.norm == "and" || $0.text == ";" }) { return nil }
             return phrase
@@ -417,13 +435,10 @@ extension Run {
         let lower = s.lowerBound, limit = s.upperBound
         var pair: (start: Int, end: Int, trigger: Int)? = nil
         var theyCount: (start: Int, end: Int, trigger: Int, value: Double)? = nil
-        func person(endingAt j: Int, from a: Int) -> (group: String, start: Int)? {
-            personPhrase(endingAt: j, lower: a) ?? namedPerson(endingAt: j, lower: a)
-        }
         /// A first side from `a` to the "and" at `j`: a person phrase or name, perhaps with a
         /// prepositional tail ("a local leader of the ruling party").
         func firstSide(from a: Int, before j: Int) -> Bool {
-            for m in a..<j where person(endingAt: m, from: a)?.start == a {
+            for m in a..<j where person(endingAt: m, lower: a)?.start == a {
                 if m == j - 1 { return true }
                 guard ["of", "from", "in", "at"].contains(tokens[m + 1].norm) else { continue }
                 if tokens[(m + 1)..<j].allSatisfy({ $0.kind == .word && trigger($0) == nil && !Lexicon.auxiliaries.contains($0.norm) }) { return true }
@@ -433,9 +448,9 @@ extension Run {
         /// A second side ending at `j`, with "and" before it: the start of the first side.
         func pairEnding(at j: Int) -> Int? {
             guard j > lower else { return nil }
-            var second = person(endingAt: j, from: lower)?.start
+            var second = person(endingAt: j, lower: lower)?.start
             if second == nil, tokens[j].kind == .word, group(tokens[j])?.1 == .singular || SingleVictim.personNouns.contains(tokens[j].norm) { second = j }
-            guard let s2 = second, s2 - 2 >= lower, tokens[s2 - 1].norm == "and", let first = person(endingAt: s2 - 2, from: lower) else { return nil }
+            guard let s2 = second, s2 - 2 >= lower, tokens[s2 - 1].norm == "and", let first = person(endingAt: s2 - 2, lower: lower) else { return nil }
             if second == j, !SingleVictim.determiners.contains(tokens[first.start].norm) { return nil }
             return first.start
         }
@@ -486,9 +501,9 @@ extension Run {
             if word != "left", e < limit, SingleVictim.reflexives.contains(tokens[e].norm) { end = e + 1 }
             else {
                 for m in e..<min(limit, e + 7) {
-                    let second = person(endingAt: m, from: e)?.start == e
+                    let second = person(endingAt: m, lower: e)?.start == e
                         || m == e && tokens[m].kind == .word && (group(tokens[m])?.1 == .singular || SingleVictim.personNouns.contains(tokens[m].norm))
-                    if second, !(m + 1 < limit && person(endingAt: m + 1, from: e)?.start == e) { end = m + 1; break }
+                    if second, !(m + 1 < limit && person(endingAt: m + 1, lower: e)?.start == e) { end = m + 1; break }
                 }
             }
             guard var pairEnd = end else { continue }
@@ -502,8 +517,8 @@ extension Run {
         if pair == nil, let single = found.first(where: { $0.figure == "killed" && $0.value == 1 && $0.bound == .exact }) {
             for a in min(single.end, limit)..<limit where tokens[a].norm == "alongside" || ["along", "together"].contains(tokens[a].norm) && a + 1 < limit && tokens[a + 1].norm == "with" {
                 let from = tokens[a].norm == "alongside" ? a + 1 : a + 2
-                for m in from..<min(limit, from + 7) where person(endingAt: m, from: from)?.start == from {
-                    if m + 1 < limit, person(endingAt: m + 1, from: from)?.start == from { continue }
+                for m in from..<min(limit, from + 7) where person(endingAt: m, lower: from)?.start == from {
+                    if m + 1 < limit, person(endingAt: m + 1, lower: from)?.start == from { continue }
                     if m + 1 < limit, tokens[m + 1].norm == "and" { break }
                     pair = (single.start, m + 1, single.triggerAt ?? single.start)
                     break
@@ -591,28 +606,13 @@ extension Run {
             } else {
                 continue
             }
-            // Back over auxiliaries and adverbs to the subject.
-            var j = k - 1
-            var sawPassive = false
-            var blocked = false
-            while j >= lower, tokens[j].kind == .word,
-                  SingleVictim.between.contains(tokens[j].norm) || SingleVictim.woundAdverbs.contains(tokens[j].norm) || SingleVictim.irrealis.contains(tokens[j].norm) {
-                if SingleVictim.irrealis.contains(tokens[j].norm) { blocked = true }
-                if ["was", "is", "been", "being", "got", "get"].contains(tokens[j].norm) { sawPassive = true }
-                j -= 1
-            }
-            if blocked || j < lower || passive != sawPassive { continue }
-            if tokens[j].norm == "who", j > lower { j -= 1 }
-            let subject: (group: String, start: Int)?
-            if ["he", "she"].contains(tokens[j].norm) {
-                subject = antecedent(of: j, in: s, previous: previous).map { ($0.group, j) }
-            } else {
-                subject = personPhrase(endingAt: j, lower: lower) ?? namedPerson(endingAt: j, lower: lower)
-            }
+            guard let (j, sawPassive) = subjectEnd(before: k, lower: lower, skipping: SingleVictim.woundAdverbs,
+                                                   passives: ["was", "is", "been", "being", "got", "get"]),
+                  passive == sawPassive else { continue }
             // "found the gun and accidentally shot himself": whoever it was, one person is wounded.
             let reflexive = word == "shot" && !passive
-            guard let (group, start) = subject ?? (reflexive ? ("people", k) : nil) else { continue }
-            if (max(lower, start - 3)..<start).contains(where: { ["if", "whether", "unless"].contains(tokens[$0].norm) }) { continue }
+            guard let (group, start) = subjectPerson(endingAt: j, in: s, previous: previous) ?? (reflexive ? ("people", k) : nil),
+                  !isQuestioned(start, lower: lower) else { continue }
             // Counted already: "A man was wounded" is a count of one.
             if (existing + out).contains(where: { m in
                 m.start <= j && j < m.end || m.start <= start && start < m.end || m.triggerAt == k || (m.start..<m.end).contains(k)
