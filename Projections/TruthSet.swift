@@ -139,16 +139,24 @@ public enum TruthSet {
     /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
     /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
     /// and numbers are measured against the nearest.
+    /// The gold values of each item (one row per value), items in first-seen order.
+    static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
+        var values: [FigureKey: [String]] = [:]
+        var order: [FigureKey] = []
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
+            // Trimmed like the claims the import makes.
+            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = FigureKey(incident: f[0], figure: f[1], group: nil)
+            if values[key] == nil { order.append(key) }
+            values[key, default: []].append(f[2])
+        }
+        return (order, values)
+    }
+
     /// Codes of categories (`categorical`) are compared as values, without numeric measures.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
                       estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
-        var golds: [FigureKey: [String]] = [:]
-        var order: [FigureKey] = []
-        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
-            let key = FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil)
-            if golds[key] == nil { order.append(key) }
-            golds[key, default: []].append(row.fields[2].trimmingCharacters(in: .whitespaces))
-        }
+        let (order, golds) = goldValues(truthCSV)
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
         var allNumeric = true
@@ -265,14 +273,10 @@ public enum TruthSet {
 
     static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
         let items = listedValues(rows(claimsCSV))
-        var gold: [FigureKey: Set<String>] = [:]
-        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
-            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            gold[FigureKey(incident: f[0], figure: f[1], group: nil), default: []].insert(f[2])
-        }
+        let gold = goldValues(truthCSV).values
         var scored = 0, exact = 0, given = 0, right = 0, golden = 0
         for key in items.order {
-            guard let g = gold[key] else { continue }
+            guard let g = gold[key].map(Set.init) else { continue }
             let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) })
             scored += 1
             if predicted == g { exact += 1 }
