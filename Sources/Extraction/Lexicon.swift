@@ -196,7 +196,7 @@ enum Lexicon {
                 "explosions", "blasts", "bombings", "explosives", "incidents", "grenades", "mortars", "rounds", "shots", "bullets",
                 "villages", "towns", "districts", "provinces", "countries", "weeks", "nights", "mosques", "churches", "schools", "markets",
                 // places, occasions and animals are not people: "violence in four communities", "killed 73 cows"
-                "communities", "events", "sets", "cows", "cattle", "goats", "sheep", "camels", "horses", "dogs", "animals", "livestock",
+                "communities", "events", "cows", "cattle", "goats", "sheep", "camels", "horses", "dogs", "animals", "livestock",
                 // charges and events: "four counts of murder", "Five shootings"
                 "counts", "charges", "shootings"])
 
