@@ -498,10 +498,17 @@ extension Run {
             i = max(i + 1, end)
         }
         // "4 أسرى بينهم قيادي", "12 dead, including a militant leader": a count of people with a
-        // militant leader among them counts militants.
+        // militant leader among them counts militants, and so do the counts listed before it
+        // ("17 جثة و 4 أسرى بينهم قيادي": the losses of one side, like a body before a list).
         for k in out.indices where out[k].group == "people" && !out[k].isSubCount {
             let e = out[k].end
-            if e + 1 < limit, stemIn(tokens[e], Lexicon.subCountCues), group(tokens[e + 1])?.0 == "militant_leaders" { out[k].group = "militants" }
+            guard e + 1 < limit, stemIn(tokens[e], Lexicon.subCountCues), group(tokens[e + 1])?.0 == "militant_leaders" else { continue }
+            out[k].group = "militants"
+            var j = k - 1
+            while j >= 0, out[j].group == "people", !out[j].isSubCount, out[j].end <= out[j + 1].start, listJoined(out[j].end, out[j + 1].start) {
+                out[j].group = "militants"
+                j -= 1
+            }
         }
         out += someMentions(in: s, covered: covered, existing: out)
         return out

@@ -876,6 +876,14 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // Then a child among them leaves the count as people
         #expect(claims("قتل 12 شخصا بينهم طفل.") == ["killed people 12 exact", "killed children 1 exact"])
     }
+
+    @Test func aLeaderAmongTheLastCountMakesTheListMilitants() {
+        // Given counts listed before the one with a leader among them
+        #expect(claims("تم سحب 17 جثة و 4 أسرى بينهم قيادي.") == ["killed militants 17 exact", "captured militants 4 exact"])
+        // Then a count outside the list keeps its group
+        #expect(claims("قتل 3 أشخاص في القصف، وتم أسر 4 أشخاص بينهم قيادي.")
+            == ["killed people 3 exact", "captured militants 4 exact"])
+    }
 }
 
 @Suite struct EnglishCountTests {
