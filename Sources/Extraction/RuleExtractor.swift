@@ -58,6 +58,7 @@ struct Run {
     /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
     var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
+    var paragraphSpeaker: Attribution?
     /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
     var singleVictimQuotes = Set<Int>()
     /// Counts of specific aircraft stated so far about the main incident (``restatedAircraft``).
@@ -160,7 +161,15 @@ struct Run {
             if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
-            let attributions = attribute(s)
+            // A paragraph tells one account: a sentence that names no speaker goes on with the
+            // speaker of the sentence before it in the same paragraph.
+            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
+            var attributions = attribute(s)
+            if attributions.isEmpty, let carried = paragraphSpeaker {
+                attributions = [Attribution(originator: carried.originator, via: carried.via, position: s.lowerBound)]
+            } else if let last = attributions.last(where: { $0.originator != Self.unnamedReports }) {
+                paragraphSpeaker = last
+            }
             // Clauses about an earlier event ("earlier that day", "قبل أيام") inside a main sentence.
             let earlier = background ? [] : earlierClauses(s, recentMain: recentMain)
             if !background {

@@ -26,6 +26,8 @@ final class Token: @unchecked Sendable {
     var spaceBefore: Bool
     /// Whether a line break separates this token from the previous one.
     var lineBefore: Bool = false
+    /// Whether a blank line (or a paragraph separator) separates this token from the previous one.
+    var paragraphBefore: Bool = false
     /// For Arabic words: the stems that remain after removing proclitics (و ف ب ل ك ال لل),
     /// longest first, the word itself included.
     var stems: [String]
@@ -144,13 +146,14 @@ enum Tokenizer {
         var i = 0
         var space = true
         var line = true
+        var lineBreaks = 2
         let n = scalars.count
         while i < n {
             let s = scalars[i]
             let v = s.value
             if v == 0x20 || (v < 0x80 ? (0x09...0x0D).contains(v) : (s.properties.isWhitespace || Scalars.isInvisible(v) || v == 0xA0)) {
                 space = true
-                if v == 0x0A || v == 0x2029 || v == 0x2028 { line = true }
+                if v == 0x0A || v == 0x2029 || v == 0x2028 { line = true; lineBreaks += v == 0x2029 ? 2 : 1 }
                 i += 1; continue
             }
             let start = i
@@ -186,7 +189,8 @@ enum Tokenizer {
                     tokens.append(Token(kind: .word, start: start, end: rawCut, text: first, norm: firstNorm, script: .arabic,
                                         spaceBefore: space, stems: ArabicNorm.stems(firstNorm)))
                     tokens[tokens.count - 1].lineBefore = line
-                    space = false; line = false
+                    tokens[tokens.count - 1].paragraphBefore = lineBreaks >= 2
+                    space = false; line = false; lineBreaks = 0
                     raw = slice(rawCut, j)
                     norm = ArabicNorm.normalise(raw)
                     tokens.append(Token(kind: .word, start: rawCut, end: j, text: raw, norm: norm, script: .arabic,
@@ -217,8 +221,10 @@ enum Tokenizer {
                 i += 1
             }
             tokens[tokens.count - 1].lineBefore = line
+            tokens[tokens.count - 1].paragraphBefore = lineBreaks >= 2
             space = false
             line = false
+            lineBreaks = 0
         }
         return tokens
     }

@@ -115,6 +115,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(r.sources.first { $0.id == "activists" }?.scopedToReport == true)
     }
 
+    @Test func aSpeakerGoesOnToTheEndOfTheParagraph() {
+        // Given a paragraph whose first sentence names the speaker
+        let text = "وبحسب المرصد السوري، فإن المروحيات استهدفت المنطقة.\nوشارك الطيران بأكثر من 5 ضربات.\n\nوعملية الانزال تمت عبر 4 طائرات مروحية."
+        let r = RuleExtractor().extract(text: text)
+        // Then a sentence of the same paragraph with no speaker of its own is the speaker's
+        #expect(r.claims.first { $0.figure == "strikes" }?.originator == "syrian-observatory-for-human-rights")
+        // And after a blank line the report speaks in its own voice again
+        #expect(r.claims.first { $0.figure == "helicopters" }?.originator == ExtractedClaim.outletOriginator)
+        // And a new speaker takes over within a paragraph
+        let two = RuleExtractor().extract(text: "Police said two men were shot. Witnesses said three people were hurt. One man died.")
+        #expect(two.claims.first { $0.figure == "killed" }?.originator == "residents")
+    }
+
     @Test func userGazetteerExtendsTheBuiltIn() throws {
         // Given a user file naming a new monitor with an Arabic alias
         let user = try SourceGazetteer(tsv: "# mine\nairwars\tmonitor\tAirwars\t\tإيروورز|Air Wars\n")
