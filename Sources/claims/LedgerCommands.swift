@@ -187,15 +187,7 @@ struct Export: ParsableCommand {
                 _ = try store.export(to: FileHandle.standardOutput)
                 return
             }
-            // Write to a temporary file and move it into place, so a failure leaves no half file.
-            let temporary = file + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw InputError(file: file, message: "cannot create the file; check the directory exists and is writable")
-            }
-            let count = try store.export(to: handle)
-            try handle.close()
-            _ = try? FileManager.default.removeItem(atPath: file)
-            try FileManager.default.moveItem(atPath: temporary, toPath: file)
+            let count = try OutputFile.replace(file, sparing: ledger.path) { handle in try store.export(to: handle) }
             Terminal.note("exported \(count) events to \(file)")
         }
     }

@@ -139,6 +139,19 @@ struct BadInputTests {
         #expect(stats.stdout.contains("events     3"))
     }
 
+    @Test("export refuses a folder and the ledger itself, and leaves both as they were")
+    func exportOverSomethingElse() throws {
+        let cli = try prepared()
+        let folder = cli.path("keep")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let kept = try cli.write("keep/notes.txt", "mine")
+        try expectRefused(cli, ["export", folder], mentions: ["keep: names a folder", "export.ndjson"])
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "mine")
+        try expectRefused(cli, ["export", cli.ledger], mentions: ["is the ledger itself"])
+        try expectRefused(cli, ["export", cli.path("missing/all.ndjson")], mentions: ["missing", "exists and is writable"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.hasSuffix(".partial") })
+    }
+
     @Test("a missing ledger tells how to create one")
     func missingLedger() throws {
         let cli = try CLI()
