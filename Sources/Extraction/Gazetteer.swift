@@ -104,6 +104,16 @@ public struct SourceGazetteer: Sendable {
 
     public func source(id: String) -> GazetteerSource? { byID[id].map { sources[$0] } }
 
+    /// The source a whole name denotes, as a report would name it: its id, its name or one of its
+    /// aliases ("Syrian Observatory", "المرصد السوري لحقوق الإنسان", "SOHR"). Anonymous
+    /// collectives ("local sources") stand for no one in particular and are never returned.
+    public func source(named name: String) -> GazetteerSource? {
+        if let s = source(id: name) { return s }
+        let tokens = Tokenizer.tokenize(ReportText.normalise(name))
+        guard let (s, length) = match(tokens, at: 0, limit: tokens.count), length == tokens.count, s.kind != .anonymous else { return nil }
+        return s
+    }
+
     /// The longest alias starting at token `i`: the source and the number of tokens it covers.
     /// Quotation marks between words are skipped.
     func match(_ tokens: [Token], at i: Int, limit: Int) -> (GazetteerSource, Int)? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Events
 import Foundation
+import Extraction
 import Ledger
 
 struct Init: ParsableCommand {
@@ -27,7 +28,7 @@ struct Ingest: ParsableCommand {
     @OptionGroup var actor: ActorOption
     @Argument(help: ArgumentHelp("Report files (UTF-8 text).", valueName: "file"))
     var files: [String]
-    @Option(help: ArgumentHelp("The publishing outlet: a source id, name or alias; registered as an outlet if unknown.", valueName: "name"))
+    @Option(help: ArgumentHelp("The publishing outlet: a source id, name or alias the ledger or the source gazetteer knows; registered as a new outlet if neither does.", valueName: "name"))
     var outlet: String?
     @Option(help: ArgumentHelp("Publication time: 2022-02-03T08:17+02:00, 2022-02-03, 2022-02, 2022 or unknown (default).", valueName: "time"))
     var published: String = "unknown"
@@ -58,8 +59,11 @@ struct Ingest: ParsableCommand {
             let texts = try files.map { try ReportFile.readText($0) }
             let rules = extract ? try gazetteers.extractor(ledger: store) : nil
             var wiring = try rules.map { ExtractionAppender(extractor: $0, known: try LedgerGazetteer.incidents(in: store, places: $0.places)) }
+            let sourceNames = try rules?.gazetteer ?? gazetteers.extractor().gazetteer
             let outcomes = try store.write(actor: actor.name) { appender in
-                let outletID = try outlet.map { try resolveOrRegisterOutlet($0, appender: &appender) }
+                // A text stored before changes nothing, so its outlet is not registered for it.
+                let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: ReportText.normalise($0))) == nil }
+                let outletID = try outlet.map { try resolveOrRegisterOutlet($0, gazetteer: sourceNames, register: anyNew, appender: &appender) }
                 return try zip(files, texts).map { file, text in
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
                                                 fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)
@@ -85,14 +89,30 @@ struct Ingest: ParsableCommand {
     }
 }
 
-/// Finds a source by id, name or alias, or registers a new outlet with an id made from the name.
-func resolveOrRegisterOutlet(_ name: String, appender: inout Appender) throws -> String {
+/// Finds a source by id, name or alias in the ledger, else in the gazetteer (registering it as
+/// the gazetteer describes it, so that "Reuters" is the news agency the extractor also finds),
+/// else registers a new outlet with an id made from the name. With `register` false nothing is
+/// appended.
+func resolveOrRegisterOutlet(_ name: String, gazetteer: SourceGazetteer, register: Bool, appender: inout Appender) throws -> String {
     if let id = try appender.sourceID(named: name) { return id }
-    let id = SourceIDs.slug(name)
-    if try !appender.hasSource(id) {
-        _ = try appender.append(NewEvent.checked(SourceRegistered(sourceID: id, name: name, kind: .outlet)))
+    var chain: [SourceRegistered] = []
+    if var known = gazetteer.source(named: name) {
+        while true {
+            chain.append(SourceRegistered(sourceID: known.id, name: known.name, kind: known.kind, affiliation: known.affiliation))
+            // A spokesperson's organisation is registered first.
+            guard let organisation = known.affiliation, try !appender.hasSource(organisation),
+                  let next = gazetteer.source(id: organisation), !chain.contains(where: { $0.sourceID == next.id }) else { break }
+            known = next
+        }
+    } else {
+        chain = [SourceRegistered(sourceID: SourceIDs.slug(name), name: name, kind: .outlet)]
     }
-    return id
+    if register {
+        for source in chain.reversed() where try !appender.hasSource(source.sourceID) {
+            _ = try appender.append(NewEvent.checked(source))
+        }
+    }
+    return chain[0].sourceID
 }
 
 enum SourceIDs {

@@ -18,9 +18,27 @@ struct CommandTests {
         #expect(second.status == 0 && second.stdout.contains("already ingested") && second.stdout.contains("nothing changed"))
         let log = try cli.run("log")
         #expect(log.stdout.split(separator: "\n").count == 2)
-        #expect(log.stdout.contains("Reuters (outlet)") && log.stdout.contains("2022-02-03T06:17:00Z"))
+        #expect(log.stdout.contains("Reuters (news_agency)") && log.stdout.contains("2022-02-03T06:17:00Z"))
         #expect(try cli.run("log", "--type", "report_ingested", "--json").stdout.contains(#""outlet":"reuters""#))
         #expect(try cli.run("stats").stdout.contains("reports    1"))
+    }
+
+    @Test("--outlet finds a source the gazetteer knows by any alias, and a stored text registers nothing")
+    func outletByAlias() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        let first = try cli.write("a.txt", "Eleven civilians were killed.")
+        #expect(try cli.run("ingest", first, "--outlet", "المرصد السوري لحقوق الإنسان").status == 0)
+        #expect(try cli.run("ingest", try cli.write("b.txt", "Nine were killed."), "--outlet", "SOHR").status == 0)
+        let sources = try cli.run("log", "--type", "source_registered").stdout
+        #expect(sources.split(separator: "\n").count == 1 && sources.contains("syrian-observatory-for-human-rights"))
+        #expect(try cli.run("log", "--type", "report_ingested", "--json").stdout.components(separatedBy: #""outlet":"syrian-observatory-for-human-rights""#).count == 3)
+        // Given a text stored before, When ingested again with a new outlet, Then nothing is appended
+        #expect(try cli.run("ingest", first, "--outlet", "A New Outlet").stdout.contains("nothing changed"))
+        #expect(try cli.run("log").stdout.split(separator: "\n").count == 3)
+        // And a name no gazetteer knows is registered as an outlet
+        #expect(try cli.run("ingest", try cli.write("c.txt", "Two were injured."), "--outlet", "Enab Baladi").status == 0)
+        #expect(try cli.run("log", "--type", "source_registered").stdout.contains("source:enab-baladi v1  Enab Baladi (outlet)"))
     }
 
     @Test("verify exits 0 on an intact chain and 2 naming the event edited with sqlite3")
