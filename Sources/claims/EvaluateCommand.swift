@@ -33,11 +33,10 @@ struct EvaluateTruth: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders holding claims.csv and truth.csv (and meta.json).", valueName: "dir"))
     var folders: [String]
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
-    var format: OutputFormat = .table
+    var format: TableOrJSON = .table
 
     func validate() throws {
         if folders.isEmpty { throw ValidationError("give at least one folder with claims.csv and truth.csv, e.g. ../shared/eval/truth/population") }
-        if format == .csv { throw ValidationError("evaluate prints table or json") }
     }
 
     struct Result: Encodable {

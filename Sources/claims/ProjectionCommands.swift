@@ -101,6 +101,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
+/// For commands whose output has no table shape for CSV (explain, evaluate).
+enum TableOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
 struct Incidents: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List incidents with their claims and figures.",
@@ -252,12 +257,8 @@ struct Explain: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var figure: FigureArguments
-    @Option(help: ArgumentHelp("table or json.", valueName: "format"))
-    var format: OutputFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("explain prints table or json; use `claims consensus --format csv` for CSV") }
-    }
+    @Option(help: ArgumentHelp("table or json (for CSV: claims consensus --format csv).", valueName: "format"))
+    var format: TableOrJSON = .table
 
     func run() throws {
         try guarded {
@@ -271,7 +272,7 @@ struct Explain: ParsableCommand {
                 if texts[entry.report] == nil { texts[entry.report] = ScalarOffsetIndex(try store.reportText(entry.report) ?? "") }
                 checks[entry.claim] = entry.quotes.map { Audit.check($0, in: texts[entry.report]!) }
             }
-            print(ProjectionRendering.explain(audit, checks: checks, format: format), terminator: "")
+            print(ProjectionRendering.explain(audit, checks: checks, asJSON: format == .json), terminator: "")
             let bad = audit.entries.filter { !(checks[$0.claim] ?? []).allSatisfy(\.isMatch) }.map(\.claim)
             if !bad.isEmpty {
                 throw ProjectionCommandError("\(bad.count) claim\(bad.count == 1 ? "" : "s") (\(bad.joined(separator: ", "))) quote text the stored report does not hold at the quoted span; the ledger may have been altered: run `claims verify`")

@@ -149,8 +149,8 @@ enum ProjectionRendering {
 
     // MARK: - explain
 
-    static func explain(_ audit: FigureAudit, checks: [String: [QuoteCheck]], format: OutputFormat) -> String {
-        if format == .json {
+    static func explain(_ audit: FigureAudit, checks: [String: [QuoteCheck]], asJSON: Bool) -> String {
+        if asJSON {
             struct Checked: Encodable { var audit: FigureAudit; var quoteChecks: [String: [String]] }
             return json(Checked(audit: audit, quoteChecks: checks.mapValues { $0.map(describe) }))
         }
@@ -159,6 +159,15 @@ enum ProjectionRendering {
         out += "\(c.originators) independent originator\(c.originators == 1 ? "" : "s"), \(c.claims) claim\(c.claims == 1 ? "" : "s")\n"
         if let adjudicated = c.adjudicated { out += "adjudicated: \(adjudicated)\n" }
         if !audit.responsibleParties.isEmpty { out += "responsible parties (heuristic): \(audit.responsibleParties.joined(separator: ", "))\n" }
+        for v in c.votes {
+            out += "vote \(v.label): weight \(f3(v.weight)) from \(v.originators) originator\(v.originators == 1 ? "" : "s") → probability \(f3(v.probability))\n"
+        }
+        if let heaviest = c.votes.max(by: { $0.weight < $1.weight }), let likeliest = c.votes.max(by: { $0.probability < $1.probability }),
+           heaviest.label != likeliest.label {
+            out += "(the probabilities multiply the odds each source's confusion matrix gives, learned across incidents\n"
+            out += " (Dawid–Skene), instead of adding weights: among few labels a source near chance adds little, so one more\n"
+            out += " reliable source can outweigh two less reliable ones)\n"
+        }
         for e in audit.entries {
             out += "\n\(e.role) \(e.claim)  weight \(f3(e.weight)) (reliability \(f3(e.reliability)))"
             if e.partyConcession { out += "  [party concession]" }

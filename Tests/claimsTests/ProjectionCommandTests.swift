@@ -104,6 +104,10 @@ struct ProjectionCommandTests {
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains("matches the stored text") && good.stdout.contains("hash ") && good.stdout.contains("extractor"))
         #expect(!good.stdout.contains("MISMATCH"))
+        // A categorical figure shows each label's weight and probability, and why they differ
+        let outcome = try cli.run("explain", Self.atmeh, "outcome").stdout
+        #expect(outcome.contains("vote failure: weight ") && outcome.contains("vote success: weight ") && outcome.contains("→ probability"))
+        #expect(outcome.contains("best success") == outcome.contains("(the probabilities multiply the odds"))
         // When a report text is altered behind the ledger's back
         let edit = try CLI.shell("""
             sqlite3 claims.sqlite "DROP TRIGGER events_are_immutable; UPDATE events SET payload = replace(payload, 'children', 'chxldren') WHERE type = 'report_ingested';"
