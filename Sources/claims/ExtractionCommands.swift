@@ -137,7 +137,7 @@ struct Extract: ParsableCommand {
                 } else {
                     let value = Rendering.valueText(claim.value.map(ClaimValue.number), claim.bound, claim.low, claim.high)
                     output.write("\(Terminal.pad(incident, 12)) \(Terminal.pad(Rendering.figureName(claim.figure, claim.group), 26)) \(Terminal.pad(value, 10)) \(Rendering.chain(claim.originator, claim.via))")
-                    output.write("    “\(quote?.text ?? "")” [\(quote?.start ?? 0)..<\(quote?.end ?? 0)]")
+                    output.write("    “\(Terminal.isolated(quote?.text ?? ""))” [\(quote?.start ?? 0)..<\(quote?.end ?? 0)]")
                 }
             }
             output.flush()

@@ -24,8 +24,9 @@ enum ProjectionRendering {
     /// Columns padded to their widest cell (counted in characters).
     static func table(_ rows: [[String]], indent: String = "") -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
+        let rows = rows.map { $0.map(Terminal.isolated) }
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Terminal.width(of: cell)) } }
         return rows.map { row in
             var line = indent
             for (i, cell) in row.enumerated() { line += i == row.count - 1 ? cell : Terminal.pad(cell, widths[i]) + "  " }
@@ -175,15 +176,15 @@ enum ProjectionRendering {
             out += "\n"
             out += "   value     \(e.bound) \(e.value ?? "")  [\(range(e.low, e.high))]\(e.combined ? " (killed and injured combined)" : "")\n"
             out += "   source    \(Rendering.chain(e.originatorName, e.viaNames))\n"
-            out += "   report    \(e.outletName ?? e.outlet ?? "(no outlet)"), \(e.published ?? "unknown time") (\(e.precision))\(e.placement == .recorded ? " [placed by recorded time]" : "")\n"
-            if let title = e.title { out += "             \(title)\n" }
+            out += "   report    \(Terminal.isolated(e.outletName ?? e.outlet ?? "(no outlet)")), \(e.published ?? "unknown time") (\(e.precision))\(e.placement == .recorded ? " [placed by recorded time]" : "")\n"
+            if let title = e.title { out += "             \(Terminal.isolated(title))\n" }
             if let url = e.url { out += "             \(url)\n" }
             out += "             report \(e.report)\n"
             for (i, q) in e.quotes.enumerated() {
                 let check = checks[e.claim]?[i] ?? .outOfRange(textLength: 0)
                 switch check {
-                case .matches: out += "   quote     “\(q.text)” [\(q.start)–\(q.end), matches the stored text]\n"
-                case .mismatch(let found): out += "   QUOTE MISMATCH at [\(q.start)–\(q.end)]: the claim says “\(q.text)”, the stored text has “\(found)”\n"
+                case .matches: out += "   quote     “\(Terminal.isolated(q.text))” [\(q.start)–\(q.end), matches the stored text]\n"
+                case .mismatch(let found): out += "   QUOTE MISMATCH at [\(q.start)–\(q.end)]: the claim says “\(Terminal.isolated(q.text))”, the stored text has “\(Terminal.isolated(found))”\n"
                 case .outOfRange(let length): out += "   QUOTE MISMATCH at [\(q.start)–\(q.end)]: beyond the stored text (\(length) characters)\n"
                 }
             }

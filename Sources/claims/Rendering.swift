@@ -16,11 +16,11 @@ enum Rendering {
         switch event {
         case .reportIngested(let e):
             let title = e.title ?? e.fileName ?? "untitled"
-            return "\(title) [\(e.mediaType), \(e.text.unicodeScalars.count) chars, \(e.published.display)\(e.outlet.map { ", outlet \($0)" } ?? "")]"
+            return "\(Terminal.isolated(title)) [\(e.mediaType), \(e.text.unicodeScalars.count) chars, \(e.published.display)\(e.outlet.map { ", outlet \($0)" } ?? "")]"
         case .sourceRegistered(let e): return "\(e.name) (\(e.kind.rawValue)\(e.affiliation.map { ", for \($0)" } ?? ""))"
         case .sourceAliasAdded(let e): return "\(e.sourceID) also known as \(e.alias)"
         case .sourcesMerged(let e): return "\(e.merged) merged into \(e.into)"
-        case .incidentOpened(let e): return "\(e.title) (\(e.date.display)\(e.place.map { ", \($0)" } ?? ""))"
+        case .incidentOpened(let e): return "\(Terminal.isolated(e.title)) (\(e.date.display)\(e.place.map { ", \(Terminal.isolated($0))" } ?? ""))"
         case .incidentsMerged(let e): return "\(e.merged) merged into \(e.into)"
         case .claimAsserted(let c):
             return "\(c.incidentID): \(figureName(c.figure, c.group)) \(valueText(c.value, c.bound, c.low, c.high)) by \(chain(c.originator, c.via)) [\(c.extractor)]"
@@ -51,21 +51,22 @@ enum Rendering {
     }
 
     /// `Syrian Civil Defense ← Reuters`.
+    /// "originator ← nearest relay ← …", each name isolated so that Arabic names keep the arrows in place.
     static func chain(_ originator: String, _ via: [String]) -> String {
-        ([originator] + via).joined(separator: " ← ")
+        ([originator] + via).map(Terminal.isolated).joined(separator: " ← ")
     }
 
     static func listing(_ listing: ClaimListing) -> String {
         var out = ""
         for incident in listing.incidents {
-            out += "\n== \(incident.title) [\(incident.id)]\n"
-            out += "   \(incident.date.display)\(incident.place.map { ", \($0)" } ?? "")\n"
+            out += "\n== \(Terminal.isolated(incident.title)) [\(incident.id)]\n"
+            out += "   \(incident.date.display)\(incident.place.map { ", \(Terminal.isolated($0))" } ?? "")\n"
             if incident.figures.isEmpty { out += "   (no claims)\n" }
             for figure in incident.figures {
                 out += "\n   \(figureName(figure.figure, figure.group))\n"
                 for claim in figure.claims {
                     out += "     \(Terminal.pad(valueText(claim.value, claim.bound, claim.low, claim.high), 10)) \(chain(claim.originator, claim.via))\n"
-                    out += "       “\(claim.quote)”\n"
+                    out += "       “\(Terminal.isolated(claim.quote))”\n"
                 }
             }
         }

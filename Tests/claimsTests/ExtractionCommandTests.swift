@@ -3,6 +3,13 @@ import Foundation
 import SeedCorpus
 import Testing
 
+extension String {
+    /// Characters before the first occurrence of `part`, or nil.
+    func distance(of part: String) -> Int? {
+        range(of: part).map { self.distance(from: startIndex, to: $0.lowerBound) }
+    }
+}
+
 @Suite("Extraction commands", .serialized)
 struct ExtractionCommandTests {
     static var articles: [SeedCorpus.Article] { SeedCorpus.articles }
@@ -25,6 +32,25 @@ struct ExtractionCommandTests {
             #expect(ScalarOffsetIndex(text).text(from: start, to: end) == object["quote"]?.stringValue)
         }
         #expect(!FileManager.default.fileExists(atPath: cli.ledger))
+    }
+
+    @Test("tables isolate Arabic text so the brackets and offsets around it stay in place; JSON carries the text as it is")
+    func arabicIsIsolatedInTables() throws {
+        let cli = try CLI()
+        let report = try cli.write("ar.txt", "قال المرصد السوري إن 9 مدنيين قتلوا.\n")
+        let table = try cli.run("extract", report).stdout
+        #expect(table.contains("“\u{2068}9 مدنيين قتلوا\u{2069}” [21..<35]"), "\(table)")
+        let json = try cli.run("extract", report, "--format", "json").stdout
+        #expect(json.contains(#""quote":"9 مدنيين قتلوا""#) && !json.contains("\u{2068}"))
+        // A padded column counts the isolated text by its letters only: the next column lines up
+        try #require(cli.run("init").status == 0)
+        let outletVoice = try cli.write("b.txt", "قتل 9 مدنيين في القصف.\n")
+        try #require(cli.run("ingest", outletVoice, "--extract", "--incident", "x", "--outlet", "عنب بلدي").status == 0)
+        let lines = try cli.run("reliability").stdout.split(separator: "\n").map { line in
+            String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value != 0x2068 && $0.value != 0x2069 }))
+        }
+        let header = try #require(lines.first), row = try #require(lines.first { $0.hasPrefix("عنب بلدي") })
+        #expect(header.distance(of: "KIND") == row.distance(of: "outlet"), "\(lines)")
     }
 
     @Test("ingest --extract puts the three Atmeh reports on one incident; reextract twice changes nothing the second time")
