@@ -107,7 +107,8 @@ public enum ClaimsTable {
         return String(field[start..<end])
     }
 
-    /// A plain decimal number (`42`, `-3.5`, `1e6`) is numeric; anything else is a label.
+    /// Digits with an optional sign, decimal point and exponent (`42`, `-3.5`, `+7`, `007`, `1e6`) are
+    /// numeric; anything else is a label.
     static func parseValue(_ text: String) -> ClaimValue {
         let allowed = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.eE".utf8.contains($0) }
         if allowed, text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),

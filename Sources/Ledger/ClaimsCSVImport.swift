@@ -21,16 +21,19 @@ public enum ClaimsCSVImport {
             throw InputError(file: path, line: headerRow.line,
                              message: "the header is \"\(headerRow.text)\"; a claims table starts with the header object,attribute,source,value")
         }
+        guard rows.count > 1 else { throw InputError(file: path, message: "the table has a header and no rows; nothing was stored") }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let report = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName)
         return try store.write(actor: actor, refreshingProjections: refreshingProjections) { appender in
             var summary = ImportSummary()
-            _ = try appender.append(NewEvent.checked(report))
+            var values = ValueKinds()
+            if try appender.append(NewEvent.checked(report)).isNew { summary.appended += 1 } else { summary.skipped += 1 }
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    let events = try claimEvents(row: row, reportID: report.reportID, appender: &appender)
-                    for event in events {
+                    let claim = try ClaimsTable.claim(from: row, reportID: report.reportID)
+                    values.note(claim, line: row.line)
+                    for event in try claimEvents(claim, appender: &appender) {
                         if try appender.append(event).isNew { summary.appended += 1 } else { summary.skipped += 1 }
                     }
                 } catch {
@@ -39,12 +42,39 @@ public enum ClaimsCSVImport {
                 if n % 4096 == 0 { progress?(n, rows.count - 1) }
             }
             progress?(rows.count - 1, rows.count - 1)
+            summary.warnings = values.mixed.map { "\(path):\($0)" }
             return summary
         }
     }
 
-    static func claimEvents(row: CSVRow, reportID: String, appender: inout Appender) throws -> [NewEvent] {
-        let claim = try ClaimsTable.claim(from: row, reportID: reportID)
+    /// Which attributes have numbers and which labels: an attribute with both is voted on as
+    /// labels, which a stray "n/a" or "1,234" among counts does silently unless it is said.
+    struct ValueKinds {
+        var numbers: [String: Int] = [:]
+        var firstLabel: [String: (line: Int, text: String)] = [:]
+        var labels: [String: Int] = [:]
+
+        mutating func note(_ claim: ClaimAsserted, line: Int) {
+            switch claim.value {
+            case .label(let text):
+                labels[claim.figure, default: 0] += 1
+                if firstLabel[claim.figure] == nil { firstLabel[claim.figure] = (line, text) }
+            default:
+                numbers[claim.figure, default: 0] += 1
+            }
+        }
+
+        var mixed: [String] {
+            firstLabel.sorted { $0.value.line < $1.value.line }.compactMap { figure, first in
+                guard let n = numbers[figure] else { return nil }
+                let l = labels[figure] ?? 0
+                return "\(first.line): attribute \(figure) has \(n) numeric value\(n == 1 ? "" : "s") and \(l) label\(l == 1 ? "" : "s") (the first label: \"\(first.text)\"); "
+                    + "an object whose values mix them is voted on as labels, not as numbers. Write numbers as plain digits (no thousands separators) or give the labels another attribute"
+            }
+        }
+    }
+
+    static func claimEvents(_ claim: ClaimAsserted, appender: inout Appender) throws -> [NewEvent] {
         var events: [NewEvent] = []
         if try !appender.hasIncident(claim.incidentID) {
             events.append(try NewEvent.checked(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)))

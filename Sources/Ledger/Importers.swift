@@ -94,6 +94,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var appended = 0
     public var skipped = 0
     public var lines = 0
+    /// Things the import stored as asked but that a user likely did not mean ("file:line: …").
+    public var warnings: [String] = []
     public init() {}
 }
 

@@ -187,6 +187,7 @@ struct Import: ParsableCommand {
                 summary = try store.importEvents(path: file, refreshingProjections: !noRefresh) { bytes in Terminal.progress("importing bytes", done: bytes, total: size) }
             }
             print("imported \(summary.lines) \(format == .events ? "events" : "rows"): \(summary.appended) events appended\(summary.skipped > 0 ? ", \(summary.skipped) already stored" : "")")
+            for warning in summary.warnings { Terminal.note("warning: \(warning)") }
         }
     }
 }

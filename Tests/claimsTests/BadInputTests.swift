@@ -168,5 +168,23 @@ struct BadInputTests {
         try expectRefused(cli, ["import", "--format", "claims-csv", csv], mentions: ["t.csv:3:", "expected 4 fields"])
         let header = try cli.write("h.csv", "city,attribute,source,value\nparis,population,ed1,2100000\n")
         try expectRefused(cli, ["import", "--format", "claims-csv", header], mentions: ["h.csv:1:", "object,attribute,source,value"])
+        let headerOnly = try cli.write("o.csv", "object,attribute,source,value\n")
+        try expectRefused(cli, ["import", "--format", "claims-csv", headerOnly], mentions: ["o.csv", "no rows", "nothing was stored"])
+    }
+
+    @Test("a claims table whose attribute mixes numbers and labels is stored with a warning naming the first label")
+    func mixedValues() throws {
+        let cli = try prepared()
+        let before = try cli.run("stats").stdout
+        let csv = try cli.write("m.csv", "object,attribute,source,value\nparis,killed,ed1,8\nparis,killed,ed2,\"1,234\"\nlyon,killed,ed1,3\n")
+        let result = try cli.run("import", "--format", "claims-csv", csv)
+        #expect(result.status == 0)
+        // The report, two incidents, two sources and three claims: every appended event is counted
+        #expect(result.stdout.contains("imported 3 rows: 8 events appended"), "\(result.stdout)")
+        #expect(result.stderr.contains("warning: \(csv):3: attribute killed has 2 numeric values and 1 label (the first label: \"1,234\")"), "\(result.stderr)")
+        #expect(try cli.run("stats").stdout != before)
+        // A table of numbers only gives no warning
+        let clean = try cli.run("import", "--format", "claims-csv", try cli.write("n.csv", "object,attribute,source,value\nparis,killed,ed3,9\n"))
+        #expect(clean.status == 0 && !clean.stderr.contains("warning"))
     }
 }
