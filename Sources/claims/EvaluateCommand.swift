@@ -66,7 +66,9 @@ struct EvaluateTruth: ParsableCommand {
                 for path in [claimsPath, truthPath] where !FileManager.default.fileExists(atPath: path) {
                     throw ProjectionCommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
                 }
-                let meta = (try? String(contentsOfFile: dir.appendingPathComponent("meta.json").path, encoding: .utf8)) ?? ""
+                let meta = try readMeta(dir.appendingPathComponent("meta.json").path)
+                let truth = try ReportFile.readText(truthPath)
+                try checkGold(truth, path: truthPath)
                 let hierarchyPath = dir.appendingPathComponent("hierarchy.csv").path
                 let hasHierarchy = FileManager.default.fileExists(atPath: hierarchyPath)
                 let kind = TruthSet.kind(metaJSON: meta) ?? (hasHierarchy ? "hierarchical" : "numeric")
@@ -100,7 +102,6 @@ struct EvaluateTruth: ParsableCommand {
                 let consensusStart = Date()
                 let state = try store.projectionState()
                 let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, hierarchy: hierarchy, state: state))
-                let truth = try ReportFile.readText(truthPath)
                 let score = multiValued ? TruthSet.scoreMultiValued(context, claimsCSV: claimsText, truthCSV: truth) : TruthSet.score(context, truthCSV: truth)
                 let consensusSeconds = Date().timeIntervalSince(consensusStart)
                 let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
@@ -132,6 +133,36 @@ struct EvaluateTruth: ParsableCommand {
                 if let p = r.publishedBest { print("   published best: \(p)") }
                 print(String(format: "   time: import %.2f s, consensus %.2f s\n", r.importSeconds, r.consensusSeconds))
             }
+        }
+    }
+
+    static let kinds = ["numeric", "categorical", "multi-valued", "hierarchical"]
+
+    /// meta.json, if the folder has one: a JSON object whose `kind`, when given, is one we know.
+    func readMeta(_ path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return "" }
+        let text = try ReportFile.readText(path)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw InputError(file: path, message: "is not a JSON object; fix it or remove it (it is optional: name, kind)")
+        }
+        if let kind = object["kind"], !((kind as? String).map(Self.kinds.contains) ?? false) {
+            throw InputError(file: path, message: "kind is \(kind); it is one of \(Self.kinds.joined(separator: ", "))")
+        }
+        return text
+    }
+
+    /// The gold file's shape, checked before anything is scored: a row that does not parse, another
+    /// header or a row without three fields would otherwise drop gold silently.
+    func checkGold(_ text: String, path: String) throws {
+        let rows: [CSVRow]
+        do { rows = try CSVParser.rows(text) } catch { throw InputError(file: path, line: error.line, message: error.reason) }
+        guard let header = rows.first else { throw InputError(file: path, message: "the file is empty") }
+        guard header.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) == ["object", "attribute", "value"] else {
+            throw InputError(file: path, line: header.line, message: "the header is \"\(header.text)\"; truth.csv starts with the header object,attribute,value")
+        }
+        guard rows.count > 1 else { throw InputError(file: path, message: "has a header and no gold rows") }
+        for row in rows.dropFirst() where row.fields.count != 3 {
+            throw InputError(file: path, line: row.line, message: "expected 3 fields (object,attribute,value), found \(row.fields.count)")
         }
     }
 

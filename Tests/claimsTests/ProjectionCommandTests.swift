@@ -190,6 +190,26 @@ struct ProjectionCommandTests {
         #expect(try cli.run("verify").status == 0)
     }
 
+    @Test("evaluate truth refuses malformed gold and metadata, naming the file and line", arguments: [
+        ("truth.csv", "junk\no1,population,5\n", "truth.csv:1: the header is \"junk\""),
+        ("truth.csv", "object,attribute,value\no1,population\n", "truth.csv:2: expected 3 fields"),
+        ("truth.csv", "object,attribute,value\no1,population,\"5\n", "truth.csv:2: a quoted field is not closed"),
+        ("meta.json", "{\"kind\": \"numeric\"", "meta.json: is not a JSON object"),
+        ("meta.json", "{\"kind\": \"numerical\"}", "meta.json: kind is numerical; it is one of numeric, categorical"),
+    ])
+    func evaluateTruthRefusesBadFiles(file: String, contents: String, message: String) throws {
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("set")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "object,attribute,source,value\no1,population,a,5\n".write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try "object,attribute,value\no1,population,5\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("evaluate", "truth", dir.path).status == 0)
+        try contents.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let result = try cli.run("evaluate", "truth", dir.path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test("evaluate truth imports a set, scores it and prints the baselines, in seconds for 25k claims")
     func evaluateTruth() throws {
         // Given a numeric set of 2,500 objects × 10 sources: six honest, four that add noise
