@@ -24,6 +24,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 public enum ReportFile {
     /// Reads a file (or standard input for `-`) as UTF-8 text, normalised.
     public static func readText(_ path: String) throws -> String {
+        try InputFile.check(path)
         let data: Data
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
@@ -38,8 +39,21 @@ public enum ReportFile {
     }
 }
 
+public enum InputFile {
+    /// Fails with a message that says what is wrong when `path` (other than `-`, standard input)
+    /// is missing or a folder; reading it would otherwise fail with the system's own words.
+    public static func check(_ path: String) throws {
+        guard path != "-" else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputError(file: path, message: "no such file; check the path")
+        }
+        if isFolder.boolValue { throw InputError(file: path, message: "is a folder; give the path of a file in it") }
+    }
+}
+
 /// Reads a file line by line without holding it all in memory. Lines are split on LF; a
-/// trailing CR is dropped.
+/// trailing CR is dropped, and so is a byte-order mark at the start of the file.
 public struct LineReader: Sequence, IteratorProtocol {
     let handle: FileHandle
     var buffer: [UInt8] = []
@@ -52,6 +66,7 @@ public struct LineReader: Sequence, IteratorProtocol {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
+            try InputFile.check(path)
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw InputError(file: path, message: "cannot open the file; check the path")
             }
@@ -61,6 +76,7 @@ public struct LineReader: Sequence, IteratorProtocol {
 
     public mutating func next() -> [UInt8]? {
         while true {
+            if lineNumber == 0, start == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 var line = Array(buffer[start..<newline])
                 start = newline + 1

@@ -6,6 +6,7 @@ import Foundation
 public enum LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
     case ledgerMissing(path: String)
     case ledgerExists(path: String)
+    case folderMissing(path: String, folder: String)
     case notALedger(path: String, reason: String)
     case readOnlyLedger(path: String)
     case newerSchema(path: String)
@@ -28,6 +29,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
             "no ledger at \(path); create one with `claims init --ledger \(path)` or point --ledger (or $CLAIMS_LEDGER) at an existing one"
         case .ledgerExists(let path):
             "\(path) already exists and is not a ClaimsLedger database; choose another path"
+        case .folderMissing(let path, let folder):
+            "cannot create \(path): the folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another path"
         case .notALedger(let path, let reason):
             "\(path) is not a ClaimsLedger database (\(reason)); check the --ledger path"
         case .readOnlyLedger(let path):

@@ -222,6 +222,10 @@ struct EvaluateExtraction: ParsableCommand {
         try guarded {
             let start = Date()
             let shared = URL(fileURLWithPath: data)
+            let gold = shared.appendingPathComponent("corpus/gold.json").standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: gold) else {
+                throw InputError(file: gold, message: "not found; point --data at the folder that holds corpus/ and eval/ (default ../shared)")
+            }
             let extractor = RuleExtractor()
             for score in try ExtractionEvaluation.run(sharedDirectory: shared, extractor: extractor) { print(score) }
             print(try GVAEvaluation.run(sharedDirectory: shared, extractor: extractor))

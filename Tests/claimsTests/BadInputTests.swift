@@ -90,6 +90,33 @@ struct BadInputTests {
         try expectRefused(cli, command + [file], mentions: ["empty.txt", "empty"])
     }
 
+    @Test("a folder where a file belongs", arguments: [["ingest"], ["extract"], ["append"], ["import", "--format", "claims-csv"], ["import", "--format", "events"]])
+    func folderAsInput(command: [String]) throws {
+        let cli = try prepared()
+        let folder = cli.path("reports")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try expectRefused(cli, command + [folder], mentions: ["reports: is a folder; give the path of a file in it"])
+        try expectRefused(cli, command + [cli.path("nothing.txt")], mentions: ["nothing.txt: no such file"])
+        try expectRefused(cli, ["stats", "--ledger", folder], mentions: ["is not a ClaimsLedger database (it is a folder)"])
+    }
+
+    @Test("a new ledger in a folder that does not exist says to create the folder, and creates nothing")
+    func ledgerInMissingFolder() throws {
+        let cli = try CLI()
+        let result = try cli.run("init", "--ledger", cli.path("later/claims.sqlite"))
+        #expect(result.status != 0 && result.stderr.contains("the folder \(cli.path("later")) does not exist; create it first"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("later")))
+    }
+
+    @Test("an NDJSON file that starts with a byte-order mark is read like one without")
+    func byteOrderMark() throws {
+        let cli = try prepared()
+        let line = #"{"type":"source_registered","schema_version":1,"payload":{"source_id":"zz","name":"ZZ","kind":"outlet"}}"#
+        let file = try cli.write("bom.ndjson", bytes: [0xEF, 0xBB, 0xBF] + Array((line + "\n").utf8))
+        let result = try cli.run("append", file)
+        #expect(result.status == 0 && result.stdout.contains("appended 1 event"), "\(result.stderr)")
+    }
+
     @Test("a count of people that is negative or too large to store", arguments: [("-3", "cannot be negative"), ("1e300", "too large to store"), ("2.5", "whole number")])
     func badCounts(value: String, message: String) throws {
         let cli = try prepared()
