@@ -86,9 +86,21 @@ public final class LedgerStore: Sendable {
         var config = Configuration()
         // Readers of a writable file still open it read-write (with query_only on), so that the
         // last one to close folds the -wal file back and removes it, leaving one tidy file.
-        let fileIsWritable = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int)
-            .map { $0 & 0o222 != 0 } ?? true
+        let fileIsWritable = !FileManager.default.fileExists(atPath: path) || FileManager.default.isWritableFile(atPath: path)
         config.readonly = access == .readOnly && !fileIsWritable
+        var location = path
+        if access == .readOnly, !fileIsWritable || !FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path),
+           !FileManager.default.fileExists(atPath: path + "-wal"), !FileManager.default.fileExists(atPath: path + "-shm") {
+            // A reader that may not create the -shm file beside a WAL database (a read-only folder,
+            // someone else's file) cannot open it at all. With no -wal file every commit is in the
+            // file itself, so reading it as immutable reads exactly the ledger.
+            config.readonly = true
+            var components = URLComponents()
+            components.scheme = "file"
+            components.path = URL(fileURLWithPath: path).standardizedFileURL.path
+            components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            location = components.string ?? path
+        }
         // Not `.wal`: GRDB would create and drop a table on every open to make the -wal file
         // exist, which rewrites the file even when a command then fails. The file is WAL already.
         config.journalMode = .default
@@ -105,7 +117,7 @@ public final class LedgerStore: Sendable {
             }
         }
         do {
-            return LedgerStore(path: path, dbQueue: try DatabaseQueue(path: path, configuration: config), learningSchedule: learningSchedule)
+            return LedgerStore(path: path, dbQueue: try DatabaseQueue(path: location, configuration: config), learningSchedule: learningSchedule)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }

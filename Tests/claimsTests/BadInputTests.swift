@@ -179,6 +179,28 @@ struct BadInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.hasSuffix(".partial") })
     }
 
+    @Test("a ledger in a folder the reader may not write is read as it is, and refuses writes")
+    func ledgerInReadOnlyFolder() throws {
+        let cli = try prepared()
+        let before = cli.digest(cli.ledger)
+        // As root, permissions do not bind: read as nobody instead (setpriv, util-linux).
+        let asReader: String
+        if getuid() == 0 {
+            asReader = "setpriv --reuid=65534 --regid=65534 --clear-groups \(CLI.executable.path)"
+        } else {
+            asReader = CLI.executable.path
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cli.folder.path)
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.folder.path) }
+        let stats = try CLI.shell("\(asReader) stats --ledger \(cli.ledger)", in: cli.folder)
+        #expect(stats.status == 0 && stats.stdout.contains("events     3"), "\(stats.stderr)")
+        #expect(try CLI.shell("\(asReader) verify --ledger \(cli.ledger)", in: cli.folder).status == 0)
+        let write = try CLI.shell("\(asReader) ingest --ledger \(cli.ledger) \(cli.path("report.txt"))", in: cli.folder)
+        #expect(write.status != 0 && write.stderr.contains("is read-only"), "\(write.stderr)")
+        #expect(cli.digest(cli.ledger) == before)
+        #expect(!FileManager.default.fileExists(atPath: cli.ledger + "-wal"))
+    }
+
     @Test("a missing ledger tells how to create one")
     func missingLedger() throws {
         let cli = try CLI()
