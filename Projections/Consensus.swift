@@ -337,14 +337,17 @@ public struct ProjectionContext: Sendable {
                 contradicting.append(w); contradictingRel.append(rel[i])
             }
         }
-        // Range: the finite ends the retained informative claims state, around best.
+        // Range: the finite ends the retained informative claims state, around best. When none
+        // states an upper end ("more than 5" alone), the range is open above, not best.
         var low: Double? = best?.number
         var high: Double? = best?.number
         if !categorical {
+            var statedHigh = false
             for c in item.kept where c.isInformative || best == nil {
                 if c.low.isFinite { low = min(low ?? c.low, c.low) }
-                if c.high.isFinite, c.isInformative { high = max(high ?? c.high, c.high) }
+                if c.high.isFinite, c.isInformative { high = max(high ?? c.high, c.high); statedHigh = true }
             }
+            if !statedHigh { high = nil }
         }
         let grade: Grade
         let ws = supportingRel.reduce(0, +)

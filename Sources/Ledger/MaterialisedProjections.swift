@@ -57,7 +57,17 @@ extension LedgerStore {
     /// The claims state as of a moment: every event up to `position` and recorded before
     /// `recordedBefore` (both optional), folded in position order.
     public func projectionState(asOfPosition position: Int64? = nil, recordedBefore: String? = nil) throws -> ClaimsState {
-        try read { db in try LedgerStore.fold(db, upTo: position, recordedBefore: recordedBefore, keepingStateAt: nil).state }
+        try read { db in
+            try LedgerStore.checkWithinLedger(db, position)
+            return try LedgerStore.fold(db, upTo: position, recordedBefore: recordedBefore, keepingStateAt: nil).state
+        }
+    }
+
+    /// An as-of position past the last event would silently mean "now"; it is refused instead.
+    static func checkWithinLedger(_ db: Database, _ position: Int64?) throws {
+        guard let position else { return }
+        let head = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0
+        if position > head { throw LedgerError.positionBeyondEnd(position: position, end: head) }
     }
 
     /// The projections as of a moment (see ``projectionState(asOfPosition:recordedBefore:)``),
@@ -66,6 +76,7 @@ extension LedgerStore {
     public func projections(asOfPosition position: Int64? = nil, recordedBefore: String? = nil,
                             options: ProjectionOptions = ProjectionOptions()) throws -> LedgerProjections {
         try read { db in
+            try LedgerStore.checkWithinLedger(db, position)
             let (whereClause, arguments) = EventFilter(to: position, recordedBefore: recordedBefore).whereClause
             let end = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events \(whereClause)", arguments: arguments) ?? 0
             let (state, learningState) = try foldWithLearningState(db, upTo: end, recordedBefore: recordedBefore)

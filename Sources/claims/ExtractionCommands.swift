@@ -91,7 +91,8 @@ struct Extract: ParsableCommand {
             With --format json, one object per line: incident, figure, group, value, bound, low, high, \
             originator, via (nearest relay first), quote, start, end. start and end count Unicode scalars \
             (code points) into the normalised text (NFC, LF line ends), end exclusive. incident is the id \
-            the report's main incident would get, or "background" for figures about earlier incidents.
+            the report's main incident would get (place-kind-date, "unplaced…" without a known place), or "background" \
+            for figures about earlier incidents.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }

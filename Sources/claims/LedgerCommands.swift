@@ -30,7 +30,7 @@ struct Ingest: ParsableCommand {
     var files: [String]
     @Option(help: ArgumentHelp("The publishing outlet: a source id, name or alias the ledger or the source gazetteer knows; registered as a new outlet if neither does.", valueName: "name"))
     var outlet: String?
-    @Option(help: ArgumentHelp("Publication time: 2022-02-03T08:17+02:00, 2022-02-03, 2022-02, 2022 or unknown (default).", valueName: "time"))
+    @Option(help: ArgumentHelp("Publication time: 2022-02-03T08:17+02:00 (a time without an offset is UTC), 2022-02-03, 2022-02, 2022 or unknown (default).", valueName: "time"))
     var published: String = "unknown"
     @Option(help: ArgumentHelp("Language tags of the text, comma-separated: ar, en, en,ar …", valueName: "tags"))
     var language: String?
@@ -48,6 +48,14 @@ struct Ingest: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one report file to ingest") }
         if incident != nil, !extract { throw ValidationError("--incident names the incident for --extract; add --extract") }
         do { _ = try PartialTime.parse(published) } catch { throw ValidationError("--published: \(error.reason)") }
+        // BCP 47 in shape: letters, digits and hyphens, starting with a letter (ar, en, en-GB, ar-Latn).
+        for tag in language?.split(separator: ",", omittingEmptySubsequences: false) ?? [] {
+            let t = tag.trimmingCharacters(in: .whitespaces)
+            guard let first = t.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+                  t.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }) else {
+                throw ValidationError("--language: \"\(t)\" is not a language tag; write e.g. ar, en or en,ar")
+            }
+        }
     }
 
     func run() throws {

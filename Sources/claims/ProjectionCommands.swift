@@ -31,10 +31,9 @@ struct AsOfOptions: ParsableArguments {
         if let atPosition, atPosition < 0 { throw ValidationError("--at-position must be 0 or more (a position in `claims log`)") }
         for (name, value) in [("--published-before", publishedBefore), ("--recorded-before", recordedBefore)] {
             guard let value else { continue }
-            do {
-                if try PartialTime.parse(value).time == nil { throw ValidationError("\(name) needs a time, not \"\(value)\"") }
-            } catch let error as WireFormatError {
-                throw ValidationError("\(name): \(error.reason); write e.g. 2022-02-03T12:00Z or 2022-02-03")
+            let time = try? PartialTime.parse(value).time
+            if time == nil {
+                throw ValidationError("\(name) needs a time, not \"\(value)\": write 2022-02-03T12:00Z, 2022-02-03T14:00+02:00, 2022-02-03, 2022-02 or 2022")
             }
         }
     }

@@ -107,6 +107,24 @@ import Testing
         #expect(c.contradicting.count == 1)
     }
 
+    @Test func openBoundsAloneLeaveTheRangeOpenAbove() throws {
+        // Given only "more than 5" and "at least 7"
+        let open = twoSources { s in
+            s.claim("x", report: "r1", incident: "i", "strikes", nil, 5, .moreThan, by: "a")
+            s.claim("y", report: "r2", incident: "i", "strikes", nil, 7, .atLeast, by: "b")
+        }
+        let c = try #require(open.consensus("i", "strikes", nil))
+        // Then the range starts at the lowest stated end and has no upper end: no claim gives one
+        #expect(c.low == 6 && c.high == nil)
+        // And an exact figure beside them closes it
+        let closed = twoSources { s in
+            s.claim("x", report: "r1", incident: "i", "strikes", nil, 5, .moreThan, by: "a")
+            s.claim("y", report: "r2", incident: "i", "strikes", nil, 8, by: "b")
+        }
+        let d = try #require(closed.consensus("i", "strikes", nil))
+        #expect(d.best == 8 && d.low == 6 && d.high == 8)
+    }
+
     @Test func someIsOneUpwardsAndAgreesWithAnyPositiveFigure() throws {
         let s = twoSources { s in
             s.claim("x", report: "r1", incident: "i", "killed", "civilians", nil, .some, by: "a")

@@ -100,6 +100,12 @@ struct BadInputTests {
         try expectRefused(cli, ["stats", "--ledger", folder], mentions: ["is not a ClaimsLedger database (it is a folder)"])
     }
 
+    @Test("a language that is not a tag", arguments: ["xx-!!", "en,,ar", "عربي"])
+    func badLanguage(tag: String) throws {
+        let cli = try prepared()
+        try expectRefused(cli, ["ingest", try cli.write("new.txt", "Two were killed."), "--language", tag], mentions: ["--language", "is not a language tag"])
+    }
+
     @Test("a new ledger in a folder that does not exist says to create the folder, and creates nothing")
     func ledgerInMissingFolder() throws {
         let cli = try CLI()
