@@ -303,7 +303,7 @@ public struct ProjectionContext: Sendable {
         var proposed = [Bool](repeating: false, count: item.candidates.count)
         for (i, c) in item.kept.enumerated() {
             for p in c.proposals {
-                if let j = item.candidates.firstIndex(of: p) { point[j] += weights[i]; proposed[j] = true }
+                if let j = item.candidateIndex(of: p) { point[j] += weights[i]; proposed[j] = true }
             }
         }
         var bestJ: Int?

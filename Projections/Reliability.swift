@@ -61,6 +61,11 @@ struct Item {
     var isCategorical: Bool { useConfusion || hierarchy != nil || (kept.first?.isCategorical ?? false) }
     /// Where labels nest: a claim agrees with its label and every label beneath it.
     let hierarchy: LabelHierarchy?
+    /// Labels written another way than the candidate that stands for their node.
+    let sameNode: [Candidate: Candidate]
+
+    /// The candidate a claim's proposal stands for.
+    func candidateIndex(of proposal: Candidate) -> Int? { candidates.firstIndex(of: sameNode[proposal] ?? proposal) }
     /// Per kept claim, its interval on the log scale log(1 + x) (−∞/∞ where open), and the values
     /// it proposes on that scale; empty unless ``isLogScale``.
     let logLow: [Double]
@@ -86,6 +91,17 @@ struct Item {
         case nil: break
         }
         if let truthCandidate { set.insert(truthCandidate) }
+        // Labels naming the same node of a hierarchy ("Los Angeles", "los angeles", its id) are
+        // one candidate, written as the first of them in sorted order.
+        var sameNode: [Candidate: Candidate] = [:]
+        if let hierarchy {
+            var firstOfNode: [Int: Candidate] = [:]
+            for label in set.sorted() {
+                guard let node = hierarchy.node(label.description) else { continue }
+                if let first = firstOfNode[node] { sameNode[label] = first; set.remove(label) } else { firstOfNode[node] = label }
+            }
+        }
+        self.sameNode = sameNode
         let useConfusion = labelSpace.map { space in set.isSubset(of: Set(space)) } ?? false
         self.useConfusion = useConfusion
         let candidates = useConfusion ? labelSpace! : set.sorted()
@@ -93,7 +109,7 @@ struct Item {
         agree = kept.map { c in candidates.indices.filter { c.agrees(with: candidates[$0], hierarchy: hierarchy) } }
         source = kept.map { sourceIndex[$0.originator] ?? 0 }
         informative = kept.map(\.isInformative)
-        truth = truthCandidate.flatMap { candidates.firstIndex(of: $0) }
+        truth = truthCandidate.flatMap { candidates.firstIndex(of: sameNode[$0] ?? $0) }
         // Codes of categories (a figure declared categorical) and signed quantities keep exact comparison.
         let numeric = logScale && !useConfusion && !kept.isEmpty && kept.allSatisfy { !$0.isCategorical }
             && (truthCandidate == nil || (truthCandidate?.number ?? -1) >= 0)

@@ -70,6 +70,18 @@ import Testing
         #expect(flat.label == "California" && flat.contradicting.count == 2)
     }
 
+    @Test func labelsNamingOneNodeAreOneCandidate() throws {
+        let h = try LabelHierarchy(csv: LabelHierarchyTests.places)
+        // Given one city written three ways (name, other case, id) and a sibling
+        let rows = "p,birthplace,a,Los Angeles\np,birthplace,b,los angeles\np,birthplace,c,la\np,birthplace,d,San Francisco\n"
+        let c = try #require(context(rows, hierarchy: h).consensus(FigureKey(incident: "p", figure: "birthplace", group: nil)))
+        // Then they are one vote with three originators, not three votes
+        #expect(c.label == "Los Angeles")
+        #expect(c.votes.map(\.label) == ["Los Angeles", "San Francisco"])
+        #expect(c.votes.first?.originators == 3)
+        #expect(abs(c.votes.map(\.probability).reduce(0, +) - 1) < 1e-9)
+    }
+
     @Test func siblingsContradictEachOther() throws {
         let h = try LabelHierarchy(csv: LabelHierarchyTests.places)
         // Given two sources for each of two cities in one state, and one for the state
