@@ -424,8 +424,9 @@ extension Run {
                         if f == "injured" {
                             var p = k - 1
                             if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == Words.n("و") { p -= 1 }
-                            // (Not a word agreeing with a subject before it: "لقي ثلاثة جنود حتفهم وأصيب سبعة".)
-                            if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" && !agreesWithSubjectBefore(tokens[p]) {
+                            // (Not a word agreeing with a subject before it, or the verb of the count before:
+                            // "لقي ثلاثة جنود حتفهم وأصيب سبعة", "إن رجل أمن استشهد وأصيب اثنان آخران".)
+                            if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" && !agreesWithSubjectBefore(tokens[p]) && !forwardUsed.contains(p) {
                                 combined = true; k = p
                             }
                         }

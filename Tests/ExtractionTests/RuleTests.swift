@@ -949,6 +949,8 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         let result = claims("لقي ثلاثة جنود حتفهم وأصيب سبعة آخرون في الهجوم")
         #expect(result.contains("killed soldiers 3 exact") && result.contains("injured soldiers 7 exact"), "\(result)")
         #expect(!result.contains { $0.contains("up_to") })
+        // Nor is the verb of the count before it
+        #expect(claims("وقال المتحدث إن رجل أمن استشهد وأصيب اثنان آخران").contains("injured police 2 exact"))
         // A merged figure still merges
         #expect(claims("أدى إلى مقتل وإصابة 40 شخصا").contains("killed people 40 up_to"))
     }
