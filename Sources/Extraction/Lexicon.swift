@@ -49,7 +49,9 @@ enum Lexicon {
     /// Duals of multipliers: ألفين = 2000.
     static let arabicDualNumbers: [String: Int] = {
         var d: [String: Int] = [:]
-        for (k, v) in ["ألفين": 2000, "ألفان": 2000, "مليونين": 2_000_000, "مليونان": 2_000_000] { d[ArabicNorm.normalise(k)] = v }
+        // The construct state drops the ن before the counted noun: مئتي عنصر, ألفي مدني.
+        for (k, v) in ["ألفين": 2000, "ألفان": 2000, "ألفي": 2000, "مليونين": 2_000_000, "مليونان": 2_000_000, "مليوني": 2_000_000,
+                       "مئتي": 200, "مائتي": 200, "مئتا": 200, "مائتا": 200] { d[ArabicNorm.normalise(k)] = v }
         return d
     }()
 
@@ -103,10 +105,14 @@ enum Lexicon {
             ("شخص", "people", .singular), ("شخصا", "people", .singular), ("أشخاص", "people", .plural), ("شخصان", "people", .dual), ("شخصين", "people", .dual),
             ("رجل", "people", .singular), ("رجلا", "people", .singular), ("رجال", "people", .plural), ("رجلين", "people", .dual), ("رجلان", "people", .dual),
             ("فرد", "people", .singular), ("طالب", "people", .singular), ("طالبا", "people", .singular), ("طلاب", "people", .plural), ("أفراد", "people", .plural), ("فردا", "people", .singular),
-            ("آخرون", "others", .plural), ("آخرين", "others", .plural), ("آخر", "others", .singular), ("أخرى", "others", .singular),
+            ("آخرون", "others", .plural), ("آخرين", "others", .plural), ("آخران", "others", .plural), ("آخر", "others", .singular), ("أخرى", "others", .singular),
             ("مدني", "civilians", .singular), ("مدنيا", "civilians", .singular), ("مدنيين", "civilians", .plural), ("مدنيون", "civilians", .plural), ("مدنيان", "civilians", .dual),
             ("مواطن", "civilians", .singular), ("مواطنا", "civilians", .singular), ("مواطنين", "civilians", .plural), ("مواطنون", "civilians", .plural), ("مواطنان", "civilians", .dual), ("مواطنيهم", "civilians", .plural),
             ("مقيم", "civilians", .singular), ("مقيمين", "civilians", .plural), ("مقيما", "civilians", .singular), ("سكان", "civilians", .plural),
+            // Tourists, fishermen and villagers are civilians (the Arabic set's conventions).
+            ("سائح", "civilians", .singular), ("سائحا", "civilians", .singular), ("سياح", "civilians", .plural), ("سائحين", "civilians", .plural),
+            ("صياد", "civilians", .singular), ("صيادا", "civilians", .singular), ("صيادين", "civilians", .plural),
+            ("قروي", "civilians", .singular), ("قرويا", "civilians", .singular), ("قرويين", "civilians", .plural),
             ("عامل", "civilians", .singular), ("عمال", "civilians", .plural), ("العاملين", "civilians", .plural), ("مصلين", "civilians", .plural), ("مصليا", "civilians", .singular),
             // Medics and journalists are civilians: "مقتل 3 مسعفين", "إصابة صحفي".
             ("مسعف", "civilians", .singular), ("مسعفا", "civilians", .singular), ("مسعفين", "civilians", .plural), ("مسعفون", "civilians", .plural),
@@ -119,7 +125,7 @@ enum Lexicon {
             ("سيدة", "women", .singular), ("فتاة", "women", .singular), ("سيدات", "women", .plural),
             ("جندي", "soldiers", .singular), ("جنديا", "soldiers", .singular), ("جنود", "soldiers", .plural), ("جنديين", "soldiers", .dual), ("جنديان", "soldiers", .dual),
             ("عسكري", "soldiers", .singular), ("عسكريا", "soldiers", .singular), ("عسكريين", "soldiers", .plural), ("ضابط", "soldiers", .singular),
-            ("ضابطا", "soldiers", .singular), ("مجند", "soldiers", .singular), ("مجندا", "soldiers", .singular), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
+            ("ضابطا", "soldiers", .singular), ("مجند", "soldiers", .singular), ("مجندا", "soldiers", .singular), ("مجندين", "soldiers", .plural), ("مجندون", "soldiers", .plural), ("ضباط", "soldiers", .plural), ("ضابطين", "soldiers", .dual), ("ضابطان", "soldiers", .dual),
             // Military ranks, as a casualty's noun: "مقتل آمر الفوج وجنديين", "مقتل عقيد".
             ("آمر", "soldiers", .singular), ("عقيد", "soldiers", .singular), ("عميد", "soldiers", .singular), ("ملازم", "soldiers", .singular),
             ("رقيب", "soldiers", .singular), ("عريف", "soldiers", .singular), ("جنرال", "soldiers", .singular),
@@ -136,12 +142,13 @@ enum Lexicon {
             ("سجين", "other", .singular), ("سجناء", "other", .plural), ("قيادي", "militant_leaders", .singular), ("زعيم", "militant_leaders", .singular), ("قياديا", "militant_leaders", .singular),
         ]
         for (w, g, n) in ar { d[ArabicNorm.normalise(w)] = (g, n) }
+        for o in ordinals { d[o] = ("others", .singular) }
         return d
     }()
 
     /// Arabic plural forms ending in ـين that are not duals (sound plurals), so a bare
     /// `مدنيين` is a plural, while `طفلين` (plural أطفال) can only be a dual.
-    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مسعفين", "ممرضين", "صحفيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "آخرين", "مصابين", "مفقودين", "معتقلين", "المصابين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين"].map(ArabicNorm.normalise))
+    static let soundPluralsInYn: Set<String> = Set(["مدنيين", "مسعفين", "ممرضين", "صحفيين", "مواطنين", "مقيمين", "مسلحين", "شرطيين", "إرهابيين", "آخرين", "مصابين", "مفقودين", "معتقلين", "المصابين", "متمردين", "مقاتلين", "حوثيين", "متشددين", "جهاديين", "عسكريين", "مصلين", "العاملين", "الحوثين", "مجندين", "سائحين", "صيادين", "قرويين"].map(ArabicNorm.normalise))
 
     // MARK: Figures
 
@@ -170,12 +177,40 @@ enum Lexicon {
             "أصابوا": "injured", "أصابت": "injured", "إصابتهم": "injured", "جرحوا": "injured", "مصابون": "injured", "بجروح": "injured",
             "أسر": "captured", "أسرى": "captured", "أسيرا": "captured", "أسير": "captured", "خطف": "captured", "اختطاف": "captured", "اختطفوا": "captured",
             "يحتفظون": "captured", "اختطف": "captured",
-            "قتلاه": "killed", "قتلاهم": "killed", "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "القبض": "arrested", "توقيف": "arrested", "اعتقلوا": "arrested", "معتقلين": "arrested",
+            "قتلاه": "killed", "قتلاهم": "killed", "إعدام": "killed", "اغتيال": "killed", "أرواح": "killed", "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "القبض": "arrested", "توقيف": "arrested", "اعتقلوا": "arrested", "معتقلين": "arrested",
             "مفقود": "missing", "مفقودين": "missing", "المفقودين": "missing", "مفقودون": "missing",
         ]
         for (k, v) in ar { d[ArabicNorm.normalise(k)] = v }
+        // Past-tense figure verbs in every person the news writes them: feminine قتلت/أصيبت, dual
+        // قتلا/أصيبا, feminine dual قتلتا, plural قتلوا.
+        for (verb, f) in conjugatedFigureVerbs {
+            for suffix in ["", "ت", "ا", "تا", "وا"] where d[ArabicNorm.normalise(verb + suffix)] == nil { d[ArabicNorm.normalise(verb + suffix)] = f }
+        }
+        // A death named with its subject's pronoun: لقي حتفه, لقيا مصرعهما, لقيت حتفها.
+        for noun in ["مصرع", "حتف"] { for suffix in ["ه", "ها", "هما", "هم"] { d[ArabicNorm.normalise(noun + suffix)] = "killed" } }
         return d
     }()
+
+    /// Past-tense verbs of a figure, conjugated in ``triggers`` (the plural of لقي, لقوا, is listed there).
+    static let conjugatedFigureVerbs: [(String, String)] = [
+        ("قتل", "killed"), ("استشهد", "killed"), ("أعدم", "killed"), ("اغتال", "killed"), ("اغتيل", "killed"), ("لقي", "killed"),
+        ("أصيب", "injured"), ("جرح", "injured"), ("أسر", "captured"), ("خطف", "captured"), ("اختطف", "captured"), ("اعتقل", "arrested"),
+    ]
+
+    /// Words right before a figure word that tell of no such event: a sentence to death
+    /// (`حكم بالإعدام`, `أحكاما بالإعدام`) or an attempt (`محاولة اغتيال`).
+    static let unrealisedFigureCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم", "محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))
+
+    /// Indefinite ordinals after a figure word are one more of the same kind: `وأصيب ثالث`,
+    /// `وقتل رابع` (a definite one, `الفوج الثالث`, is a rank in a series).
+    static let ordinals: Set<String> = Set(["ثان", "ثاني", "ثانيا", "ثالث", "ثالثا", "رابع", "رابعا", "خامس", "خامسا", "سادس", "سادسا", "سابع", "سابعا",
+                                            "ثامن", "ثامنا", "تاسع", "تاسعا", "عاشر", "عاشرا"].map(ArabicNorm.normalise))
+
+    /// Pronouns attached to a noun: طفلها (her child), والدته (his mother), مرافقيهم.
+    static let pronounSuffixes: [String] = ["هما", "هم", "ها", "ه"].map(ArabicNorm.normalise)
+    /// Feminine kin, read only with a pronoun attached (`والدته`): without one, والدة and والده
+    /// (his father) have the same matching form.
+    static let feminineKin: [String: (String, GrammaticalNumber)] = ar(["والدة": .singular, "زوجة": .singular, "شقيقة": .singular], "women")
 
     /// Victim nouns: the figure word is itself the counted noun (`13 قتيلا`, `60 جريحا`, `4 أسرى`).
     static let victimNouns: Set<String> = Set(["قتلى", "قتيل", "قتيلا", "قتيلين", "قتيلان", "شهيد", "شهيدا", "شهداء", "جرحى", "جريح", "جريحا",

@@ -116,6 +116,11 @@ extension Run {
         return nil
     }
 
+    /// Singular nouns whose dual is a count: persons, victims, counted things.
+    static func countableSingular(_ s: String) -> Bool {
+        Lexicon.groupNouns[s]?.1 == .singular || Things.nouns[s] != nil || Lexicon.victimNouns.contains(s)
+    }
+
     func isVictimNoun(_ t: Token) -> Bool { t.kind == .word && (Lexicon.victimNouns.contains(t.norm) || t.script == .arabic && t.stems.dropFirst().contains(where: Lexicon.victimNouns.contains)) }
     func isNonPerson(_ t: Token) -> Bool { t.kind == .word && (stemIn(t, Lexicon.nonPersonNouns) || stemIn(t, Dates.monthWords)) }
 
@@ -149,7 +154,8 @@ extension Run {
                     if !(Lexicon.soundPluralsInYn.contains(t.stems.last ?? "") && !dualConfirmed(i, limit)) {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
                     }
-                } else if let stem = Numbers.dualStem(t, known: { Lexicon.groupNouns[$0]?.1 == .singular || Things.nouns[$0] != nil || Lexicon.victimNouns.contains($0) }) {
+                } else if let stem = Numbers.dualStem(t, known: Self.countableSingular)
+                            ?? Numbers.constructDualStem(t, beforeNoun: i + 1 < limit && tokens[i + 1].kind == .word && tokens[i + 1].script == .arabic, known: Self.countableSingular) {
                     if let th = Things.nouns[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounIsThing: th) }
                     else if let g = Lexicon.groupNouns[stem], g.0 != "others" { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: g.0) }
                     else if let f = Lexicon.triggers[stem] { q = Quantity(value: 2, bound: .exact, start: i, end: i + 1, nounGroup: "victim:" + f) }
@@ -157,14 +163,15 @@ extension Run {
                     if i + 1 < limit, stemIn(tokens[i + 1], Things.warplaneWords) {
                         q = Quantity(value: 2, bound: .exact, start: i, end: i + 2, nounIsThing: "warplanes")
                     }
-                } else if let g = group(t), g.1 == .singular, g.0 != "militant_leaders" || i > lower && trigger(tokens[i - 1]) != nil {
+                } else if let g = group(t), g.1 == .singular, g.0 != "militant_leaders" || i > lower && trigger(tokens[i - 1]) != nil || isSubjectOfFigureVerb(i, lower: lower, limit: limit) {
                     // A singular noun in a casualty phrase is one: قتل مدني, بينهم طفل, وامرأة.
                     let prev = i > lower ? tokens[i - 1] : nil
                     let afterTrigger = prev.map { trigger($0) != nil && !isVictimNoun($0) } ?? false
                     let afterCue = prev.map { stemIn($0, Lexicon.subCountCues) } ?? false
                     let listed = (t.norm.hasPrefix(Words.n("و")) && t.script == .arabic) && out.last.map { $0.end >= i - 1 } ?? false
                     let enArticle = t.script == .latin
-                    if (afterTrigger || afterCue || listed) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
+                    let subject = g.0 != "others" && isSubjectOfFigureVerb(i, lower: lower, limit: limit)
+                    if (afterTrigger || afterCue || listed || subject) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
                         q = Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
                     }
                 } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
@@ -177,6 +184,14 @@ extension Run {
                         q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
                     }
                 }
+            }
+            // "رجل أمن" (a security man) is police; "رجلا أمن", "رجلي أمن" are its construct dual (the
+            // ن of the dual drops before the noun it is joined to; a singular in construct has no ا).
+            if i + 1 < limit, tokens[i + 1].stems.contains(Words.amn), t.stems.contains(where: Words.constructDualOfMan.contains) {
+                q = Quantity(value: 2, bound: .exact, start: i, end: i + 2, nounGroup: "police")
+            } else if var qq = q, qq.nounGroup == "people", qq.end == i + 1, qq.end < limit, tokens[qq.end].stems.contains(Words.amn) {
+                qq.nounGroup = "police"; qq.end += 1
+                q = qq
             }
             guard var quantity = q else { i += 1; continue }
             // An age in apposition to a name ("Ana Maria Cortes, 46, was …") is not a count.
@@ -231,18 +246,24 @@ extension Run {
                 var j = quantity.end
                 if let (b, be) = boundAfter(j, limit: limit) { if quantity.bound == .exact { quantity.bound = b }; j = be; end = be }
                 var decided = false
+                var countsThings = false
                 var skipped = 0
                 while j < limit, skipped <= 4 {
                     let w = tokens[j]
                     if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
                     // "two more people", "four other party members": the additive word modifies the noun.
                     if j == quantity.end, w.norm != "others", Self.additionalAfter.contains(w.norm), j + 1 < limit, tokens[j + 1].kind == .word { j += 1; skipped += 1; continue }
-                    if isVictimNoun(w) {
+                    // ("41 والجرحى إلى 86": a victim noun with و opens the next item.)
+                    if isVictimNoun(w), !isConjunct(w) {
                         figure = trigger(w); groupName = w.norm == "victims" ? "people" : "people"; end = j + 1; decided = true
                         if w.norm == "casualties" { figure = nil; decided = false; groupName = nil }
                         break
                     }
-                    if let g = group(w) { groupName = g.0; end = j + 1; decided = true; break }
+                    if let g = group(w) {
+                        // "9 من عناصر الشرطة": members of a body are the body's.
+                        if let body = memberOfBody(j, limit) { groupName = body; end = j + 2 } else { groupName = g.0; end = j + 1 }
+                        decided = true; break
+                    }
                     if let th = thing(w) { thingFigure = th; end = j + 1; decided = true; break }
                     // "4 طائرات مروحية", "طائرتان حربيتان": a generic aircraft noun made specific by the word after it.
                     if j + 1 < limit, stemIn(w, Things.aircraftNouns), let th = thing(tokens[j + 1]) ?? (stemIn(tokens[j + 1], Things.warplaneWords) ? "warplanes" : nil),
@@ -253,7 +274,7 @@ extension Run {
                     if w.script == .arabic, w.norm == Words.number, j + 1 < limit, isVictimNoun(tokens[j + 1]), let f = trigger(tokens[j + 1]) {
                         figure = f; groupName = "people"; end = j + 2; decided = true; break
                     }
-                    if isNonPerson(w) { break }
+                    if isNonPerson(w) { countsThings = true; break }
                     if trigger(w) != nil { decided = true; groupName = "people"; break }
                     // "three were killed", "two have died": a bare count as the subject of a figure verb.
                     if w.script == .latin, j == quantity.end, ["were", "have", "had", "are"].contains(w.norm) || w.norm == "was" && quantity.value == 1,
@@ -288,8 +309,11 @@ extension Run {
                     }
                     break
                 }
+                // "وأصيب المئات بحالات اختناق": a vague count right after a verb of killing or wounding is its victims.
+                let victimsOfVerb = quantity.vague && !countsThings && start > lower && tokens[start - 1].script == .arabic
+                    && trigger(tokens[start - 1]) != nil && !isVictimNoun(tokens[start - 1]) && !stemIn(tokens[start - 1], Words.occurrence)
                 if !decided {
-                    if j >= limit || tokens[j].kind == .punct { groupName = "people" } else { i = max(i + 1, quantity.end); continue }
+                    if j >= limit || tokens[j].kind == .punct || victimsOfVerb { groupName = "people" } else { i = max(i + 1, quantity.end); continue }
                 }
             }
             let victimCount = figure != nil && end > quantity.end
@@ -306,10 +330,16 @@ extension Run {
                tokens[quantity.end].norm == Words.minhum || tokens[quantity.end].norm == "of" && quantity.end + 1 < limit && tokens[quantity.end + 1].norm == "them" {
                 var k = quantity.start - 1
                 while k >= lower { if let g = group(tokens[k]), g.1 == .plural, g.0 != "others" { groupName = g.0; break }; k -= 1 }
+                // "مقتل 25 مسلحا … وجرح العشرات منهم": a count nearer than that plural names them
+                // (its noun is singular after the number).
+                if let last = out.last(where: { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }), last.end - 1 > k,
+                   let g = last.group, g != "people" {
+                    groupName = g
+                }
             }
             if thingFigure == nil, groupName == nil { groupName = "people" }
             // رجال الأمن, رجل أمن: police.
-            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains(Words.n("امن")) { groupName = "police"; end += 1 }
+            if let g = groupName, g == "people", end < limit, end > quantity.end, tokens[end].stems.contains(Words.amn) { groupName = "police"; end += 1 }
             // "قتلى من السكان", "جريحا في صفوف المقاومة", "آخرين من الجيش": the body they belong to.
             var fromBody = false
             if let g = groupName, g == "people" || g == "others" || g == "soldiers" && tokens[end - 1].script == .arabic {
@@ -358,13 +388,15 @@ extension Run {
                 let byAgent = start > lower && tokens[start - 1].norm == "by" && (max(lower, start - 4)..<(start - 1)).contains { trigger(tokens[$0]) != nil }
                 if agent || byAgent { i = max(i + 1, end); continue }
                 if k < limit, let f = trigger(tokens[k]), !(tokens[k].script == .latin && ["death", "deaths", "lives", "bodies"].contains(tokens[k].norm) && tokens[k - 1].norm != "to") {
-                    // Arabic: only a verb after the count (قتلوا, لقوا, أصيبوا) or a victim noun.
+                    // Arabic: only a verb after the count agreeing with it (plural قتلوا, لقوا, أصيبوا; dual
+                    // قتلا, أصيبا) or a victim noun; "41 والجرحى" opens the next item of a list.
                     let ar = tokens[k].script == .arabic
-                    if !ar || tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود")) {
+                    let agrees = tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || tokens[k].norm.hasSuffix(Words.n("ا"))
+                    if !ar || !isConjunct(tokens[k]) && (agrees || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود"))) {
                         // "were fatally wounded": a death.
                         figure = f == "injured" && ["fatally", "mortally"].contains(tokens[k - 1].norm) ? "killed" : f
                         end = k + 1; forwardUsed.insert(k); triggerAt = k
-                        if k + 1 < limit, tokens[k + 1].norm == Words.n("مصرعهم") || tokens[k + 1].norm == Words.n("حتفهم") || tokens[k + 1].norm == "dead" { end = k + 2 }
+                        if k + 1 < limit, Words.deathWithPronoun.contains(tokens[k + 1].norm) || tokens[k + 1].norm == "dead" { end = k + 2 }
                     }
                 }
             }
@@ -392,7 +424,9 @@ extension Run {
                         if f == "injured" {
                             var p = k - 1
                             if p >= lower, tokens[p].norm == "and" || tokens[p].norm == "or" || tokens[p].norm == Words.n("و") { p -= 1 }
-                            if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" {
+                            // (Not a word agreeing with a subject before it, or the verb of the count before:
+                            // "لقي ثلاثة جنود حتفهم وأصيب سبعة", "إن رجل أمن استشهد وأصيب اثنان آخران".)
+                            if p >= lower, stemIn(tokens[p], Lexicon.killVerbsForMerge) || trigger(tokens[p]) == "killed" && !agreesWithSubjectBefore(tokens[p]) && !forwardUsed.contains(p) {
                                 combined = true; k = p
                             }
                         }
@@ -587,6 +621,15 @@ extension Run {
         return d
     }()
 
+    /// The group of a body named by the word (`الجيش`, `الشرطة`, `ISIS`).
+    func body(_ t: Token) -> String? { Self.bodies[t.norm] ?? t.stems.lazy.compactMap({ Self.bodies[$0] }).first }
+
+    /// "عناصر الشرطة", "أفراد الجيش": a noun of membership before a body is that body's group.
+    func memberOfBody(_ j: Int, _ limit: Int) -> String? {
+        guard j + 1 < limit, tokens[j].stems.contains(where: Words.memberNouns.contains) else { return nil }
+        return body(tokens[j + 1])
+    }
+
     /// "وصل عدد قتلاه إلى 2000", "the death toll rose to 2000": a number right after "to" that a
     /// toll word (عدد, حصيلة, toll) shortly before leads to.
     func tollRisesTo(_ start: Int, lower: Int) -> Bool {
@@ -609,8 +652,8 @@ extension Run {
         guard k > start, k < limit else { return nil }
         var j = k
         while j < min(limit, k + 2) {
-            if let g = Self.bodies[tokens[j].norm] ?? tokens[j].stems.lazy.compactMap({ Self.bodies[$0] }).first { return g }
-            if let g = group(tokens[j]), g.1 == .plural, g.0 != "others", g.0 != "people" { return g.0 }
+            if let g = body(tokens[j]) { return g }
+            if let g = group(tokens[j]), g.1 == .plural, g.0 != "others", g.0 != "people" { return memberOfBody(j, limit) ?? g.0 }
             j += 1
         }
         return nil
@@ -688,6 +731,9 @@ extension Run {
                 g = "civilians"; a = i - 1
             } else if isVictimNoun(t), t.script == .arabic, i > lower, tokens[i - 1].stems.contains(where: Words.occurrence.contains) {
                 g = "people"; a = i - 1
+            } else if isVictimNoun(t), isConjunct(t), let pair = out.last, pair.end == i, pair.value == nil, pair.figure != f {
+                // "سقوط قتلى وجرحى": the second victim noun of a pair, of the same group.
+                g = pair.group
             }
             guard var gname = g else { continue }
             if gname == "others" {
@@ -700,12 +746,18 @@ extension Run {
             if b + 1 < limit, stemIn(tokens[b], Lexicon.subCountCues), let sub = group(tokens[b + 1]), sub.1 == .plural { b += 2 }
             out.append(Mention(figure: f, group: gname, value: nil, bound: .some, start: a, end: b))
         }
-        // بينهم مدنيون / including women: an unstated number of a sub-group.
+        // بينهم مدنيون / including women: an unstated number of a sub-group, and of each plural
+        // listed with it (بينهم نساء وأطفال).
         for i in s where !covered.contains(i) && i + 1 < limit {
             guard stemIn(tokens[i], Lexicon.subCountCues), !covered.contains(i + 1), let g = group(tokens[i + 1]), g.1 == .plural, g.0 != "others" else { continue }
             guard let parent = (existing + out).last(where: { $0.start < i && ($0.figure == "killed" || $0.figure == "injured") && $0.value != nil }) else { continue }
-            if (existing + out).contains(where: { $0.figure == parent.figure && $0.group == g.0 }) { continue }
-            out.append(Mention(figure: parent.figure, group: g.0, value: nil, bound: .some, start: i, end: i + 2))
+            var k = i + 1
+            while k < limit, !covered.contains(k), let part = group(tokens[k]), part.1 == .plural, part.0 != "others", k == i + 1 || isConjunct(tokens[k]) {
+                if !(existing + out).contains(where: { $0.figure == parent.figure && $0.group == part.0 }) {
+                    out.append(Mention(figure: parent.figure, group: part.0, value: nil, bound: .some, start: k == i + 1 ? i : k, end: k + 1))
+                }
+                k += 1
+            }
         }
         return out
     }
@@ -731,9 +783,9 @@ extension Run {
     static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
     static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
         .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
-    static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "خسائر بشرية"].map(ArabicNorm.normalise))
+    static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "بشرية"].map(ArabicNorm.normalise))
         .union(["casualties", "deaths", "dead", "killed", "victims", "fatalities", "died"])
-    static let zeroInjuredWords: Set<String> = Set(["إصابات", "اصابات", "جرحى", "يصب", "إصابة", "مصابين"].map(ArabicNorm.normalise))
+    static let zeroInjuredWords: Set<String> = Set(["إصابات", "اصابات", "جرحى", "يصب", "يصاب", "تصب", "إصابة", "مصابين"].map(ArabicNorm.normalise))
         .union(["injuries", "injured", "wounded", "hurt"])
 
     func negated(_ i: Int, _ lower: Int) -> Bool {
@@ -904,6 +956,12 @@ enum Words {
     static func n(_ w: String) -> String { ArabicNorm.normalise(w) }
     static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
     static let qatalu = n("قتلوا")
+    static let complementisers: Set<String> = Set(["إن", "أن", "بأن"].map(n))
+    static let memberNouns: Set<String> = Set(["عناصر", "أفراد", "منتسبي", "منسوبي", "أعضاء"].map(n))
+    static let constructDualOfMan: Set<String> = [n("رجلا"), n("رجلي")]
+    static let amn = n("امن")
+    /// A death named with its subject's pronoun: حتفهم, مصرعهما.
+    static let deathWithPronoun: Set<String> = Set(["مصرعه", "مصرعها", "مصرعهما", "مصرعهم", "حتفه", "حتفها", "حتفهما", "حتفهم"].map(n))
     static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
     static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
     static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
@@ -1077,5 +1135,33 @@ extension Run {
             return [Mention(figure: "killed", group: "people", value: 2, bound: .exact, start: b, end: t + 1, triggerAt: t)]
         }
         return []
+    }
+}
+
+extension Run {
+    /// Whether an Arabic word opens with the conjunction و added to a word of its own (`والجرحى`),
+    /// not a word that begins with و (`وفاة`).
+    func isConjunct(_ t: Token) -> Bool {
+        t.script == .arabic && t.norm.hasPrefix(Words.n("و")) && t.stems.count > 1 && Lexicon.triggers[t.norm] == nil && Lexicon.groupNouns[t.norm] == nil
+    }
+
+    /// Whether an Arabic figure word agrees with a subject before it (`قتلوا`, `قتلا`, `حتفهم`,
+    /// `مصرعهما`): it closes the clause of the count before it and takes no count after it.
+    func agreesWithSubjectBefore(_ t: Token) -> Bool {
+        guard t.script == .arabic else { return false }
+        return Words.deathWithPronoun.contains(t.norm) || t.norm.hasSuffix(Words.n("وا"))
+    }
+}
+
+extension Run {
+    /// "إن رجل أمن استشهد", "أن قياديا كبيرا في تنظيم القاعدة قتل": a singular person noun opening
+    /// a reported clause (after إن/أن) whose verb, a few words on, is a figure verb.
+    func isSubjectOfFigureVerb(_ i: Int, lower: Int, limit: Int) -> Bool {
+        guard i > lower, tokens[i].script == .arabic, tokens[i - 1].stems.contains(where: Words.complementisers.contains) else { return false }
+        for k in (i + 1)..<min(limit, i + 7) {
+            if tokens[k].kind == .punct { return false }
+            if trigger(tokens[k]) != nil { return !isVictimNoun(tokens[k]) }
+        }
+        return false
     }
 }

@@ -176,6 +176,17 @@ enum Numbers {
         return Quantity(value: total, bound: .exact, start: i, end: j)
     }
 
+    /// A feminine dual in construct state before the noun it is joined to (`جثتي شابين`,
+    /// `ضحيتا الهجوم`): the ن drops and the ت of the singular shows. The singular, or nil.
+    static func constructDualStem(_ t: Token, beforeNoun: Bool, known: (String) -> Bool) -> String? {
+        guard beforeNoun, t.script == .arabic else { return nil }
+        for s in t.stems where s.count >= 4 && (s.hasSuffix(ArabicNorm.normalise("تي")) || s.hasSuffix(ArabicNorm.normalise("تا"))) {
+            let singular = String(s.dropLast(2)) + ArabicNorm.normalise("ة")
+            if known(singular) { return singular }
+        }
+        return nil
+    }
+
     /// Arabic dual of a counted noun (`طفلين`, `منزلين`, `رهينتين`): the singular it is the dual of.
     /// Sound plurals in ـين (`مدنيين`) are not duals.
     static func dualStem(_ t: Token, known: (String) -> Bool) -> String? {

@@ -89,6 +89,11 @@ struct Run {
             tokens[k].cachedThing = Self.lookupThing(tokens[k])
             if tokens[k].script == .latin { tokens[k].cachedCues = SingleVictim.cues[tokens[k].norm] ?? [] }
         }
+        // "حكم بالإعدام", "محاولة اغتيال": a sentence to death or an attempt tells of no such event.
+        for k in tokens.indices.dropFirst() where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic
+            && tokens[k - 1].stems.contains(where: Lexicon.unrealisedFigureCues.contains) {
+            tokens[k].cachedTrigger = nil
+        }
         self.tokens = tokens
         reportNamesCoalition = tokens.contains { t in
             t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
@@ -389,7 +394,32 @@ struct Run {
     static func lookupGroup(_ t: Token) -> (String, GrammaticalNumber)? {
         guard t.kind == .word else { return nil }
         if let g = Lexicon.groupNouns[t.norm] { return g }
-        if t.script == .arabic { for s in t.stems.dropFirst() { if let g = Lexicon.groupNouns[s] { return g } } }
+        guard t.script == .arabic else { return nil }
+        for s in t.stems.dropFirst() {
+            guard let g = Lexicon.groupNouns[s] else { continue }
+            // "الفوج الثالث": a definite ordinal is a rank in a series, not one more person.
+            if Lexicon.ordinals.contains(s), t.norm.dropLast(s.count).hasSuffix(ArabicNorm.al) { return nil }
+            return g
+        }
+        return possessedGroup(t)
+    }
+
+    /// A person noun with a pronoun attached is the noun's group: `وطفلها` (and her child),
+    /// `والدته` (his mother). A final ة is no pronoun (`مدنية` is an adjective).
+    static func possessedGroup(_ t: Token) -> (String, GrammaticalNumber)? {
+        guard t.text.unicodeScalars.last(where: { !Scalars.isArabicMark($0.value) })?.value != 0x0629 else { return nil }
+        for s in t.stems {
+            for suffix in Lexicon.pronounSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= 3 {
+                let base = s.dropLast(suffix.count)
+                // A feminine noun keeps its ت before the pronoun: والدته → والدة.
+                if base.hasSuffix(ArabicNorm.normalise("ت")) {
+                    let feminine = String(base.dropLast()) + ArabicNorm.normalise("ة")
+                    if let g = Lexicon.feminineKin[feminine] ?? Lexicon.groupNouns[feminine], g.0 != "others" { return g }
+                } else if let g = Lexicon.groupNouns[String(base)], g.0 != "others", g.0 != "militant_leaders" {
+                    return g
+                }
+            }
+        }
         return nil
     }
     static func lookupThing(_ t: Token) -> String? {

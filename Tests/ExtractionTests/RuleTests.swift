@@ -944,3 +944,115 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(!war.isEmpty && war.allSatisfy { $0.incident == .background })
     }
 }
+
+/// Arabic rules found with a self-written challenge set of news sentences (not the development set).
+@Suite struct ArabicGeneralisationTests {
+    @Test func figureVerbsCountInEveryPersonAndNumber() {
+        // Given a dual verb after a count, a feminine verb and a death with its subject's pronoun
+        #expect(claims("وذكرت الوكالة أن اثنين من عناصر التنظيم قتلا في هجوم").contains("killed militants 2 exact"))
+        #expect(claims("قتل جندي وأصيبت امرأة في القصف").contains("injured women 1 exact"))
+        #expect(claims("وقتلت القوات 23 مسلحا وأسرت 11 آخرين").contains("captured militants 11 exact"))
+        #expect(claims("بينما لقي اثنان مصرعهما").contains("killed people 2 exact"))
+        // A noun that merely looks like a conjugation is none: أسرة (a family) captures no one
+        #expect(claims("قتل 3 من أسرة واحدة") == ["killed people 3 exact"])
+    }
+
+    @Test func executionsAndAssassinationsAreKillingsButNotSentencesOrAttempts() {
+        #expect(claims("وأعدم التنظيم 14 شخصا في الموصل").contains("killed people 14 exact"))
+        #expect(claims("وقالت مصادر إن مسلحين اغتالوا ضابطا في عدن").contains("killed soldiers 1 exact"))
+        #expect(claims("كما حصد القصف أرواح ثمانية مدنيين").contains("killed civilians 8 exact"))
+        // Then a sentence to death or an attempt is no death
+        #expect(claims("وأصدرت محكمة أحكاما بالإعدام على 5 متهمين").isEmpty)
+        #expect(claims("ونجا المحافظ من محاولة اغتيال استهدفت موكبه").isEmpty)
+    }
+
+    @Test func aFigureWordAgreeingWithASubjectBeforeItIsNoMergedFigure() {
+        let result = claims("لقي ثلاثة جنود حتفهم وأصيب سبعة آخرون في الهجوم")
+        #expect(result.contains("killed soldiers 3 exact") && result.contains("injured soldiers 7 exact"), "\(result)")
+        #expect(!result.contains { $0.contains("up_to") })
+        // Nor is the verb of the count before it
+        #expect(claims("وقال المتحدث إن رجل أمن استشهد وأصيب اثنان آخران").contains("injured police 2 exact"))
+        // A merged figure still merges
+        #expect(claims("أدى إلى مقتل وإصابة 40 شخصا").contains("killed people 40 up_to"))
+    }
+
+    @Test func aFigureWordWithAConjunctionOpensTheNextItem() {
+        let result = claims("وبحسب حصيلة جديدة، ارتفع عدد القتلى إلى 41 والجرحى إلى 86.")
+        #expect(result.contains("killed people 41 exact") && result.contains("injured people 86 exact"), "\(result)")
+        #expect(!result.contains("injured people 41 exact"))
+        // A victim noun without the conjunction is the count's own
+        #expect(claims("خلفت المواجهات 15 قتيلا").contains("killed people 15 exact"))
+    }
+
+    @Test func anIndefiniteOrdinalAfterAFigureWordIsOneMore() {
+        #expect(claims("وقالت مصادر إن اثنين من عناصر الميليشيات قتلا، فيما أصيب ثالث").contains("injured militants 1 exact"))
+        #expect(claims("ولقي رجلا أمن مصرعهما وأصيب ثالث").contains("injured police 1 exact"))
+        // A definite ordinal is a rank in a series
+        #expect(claims("هاجموا مقر الفوج الثالث").isEmpty)
+        #expect(claims("وقتل 43 شخصا في التفجير الثاني") == ["killed people 43 exact"])
+    }
+
+    @Test func aPersonNounWithAPronounIsItsNoun() {
+        #expect(claims("وقتلت امرأة وطفلها في غارة").contains("killed children 1 exact"))
+        #expect(claims("قتل طفل وأصيبت والدته بجروح").contains("injured women 1 exact"))
+        // والده (his father) is no woman, and a final ة is no pronoun
+        #expect(!claims("قتل طفل وأصيب والده بجروح").contains { $0.contains("women") })
+        #expect(claims("استهدف القصف الحماية المدنية").isEmpty)
+    }
+
+    @Test func membersOfABodyAreTheBodys() {
+        #expect(claims("وقتل 9 من عناصر الشرطة العراقية وجرح 14 آخرون").contains("killed police 9 exact"))
+        #expect(claims("وقتل 9 من عناصر الشرطة العراقية وجرح 14 آخرون").contains("injured police 14 exact"))
+        // Members alone are militants
+        #expect(claims("ما تسبب بمقتل تسعة عناصر من تنظيم الدولة").contains("killed militants 9 exact"))
+    }
+
+    @Test func constructDualsAreTwo() {
+        #expect(claims("وعثر الأهالي على جثتي شابين في الشارع").contains("killed people 2 exact"))
+        #expect(claims("وأعلنت الوزارة إصابة رجلي أمن في انفجار").contains("injured police 2 exact"))
+        #expect(claims("وأكدت مصادر أن مئتي عنصر من الميليشيات لقوا مصرعهم").contains("killed militants 200 exact"))
+        #expect(claims("وقالت الأمم المتحدة إن نحو ألفي مدني قتلوا").contains("killed civilians 2000 about"))
+        // A singular in construct is one
+        #expect(claims("وأعلنت الوزارة إصابة رجل أمن في انفجار").contains("injured police 1 exact"))
+        #expect(claims("ولقي ضابط وثلاثة مجندين حتفهم").contains("killed soldiers 3 exact"))
+    }
+
+    @Test func humanLossesAndNoOneHurtAreZeros() {
+        #expect(claims("اعترضت الدفاعات صاروخا دون وقوع خسائر بشرية").contains("killed people 0 exact"))
+        #expect(claims("سقطت قذيفة دون أن يصاب أحد").contains("injured people 0 exact"))
+        // No reports is no zero
+        #expect(claims("ولم ترد تقارير عن خسائر بشرية").isEmpty)
+    }
+
+    @Test func unnumberedPartsAndPairsAreSome() {
+        let parts = claims("ووصل إلى مستشفيات المدينة 37 جريحا بينهم نساء وأطفال.")
+        #expect(parts.contains("injured women null some") && parts.contains("injured children null some"), "\(parts)")
+        let pair = claims("أسفرت الاشتباكات عن سقوط قتلى وجرحى في صفوف الطرفين")
+        #expect(pair.contains("killed people null some") && pair.contains("injured people null some"), "\(pair)")
+        // One noun is one claim
+        #expect(claims("أسفرت الاشتباكات عن سقوط قتلى") == ["killed people null some"])
+    }
+
+    @Test func aVagueCountRightAfterAFigureVerbIsItsVictims() {
+        #expect(claims("وأصيب المئات بحالات اختناق جراء القصف").contains("injured people 100 at_least"))
+        // Not things, and not after سقوط
+        #expect(claims("شهدت المدينة سقوط عشرات القذائف").isEmpty)
+    }
+
+    @Test func ofThemTakesTheNearerCount() {
+        #expect(claims("أسفرت الاشتباكات عن مقتل 25 مسلحا وجرح العشرات منهم").contains("injured militants 10 at_least"))
+        // A plural nearer than any count still names them
+        #expect(claims("أطلق المسلحون النار على المواطنين فقتلوا اثنين منهم").contains("killed civilians 2 exact"))
+    }
+
+    @Test func aSingularSubjectOfAReportedFigureVerbIsOne() {
+        #expect(claims("وقال المتحدث إن رجل أمن استشهد خلال تبادل لإطلاق النار").contains("killed police 1 exact"))
+        // A subject of another verb is no victim
+        #expect(claims("وقال المتحدث إن جنديا زار الموقع").isEmpty)
+    }
+
+    @Test func touristsAndVillagersAreCivilians() {
+        #expect(claims("وارتفع عدد ضحايا الهجوم على فندق في سوسة إلى 39 سائحا").contains("killed civilians 39 exact"))
+        #expect(claims("وقال مسؤولون إن مسلحين قتلوا 29 قرويا").contains("killed civilians 29 exact"))
+    }
+}
