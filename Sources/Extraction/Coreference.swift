@@ -23,7 +23,7 @@ enum SingleVictim {
         "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandson", "granddaughter", "nephew", "niece",
         "uncle", "aunt", "cousin", "friend", "boyfriend", "girlfriend", "male", "female", "adult", "juvenile", "patient",
         "homeowner", "owner", "tenant", "roommate", "relative", "toddler", "sibling", "buddy", "classmate", "playmate", "stepson",
-        "stepdaughter", "stepfather", "stepmother", "grandchild",
+        "stepdaughter", "stepfather", "stepmother", "grandchild", "guard",
     ]
     /// People who are not the victim: a pronoun whose nearest antecedent is one of these does not
     /// refer to the victim ("A man was shot by a suspect. He fled …"), and they never die here.
