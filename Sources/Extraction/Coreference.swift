@@ -23,7 +23,7 @@ enum SingleVictim {
         "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandson", "granddaughter", "nephew", "niece",
         "uncle", "aunt", "cousin", "friend", "boyfriend", "girlfriend", "male", "female", "adult", "juvenile", "patient",
         "homeowner", "owner", "tenant", "roommate", "relative", "toddler", "sibling", "buddy", "classmate", "playmate", "stepson",
-        "stepdaughter", "stepfather", "stepmother", "grandchild",
+        "stepdaughter", "stepfather", "stepmother", "grandchild", "guard",
     ]
     /// People who are not the victim: a pronoun whose nearest antecedent is one of these does not
     /// refer to the victim ("A man was shot by a suspect. He fled …"), and they never die here.
@@ -134,9 +134,25 @@ extension Run {
         for k in r {
             if tokens[k].text == ";" { return false }
             if SingleVictim.survivalWords.contains(tokens[k].norm) {
-                // "non" only in "non-life-threatening".
+                // "non" only in "non-life-threatening"; "released" only in "treated and released".
+                if tokens[k].norm == "released" { return k - 2 >= r.lowerBound && tokens[k - 2].norm == "treated" }
                 return tokens[k].norm != "non" || k + 2 < r.upperBound && tokens[k + 2].norm == "life"
             }
+        }
+        return false
+    }
+
+    /// Whether the clause from `k` tells of a death ("was wounded and later died"), read up to a
+    /// semicolon or an "and"/"but" that opens a clause of another subject ("was hurt and Juliet
+    /// Lynch was killed").
+    func clauseTellsOfDeath(_ k: Int, limit: Int) -> Bool {
+        var m = k
+        while m < limit {
+            let t = tokens[m]
+            if t.text == ";" { return false }
+            if t.norm == "and" || t.norm == "but", m + 1 < limit, SingleVictim.clauseSubjects.contains(tokens[m + 1].norm) || isNameWord(tokens[m + 1]) { return false }
+            if SingleVictim.deathWords.contains(t.norm) { return true }
+            m += 1
         }
         return false
     }
@@ -222,16 +238,15 @@ extension Run {
             return phrase
         }
         guard w.kind == .word, w.script == .latin else { return nil }
-        let isAge = w.norm == "old" && j - 4 >= lower && tokens[j - 1].text == "-" && ["year", "month", "week", "day"].contains(tokens[j - 2].norm) && tokens[j - 3].text == "-"
-            && tokens[j - 4].kind == .number
+        let ageStart = self.ageStart(endingAt: j, lower: lower)
         var noun: String? = nil
-        if isAge { noun = "people" }
+        if ageStart != nil { noun = "people" }
         else if SingleVictim.notVictims.contains(w.norm) { return nil }
         else if let g = group(w), g.1 == .singular, g.0 != "others" { noun = g.0 }
         else if SingleVictim.personNouns.contains(w.norm) { noun = w.norm == "toddler" ? "children" : "people" }
         guard let g = noun else { return nil }
         // A determiner before it, with words and an age only between.
-        var a = j - (isAge ? 4 : 0)
+        var a = ageStart ?? j
         var steps = 0
         while a - 1 >= lower, steps < 8 {
             let p = tokens[a - 1]
@@ -357,6 +372,7 @@ extension SingleVictim {
     static let deathNouns: Set<String> = ["death", "murder", "killing", "slaying"]
     /// Active verbs of wounding: "accidentally shot his sister", "wounding a 15-year-old".
     static let woundingVerbs: Set<String> = ["wounded", "wounding", "injured", "injuring", "shot", "shoots", "shooting"]
+    static let woundOnlyVerbs: Set<String> = ["wounding", "injuring", "wounded", "injured"]
     /// The words ``Run/singleVictimObjects(in:existing:)`` starts from (one lookup per token).
     static let objectCues: Set<String> = killVerbs.union(fatalVerbs).union(woundingVerbs).union(deathNouns)
     /// The words ``Run/pairsOfSingleVictims(in:found:)`` starts from.
@@ -379,8 +395,11 @@ extension Run {
             let afterFatally = k > s.lowerBound && ["fatally", "mortally"].contains(tokens[k - 1].norm)
             let isKilling = SingleVictim.killVerbs.contains(word) || SingleVictim.fatalVerbs.contains(word) && afterFatally
             let isDeathOf = SingleVictim.deathNouns.contains(word) && k + 1 < limit && tokens[k + 1].norm == "of"
-            // "accidentally shot his sister": wounded, where nobody dies in the report.
-            let isWounding = !afterFatally && !reportTellsOfDeath && SingleVictim.woundingVerbs.contains(word)
+            // "accidentally shot his sister": wounded, where nobody dies in the report. Where someone
+            // dies, the one wounded may be the one who died later, unless the sentence has killed
+            // another before the wound ("killing David, 11, and critically injuring his brother").
+            let isWounding = !afterFatally && SingleVictim.woundingVerbs.contains(word) && !clauseTellsOfDeath(k + 1, limit: limit)
+                && (!reportTellsOfDeath || SingleVictim.woundOnlyVerbs.contains(word) && tokens[s.lowerBound..<k].contains { SingleVictim.killVerbs.contains($0.norm) })
             guard isKilling || isDeathOf || isWounding else { continue }
             let figure = isWounding ? "injured" : "killed"
             if isKilling || isWounding {
@@ -547,13 +566,18 @@ extension SingleVictim {
     /// Words after the wound in its sentence that make it the victim's death: "was wounded and later died".
     static let deathWords: Set<String> = ["died", "dies", "dead", "killed", "succumbed", "fatally", "mortally"]
     /// Wound nouns after "suffered a …": "suffered a gunshot wound to the leg".
-    static let gunshotWords: Set<String> = ["gunshot", "bullet"]
+    static let gunshotWords: Set<String> = ["gunshot", "bullet", "graze"]
+    /// Passive verbs of being hit: a wound where a firearm did it ("struck by a stray bullet").
+    static let hitVerbs: Set<String> = ["struck", "hit"]
+    static let firearmWords: Set<String> = ["bullet", "bullets", "gunfire", "gunshot", "gunshots", "shot", "shots", "shooting", "round", "rounds", "pellet", "crossfire", "fired"]
     static let woundNouns: Set<String> = ["wound", "wounds", "injury", "injuries"]
     /// Words saying a wounded person lives: "is expected to survive", "in stable condition",
     /// "non-life-threatening", "minor injuries".
-    static let survivalWords: Set<String> = ["survive", "survived", "recover", "recovering", "recovered", "stable", "minor", "non"]
+    static let survivalWords: Set<String> = ["survive", "survived", "recover", "recovering", "recovered", "recovery", "stable", "minor", "non", "released"]
     /// The words ``Run/singleVictimInjuries(in:previous:existing:)`` starts from.
-    static let woundCues: Set<String> = woundParticiples.union(["shot", "with", "suffered", "sustained"])
+    static let woundCues: Set<String> = woundParticiples.union(hitVerbs).union(["shot", "with", "suffered", "sustained", "suffering"])
+    /// Words that may open the subject of a new clause after "and"/"but": "was hurt and Juliet Lynch was killed".
+    static let clauseSubjects: Set<String> = determiners.union(["he", "she", "they", "police"])
     /// Every cue word with the rules it may start.
     static let cues: [String: VictimCues] = {
         var d: [String: VictimCues] = [:]
@@ -580,7 +604,13 @@ extension Run {
             var end = k + 1
             var passive = true
             if SingleVictim.woundParticiples.contains(word) {
-                if tokens[end..<limit].contains(where: { SingleVictim.deathWords.contains($0.norm) }) { continue }
+                if clauseTellsOfDeath(end, limit: limit) { continue }
+            } else if SingleVictim.hitVerbs.contains(word) {
+                // "was struck in the leg by a stray bullet", "was hit in the shoulder": shot, if a
+                // firearm is named or the person lives.
+                guard !reportTellsOfDeath || statesSurvival(k + 1..<limit),
+                      tokens[s].contains(where: { SingleVictim.firearmWords.contains($0.norm) }) || statesSurvival(k + 1..<limit),
+                      k + 1 < limit, ["in", "by"].contains(tokens[k + 1].norm) else { continue }
             } else if word == "shot" {
                 // Where someone dies, the one shot may be the one who died, unless the sentence says they survive.
                 guard !reportTellsOfDeath || statesSurvival(k + 1..<limit) else { continue }
@@ -598,7 +628,7 @@ extension Run {
                 if (existing + out).contains(where: { m in m.start <= start && start < m.end || m.figure == "injured" && m.triggerAt == k }) { continue }
                 out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: wound + 1, triggerAt: k))
                 continue
-            } else if word == "suffered" || word == "sustained" {
+            } else if word == "suffered" || word == "sustained" || word == "suffering" {
                 guard !reportTellsOfDeath,
                       let wound = (k + 1..<min(limit, k + 6)).first(where: { ["wound", "wounds"].contains(tokens[$0].norm) }),
                       tokens[wound - 1].kind == .word, SingleVictim.gunshotWords.contains(tokens[wound - 1].norm) else { continue }

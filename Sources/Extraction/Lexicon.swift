@@ -75,7 +75,7 @@ enum Lexicon {
         var d: [String: (String, GrammaticalNumber)] = [:]
         let en: [(String, String, GrammaticalNumber)] = [
             ("people", "people", .plural), ("persons", "people", .plural), ("person", "people", .singular),
-            ("men", "people", .plural), ("man", "people", .singular), ("individuals", "people", .plural), ("others", "people", .plural),
+            ("men", "people", .plural), ("man", "people", .singular), ("individuals", "people", .plural), ("others", "others", .plural),
             ("victims", "people", .plural), ("bodies", "people", .plural), ("passengers", "civilians", .plural),
             ("civilians", "civilians", .plural), ("civilian", "civilians", .singular), ("villagers", "civilians", .plural),
             ("residents", "civilians", .plural), ("farmers", "civilians", .plural), ("worshippers", "civilians", .plural),

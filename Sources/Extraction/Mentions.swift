@@ -174,11 +174,14 @@ extension Run {
                     if (afterTrigger || afterCue || listed || subject) && !enArticle && g.0 != "others" || g.0 == "others" && afterTrigger {
                         q = Quantity(value: 1, bound: .exact, start: i, end: i + 1, nounGroup: g.0)
                     }
+                } else if t.norm == "another", i + 2 < limit, ["was", "is", "has"].contains(tokens[i + 1].norm) {
+                    // "Three people were shot to death and another was injured": one more person, the
+                    // subject of the figure verb the noun loop below looks for.
+                    q = Quantity(value: 1, bound: .exact, start: i, end: i + 1)
                 } else if t.norm == "a" || t.norm == "an" || t.norm == "one", i + 1 < limit {
                     var k = i + 1
-                    // "a 46-year-old man", "an 8-month-old baby": an age before the noun.
-                    if k + 5 < limit, tokens[k].kind == .number, tokens[k + 1].text == "-", ["year", "month", "week", "day"].contains(tokens[k + 2].norm),
-                       tokens[k + 3].text == "-", tokens[k + 4].norm == "old" { k += 5 }
+                    // "a 46-year-old man", "an 8-month-old baby", "a 17 year old boy": an age before the noun.
+                    if let ageEnd = ageEnd(startingAt: k, limit: limit), ageEnd < limit { k = ageEnd }
                     if k + 1 < limit, group(tokens[k]) == nil, tokens[k].script == .latin, group(tokens[k + 1]) != nil { k += 1 }
                     if let g = group(tokens[k]), g.1 == .singular, g.0 != "others", !isCompoundHead(k + 1, limit) {
                         q = Quantity(value: 1, bound: .exact, start: i, end: k + 1, nounGroup: g.0)
@@ -259,6 +262,8 @@ extension Run {
                         if w.norm == "casualties" { figure = nil; decided = false; groupName = nil }
                         break
                     }
+                    // "Nine members of one family", "two families fled": families counted are not people.
+                    if ["family", "families"].contains(w.norm), !(j + 1 < limit && ["members", "member"].contains(tokens[j + 1].norm)) { break }
                     if let g = group(w) {
                         // "9 من عناصر الشرطة": members of a body are the body's.
                         if let body = memberOfBody(j, limit) { groupName = body; end = j + 2 } else { groupName = g.0; end = j + 1 }
@@ -282,6 +287,11 @@ extension Run {
                        j + 1 < limit, trigger(tokens[j + 1]) != nil
                         || j + 2 < limit && Lexicon.auxiliaries.contains(tokens[j + 1].norm) && trigger(tokens[j + 2]) != nil {
                         decided = true; groupName = "people"; break
+                    }
+                    // "executed nine of them": "of them" with no noun after it names no group of its own
+                    // (the group named before, below).
+                    if j == quantity.end, w.norm == "of", j + 1 < limit, tokens[j + 1].norm == "them", j + 2 >= limit || tokens[j + 2].kind == .punct || group(tokens[j + 2]) == nil && !modifiersBeforeNoun(j + 2, limit) {
+                        decided = true; end = j + 2; break
                     }
                     if stemIn(w, Lexicon.countTerminators) || w.norm == "of" || w.norm == "the" {
                         if w.norm == Words.n("من") || w.norm == "of" || w.norm == "the" { j += 1; skipped += 1; continue }
@@ -448,9 +458,14 @@ extension Run {
                 figure = prev.figure; triggerAt = prev.triggerAt; combined = prev.combined
             }
             // "killing at least 14 people, six of them children": a part of the count before.
-            if quantity.end + 1 < limit, tokens[quantity.end].norm == "of", tokens[quantity.end + 1].norm == "them", !out.isEmpty { cue = true }
+            let ofThem = quantity.end + 1 < limit && tokens[quantity.end].norm == "of" && tokens[quantity.end + 1].norm == "them" && !out.isEmpty
+            if ofThem { cue = true }
             // "ارتفع عدد الشهداء إلى 12", "the toll rose to 12": the figure word comes before.
             if figure == nil, qs > lower, tokens[qs - 1].norm == Words.n("الي") || tokens[qs - 1].norm == "to" { backward(8) }
+            // "The toll from the chemical attack has risen to 86": a toll is of deaths unless its word says otherwise.
+            if figure == nil, qs > lower, ["to", "at"].contains(tokens[qs - 1].norm), let toll = tollWord(before: qs - 1, lower: lower) {
+                figure = toll > lower ? trigger(tokens[toll - 1]) ?? "killed" : "killed"; triggerAt = toll
+            }
             if figure == nil { backward(3) }
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
@@ -513,8 +528,11 @@ extension Run {
                         out[k].group = g; next = out[k].start; k -= 1
                     }
                 }
+                // "abducted 14 passengers and executed nine of them": a part of a count of another
+                // figure is the whole count of its own.
+                let partOfAnotherFigure = ofThem && out.last(where: { !Things.nouns.values.contains($0.figure) })?.figure != fig
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
-                                   triggerAt: triggerAt, isSubCount: cue || inheritedSubCount, vague: quantity.vague,
+                                   triggerAt: triggerAt, isSubCount: cue && !partOfAnotherFigure || inheritedSubCount, vague: quantity.vague,
                                    isAdditional: isAdditional(quantity.start, quantity.end, lower: lower, limit: limit)))
                 // "were kidnapped and killed": the same people, a second figure ("killed and injured"
                 // is a combined figure, not both for everyone).
@@ -558,6 +576,24 @@ extension Run {
     /// Gallery captions count pictures: "Image 5 of 33", "Photo 2 of 8".
     static let pictureWords: Set<String> = ["image", "photo", "picture", "slide", "page"]
     static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    static let ageUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days"]
+
+    /// The end of an age starting at `k`, hyphenated or not: "46-year-old", "17 year old",
+    /// "8 months old".
+    func ageEnd(startingAt k: Int, limit: Int) -> Int? {
+        guard k < limit, tokens[k].kind == .number else { return nil }
+        if k + 4 < limit, tokens[k + 1].text == "-", Self.ageUnits.contains(tokens[k + 2].norm), tokens[k + 3].text == "-", tokens[k + 4].norm == "old" { return k + 5 }
+        if k + 2 < limit, tokens[k + 1].kind == .word, Self.ageUnits.contains(tokens[k + 1].norm), tokens[k + 2].norm == "old" { return k + 3 }
+        return nil
+    }
+
+    /// The start of an age ending in "old" at `j` (``ageEnd(startingAt:limit:)`` read backwards).
+    func ageStart(endingAt j: Int, lower: Int) -> Int? {
+        guard j >= lower, j < tokens.count, tokens[j].norm == "old" else { return nil }
+        for start in [j - 4, j - 2] where start >= lower && ageEnd(startingAt: start, limit: j + 1) == j + 1 { return start }
+        return nil
+    }
 
     /// Whether the bare number at `i` counts nothing: a citation marker, an age (listed, after a
     /// name, in decades, "N yo"/"year old"), a day after a month's name, a road or house number,
@@ -639,6 +675,20 @@ extension Run {
         }
     }
 
+    /// "The death toll from the attack on the market rose to 27": the word "toll" in the clause
+    /// before the "to"/"at" at `k`, followed by a verb of rising or standing right before `k`.
+    func tollWord(before k: Int, lower: Int) -> Int? {
+        guard k - 1 >= lower, Self.tollVerbs.contains(tokens[k - 1].norm) else { return nil }
+        var m = k - 2
+        while m >= max(lower, k - 14) {
+            if tokens[m].norm == "toll" { return m }
+            if tokens[m].kind == .punct && tokens[m].text != "-" || stemIn(tokens[m], Self.clauseBreaks) { return nil }
+            m -= 1
+        }
+        return nil
+    }
+    static let tollVerbs: Set<String> = ["rose", "risen", "climbed", "increased", "reached", "jumped", "stands", "stood", "rising", "climbing"]
+
     /// "من الجيش", "في صفوف المقاومة", "of the army": the group of the body named at `i`.
     func ofGroup(_ i: Int, _ limit: Int) -> String? {
         var k = i
@@ -692,6 +742,7 @@ extension Run {
     /// people", "three others", "another four", "two more people", "اثنين آخرين", "3 آخرون".
     func isAdditional(_ start: Int, _ end: Int, lower: Int, limit: Int) -> Bool {
         if start > lower, Self.additionalBefore.contains(tokens[start - 1].norm) { return true }
+        if tokens[start].norm == "another" { return true }
         guard end < limit else { return false }
         let next = tokens[end]
         if Self.additionalAfter.contains(next.norm) { return true }

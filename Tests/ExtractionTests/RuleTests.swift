@@ -1056,3 +1056,92 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("وقال مسؤولون إن مسلحين قتلوا 29 قرويا").contains("killed civilians 29 exact"))
     }
 }
+
+@Suite struct EnglishGeneralisationTests {
+    @Test func englishOthersTakeTheGroupOfTheCountBefore() {
+        // Given "N others" after a count of one group
+        #expect(claims("Shells killed four civilians and injured 12 others.").contains("injured civilians 12 exact"))
+        // Negative: after a count of children or women, others are people
+        #expect(claims("The blast killed two children and wounded five others.").contains("injured people 5 exact"))
+    }
+
+    @Test func anotherAsASubjectIsOneMorePerson() {
+        // Given "another" as the subject of a figure verb
+        #expect(claims("Three people were shot to death and another was injured.").contains("injured people 1 exact"))
+        // Negative: "another" before a noun or a number is the noun's or the number's
+        #expect(!claims("Another shooting was reported nearby.").contains { $0.hasPrefix("injured") || $0.hasPrefix("killed") })
+    }
+
+    @Test func ofThemWithNoNounTakesTheGroupBeforeAndIsAWholeCountOfItsOwnFigure() {
+        // Given "N of them" after a count of another figure
+        let r = RuleExtractor().extract(text: ReportText.normalise("Gunmen abducted 14 passengers and later executed nine of them."))
+        let killed = r.claims.first { $0.figure == "killed" }
+        #expect(killed?.value == 9 && killed?.group == "civilians" && killed?.isSubCount == false)
+        // Negative: "N of them" after a count of the same figure stays a part
+        let part = RuleExtractor().extract(text: ReportText.normalise("The strikes killed 22 people, eight of them children.")).claims.first { $0.value == 8 }
+        #expect(part?.isSubCount == true && part?.group == "children")
+    }
+
+    @Test func anAgeWithoutHyphensIsOnePerson() {
+        // Given "a 17 year old" written without hyphens
+        #expect(claims("A 14 year old boy is killed and a 17 year old is wounded.").contains("injured people 1 exact"))
+        // Negative: an age is not a count of people
+        #expect(!claims("The victim was 17 years old.").contains { $0.contains(" 17 ") })
+    }
+
+    @Test func struckOrHitByGunfireIsAWound() {
+        // Given a passive "struck"/"hit" in the body or by a bullet, in a report of no death
+        #expect(claims("A 5-year-old girl was struck in the right hand by a stray bullet.") == ["injured children 1 exact"])
+        #expect(claims("The child was hit in the leg and is expected to make a full recovery.") == ["injured children 1 exact"])
+        // Negative: no firearm and no survival ("hit by a car"), or a report of a death
+        #expect(claims("A man was hit by a car on Main Street.").isEmpty)
+        #expect(claims("The man was struck in the chest by a bullet. He died at the hospital.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+
+    @Test func sufferingFromAGunshotOrGrazeWoundIsAWound() {
+        #expect(claims("Officers found a 45-year-old man suffering from a gunshot wound.") == ["injured people 1 exact"])
+        #expect(claims("A teenager suffered a graze wound to the head.") == ["injured people 1 exact"])
+        // Negative: another wound noun ("a head wound" from a fall) names no firearm
+        #expect(claims("A teenager suffered a head wound in the fall.").isEmpty)
+    }
+
+    @Test func treatedAndReleasedStatesSurvival() {
+        // Given a death elsewhere in the report, and one shot who was treated and released
+        #expect(claims("One man died. The second man was shot in the arm and was treated and released.").contains("injured people 1 exact"))
+        // Negative: "released" in another sense
+        #expect(claims("One man died. The second man was shot in the arm; police released his name.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+
+    @Test func aWoundsDeathCheckStaysInItsClause() {
+        // Given a wound, then "and" opening a clause of another person who dies
+        #expect(claims("Another 5-year-old was hurt and Juliet Lynch was killed.").contains("injured people 1 exact"))
+        // Negative: the same person's death after "and"
+        #expect(claims("The man was wounded and later died at the hospital.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+
+    @Test func anActiveWoundAfterAKillingInTheSentenceIsAWound() {
+        // Given a report of a death, and a sentence killing one person and wounding another
+        #expect(claims("Shots were fired inside the home, killing David Smith, 11, and critically injuring his 16-year-old brother.").contains("injured people 1 exact"))
+        // Negative: the wound alone in a report of a death (the one wounded may have died later)
+        #expect(claims("An accidental shooting critically injured a 16-year-old. The boy died on Friday.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+
+    @Test func aTollThatRisesIsOfDeaths() {
+        #expect(claims("The toll from the chemical attack has risen to 86.") == ["killed people 86 exact"])
+        #expect(claims("The death toll from the attack on the market rose to 27.") == ["killed people 27 exact"])
+        // Negative: a number after "to" with no toll
+        #expect(claims("The number of checkpoints rose to 27.").isEmpty)
+    }
+
+    @Test func aGuardIsAPersonNoun() {
+        #expect(claims("A security guard was shot and critically injured outside a restaurant.") == ["injured people 1 exact"])
+        // Negative: guards posted, nobody hurt
+        #expect(claims("A security guard was posted outside the restaurant.").isEmpty)
+    }
+
+    @Test func familiesAreNotCountsOfPeople() {
+        #expect(claims("Nine members of one family were shot dead.") == ["killed civilians 9 exact"])
+        // Negative: "family members" are people counted
+        #expect(claims("Five family members were killed.") == ["killed civilians 5 exact"])
+    }
+}
