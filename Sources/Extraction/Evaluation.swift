@@ -236,7 +236,13 @@ public enum ExtractionEvaluation {
     static let casualtyFigures: Set<String> = ["killed", "injured", "captured", "arrested", "missing"]
 
     static func arabic(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
-        let rows = try jsonLines(dir.appendingPathComponent("eval/arabic/sentences.dev.jsonl"))
+        try arabicSentences(dir.appendingPathComponent("eval/arabic/sentences.dev.jsonl"), x)
+    }
+
+    /// Claims per sentence of a file in the Arabic set's format (`sentence`, `date_extracted`,
+    /// `claims`), matched on figure, group, value and bound.
+    public static func arabicSentences(_ file: URL, _ x: RuleExtractor = RuleExtractor()) throws -> SetScore {
+        let rows = try jsonLines(file)
         struct Key: Hashable { var figure, group, value, bound: String }
         var tp = 0, predicted = 0, gold = 0
         for r in rows {
