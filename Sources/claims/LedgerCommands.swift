@@ -70,7 +70,7 @@ struct Ingest: ParsableCommand {
             let sourceNames = try rules?.gazetteer ?? gazetteers.extractor().gazetteer
             let outcomes = try store.write(actor: actor.name) { appender in
                 // A text stored before changes nothing, so its outlet is not registered for it.
-                let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: ReportText.normalise($0))) == nil }
+                let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: $0)) == nil }
                 let outletID = try outlet.map { try resolveOrRegisterOutlet($0, gazetteer: sourceNames, register: anyNew, appender: &appender) }
                 return try zip(files, texts).map { file, text in
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
