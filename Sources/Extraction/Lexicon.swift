@@ -197,6 +197,11 @@ enum Lexicon {
         ("أصيب", "injured"), ("جرح", "injured"), ("أسر", "captured"), ("خطف", "captured"), ("اختطف", "captured"), ("اعتقل", "arrested"),
     ]
 
+    /// Verbs that take lives (`حصد أرواح`, `أودى بأرواح`, `أزهق أرواح`): `أرواح` is a count of killed
+    /// only after one of them.
+    static let lifeTakingVerbs: Set<String> = Set(["حصد", "حصدت", "حصدا", "حصدوا", "يحصد", "تحصد", "يحصدون", "أزهق", "أزهقت", "أزهقوا", "يزهق", "تزهق",
+                                                   "أودى", "أودت", "يودي", "تودي"].map(ArabicNorm.normalise))
+
     /// Words right before a figure word that tell of no such event: a sentence to death
     /// (`حكم بالإعدام`, `أحكاما بالإعدام`) or an attempt (`محاولة اغتيال`).
     static let unrealisedFigureCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم", "محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))

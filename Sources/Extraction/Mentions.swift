@@ -1017,6 +1017,7 @@ enum Words {
     static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
     static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
     static let alarwah = n("الأرواح")
+    static let arwah = n("أرواح")
     static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
     static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
     static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = Words.n("و") + n("نصف"), linahw = n("لنحو")

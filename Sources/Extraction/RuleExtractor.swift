@@ -94,6 +94,12 @@ struct Run {
             && tokens[k - 1].stems.contains(where: Lexicon.unrealisedFigureCues.contains) {
             tokens[k].cachedTrigger = nil
         }
+        // "حصد أرواح", "أودى بأرواح": lives are a count of killed only where a verb takes them
+        // ("إنقاذ أرواح 30 شخصا" saves them, "حماية أرواح المدنيين" protects them).
+        for k in tokens.indices where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic && tokens[k].stems.contains(Words.arwah) {
+            let taken = (max(0, k - 3)..<k).contains { tokens[$0].kind == .word && tokens[$0].stems.contains(where: Lexicon.lifeTakingVerbs.contains) }
+            if !taken { tokens[k].cachedTrigger = nil }
+        }
         self.tokens = tokens
         reportNamesCoalition = tokens.contains { t in
             t.kind == .word && (Things.coalitionWords.contains(t.norm) && t.norm != "us" || t.script == .arabic && t.stems.contains(where: Things.coalitionWords.contains)
@@ -163,12 +169,13 @@ struct Run {
         for (index, s) in sents.enumerated() {
             let heading = isHeading(s)
             // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
+            // A paragraph tells one account: a sentence that names no speaker goes on with the
+            // speaker of the sentence before it in the same paragraph (a caption opening a
+            // paragraph ends the one before it too).
+            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
             if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
-            // A paragraph tells one account: a sentence that names no speaker goes on with the
-            // speaker of the sentence before it in the same paragraph.
-            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
             var attributions = attribute(s)
             if attributions.isEmpty, let carried = paragraphSpeaker {
                 attributions = [Attribution(originator: carried.originator, via: carried.via, position: s.lowerBound)]
