@@ -320,17 +320,22 @@ struct Run {
     ///   one claim, the originator's, quoted at both places.
     mutating func foldRestatements() {
         var dropped = Set<Int>()
+        // Looked up by key, not by a scan of all claims per claim (a long report has thousands).
+        func speakerKey(_ d: ExtractedClaim) -> ClaimKey {
+            ClaimKey(incident: d.incident, figure: d.figure, group: d.group, value: nil, bound: .some, originator: d.originator, via: d.via, combined: false)
+        }
+        func valueKey(_ d: ExtractedClaim) -> ClaimKey {
+            ClaimKey(incident: d.incident, figure: d.figure, group: d.group, value: d.value, bound: d.bound, originator: "", via: [], combined: d.combined)
+        }
+        let numbered = Set(claims.filter { $0.value != nil }.map(speakerKey))
+        var byValue: [ClaimKey: [Int]] = [:]
+        for j in claims.indices where !claims[j].via.isEmpty { byValue[valueKey(claims[j]), default: []].append(j) }
         for (i, c) in claims.enumerated() {
-            func same(_ d: ExtractedClaim) -> Bool { d.incident == c.incident && d.figure == c.figure && d.group == c.group }
-            if c.value == nil, c.bound == .some, !c.combined,
-               claims.contains(where: { same($0) && $0.value != nil && $0.originator == c.originator && $0.via == c.via }) {
+            if c.value == nil, c.bound == .some, !c.combined, numbered.contains(speakerKey(c)) {
                 dropped.insert(i); continue
             }
             guard c.via.isEmpty, c.originator != ExtractedClaim.outletOriginator,
-                  let j = claims.indices.first(where: { j in
-                      !dropped.contains(j) && same(claims[j]) && claims[j].value == c.value && claims[j].bound == c.bound
-                          && claims[j].combined == c.combined && claims[j].via.contains(c.originator)
-                  }) else { continue }
+                  let j = byValue[valueKey(c)]?.first(where: { j in !dropped.contains(j) && claims[j].via.contains(c.originator) }) else { continue }
             claims[j].quotes = (claims[j].quotes + c.quotes).sorted { $0.start < $1.start }
             dropped.insert(i)
         }
