@@ -203,8 +203,10 @@ enum Lexicon {
                                                    "أودى", "أودت", "يودي", "تودي"].map(ArabicNorm.normalise))
 
     /// Words right before a figure word that tell of no such event: a sentence to death
-    /// (`حكم بالإعدام`, `أحكاما بالإعدام`) or an attempt (`محاولة اغتيال`).
-    static let unrealisedFigureCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم", "محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))
+    /// (`حكم بالإعدام`, `أحكاما بالإعدام`; only with the ب of "to" on the figure word, since
+    /// `الحكم` is also the regime: `قوات الحكم قتلت 20 مدنيا`) or an attempt (`محاولة اغتيال`).
+    static let sentenceCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم"].map(ArabicNorm.normalise))
+    static let attemptCues: Set<String> = Set(["محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))
 
     /// Indefinite ordinals after a figure word are one more of the same kind: `وأصيب ثالث`,
     /// `وقتل رابع` (a definite one, `الفوج الثالث`, is a rank in a series).

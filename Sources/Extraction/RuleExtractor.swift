@@ -90,9 +90,9 @@ struct Run {
             if tokens[k].script == .latin { tokens[k].cachedCues = SingleVictim.cues[tokens[k].norm] ?? [] }
         }
         // "حكم بالإعدام", "محاولة اغتيال": a sentence to death or an attempt tells of no such event.
-        for k in tokens.indices.dropFirst() where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic
-            && tokens[k - 1].stems.contains(where: Lexicon.unrealisedFigureCues.contains) {
-            tokens[k].cachedTrigger = nil
+        for k in tokens.indices.dropFirst() where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic {
+            let toDeath = tokens[k].norm.hasPrefix(ArabicNorm.normalise("ب")) && tokens[k - 1].stems.contains(where: Lexicon.sentenceCues.contains)
+            if toDeath || tokens[k - 1].stems.contains(where: Lexicon.attemptCues.contains) { tokens[k].cachedTrigger = nil }
         }
         // "حصد أرواح", "أودى بأرواح": lives are a count of killed only where a verb takes them
         // ("إنقاذ أرواح 30 شخصا" saves them, "حماية أرواح المدنيين" protects them).

@@ -1172,6 +1172,14 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("دعت المنظمة إلى حماية أرواح 3 ملايين مدني").isEmpty)
     }
 
+    @Test func theRegimeIsNoSentenceToDeath() {
+        // Given الحكم (the regime) right before a verb of killing
+        #expect(claims("وقال المرصد إن قوات الحكم قتلت 20 مدنيا").contains("killed civilians 20 exact"))
+        // Negative: a sentence to death is no killing
+        #expect(claims("وأصدرت محكمة أحكاما بالإعدام على 5 متهمين").isEmpty)
+        #expect(claims("وأصدرت المحكمة حكما بإعدام 3 متهمين").isEmpty)
+    }
+
     @Test func aCaptionOpeningAParagraphEndsTheSpeakerOfTheParagraphBefore() {
         // Given a speaker's paragraph, a blank line, a caption line and a sentence naming no speaker
         let r = RuleExtractor().extract(text: "The Syrian Observatory said 5 civilians were killed.\n\nPhoto: the damaged market.\nAnother 3 people were wounded in the shelling.")
