@@ -135,7 +135,10 @@ extension Run {
             if tokens[k].text == ";" { return false }
             if SingleVictim.survivalWords.contains(tokens[k].norm) {
                 // "non" only in "non-life-threatening"; "released" only in "treated and released".
-                if tokens[k].norm == "released" { return k - 2 >= r.lowerBound && tokens[k - 2].norm == "treated" }
+                if tokens[k].norm == "released" {
+                    if k - 2 >= r.lowerBound && tokens[k - 2].norm == "treated" { return true }
+                    continue
+                }
                 return tokens[k].norm != "non" || k + 2 < r.upperBound && tokens[k + 2].norm == "life"
             }
         }
@@ -576,8 +579,10 @@ extension SingleVictim {
     static let survivalWords: Set<String> = ["survive", "survived", "recover", "recovering", "recovered", "recovery", "stable", "minor", "non", "released"]
     /// The words ``Run/singleVictimInjuries(in:previous:existing:)`` starts from.
     static let woundCues: Set<String> = woundParticiples.union(hitVerbs).union(["shot", "with", "suffered", "sustained", "suffering"])
-    /// Words that may open the subject of a new clause after "and"/"but": "was hurt and Juliet Lynch was killed".
-    static let clauseSubjects: Set<String> = determiners.union(["he", "she", "they", "police"])
+    /// Words that may open the subject of a new clause after "and"/"but": "was hurt and the boy
+    /// was killed". Not a pronoun, which most often refers back to the one wounded ("was wounded
+    /// and he died at the hospital"), nor "police", who report that death ("and police said he died").
+    static let clauseSubjects: Set<String> = determiners
     /// Every cue word with the rules it may start.
     static let cues: [String: VictimCues] = {
         var d: [String: VictimCues] = [:]

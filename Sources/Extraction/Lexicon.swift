@@ -197,9 +197,16 @@ enum Lexicon {
         ("أصيب", "injured"), ("جرح", "injured"), ("أسر", "captured"), ("خطف", "captured"), ("اختطف", "captured"), ("اعتقل", "arrested"),
     ]
 
+    /// Verbs that take lives (`حصد أرواح`, `أودى بأرواح`, `أزهق أرواح`): `أرواح` is a count of killed
+    /// only after one of them.
+    static let lifeTakingVerbs: Set<String> = Set(["حصد", "حصدت", "حصدا", "حصدوا", "يحصد", "تحصد", "يحصدون", "أزهق", "أزهقت", "أزهقوا", "يزهق", "تزهق",
+                                                   "أودى", "أودت", "يودي", "تودي"].map(ArabicNorm.normalise))
+
     /// Words right before a figure word that tell of no such event: a sentence to death
-    /// (`حكم بالإعدام`, `أحكاما بالإعدام`) or an attempt (`محاولة اغتيال`).
-    static let unrealisedFigureCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم", "محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))
+    /// (`حكم بالإعدام`, `أحكاما بالإعدام`; only with the ب of "to" on the figure word, since
+    /// `الحكم` is also the regime: `قوات الحكم قتلت 20 مدنيا`) or an attempt (`محاولة اغتيال`).
+    static let sentenceCues: Set<String> = Set(["حكم", "حكما", "أحكام", "أحكاما", "الحكم"].map(ArabicNorm.normalise))
+    static let attemptCues: Set<String> = Set(["محاولة", "محاولات", "محاولتي"].map(ArabicNorm.normalise))
 
     /// Indefinite ordinals after a figure word are one more of the same kind: `وأصيب ثالث`,
     /// `وقتل رابع` (a definite one, `الفوج الثالث`, is a rank in a series).

@@ -401,7 +401,7 @@ extension Run {
                     // Arabic: only a verb after the count agreeing with it (plural قتلوا, لقوا, أصيبوا; dual
                     // قتلا, أصيبا) or a victim noun; "41 والجرحى" opens the next item of a list.
                     let ar = tokens[k].script == .arabic
-                    let agrees = tokens[k].norm.hasSuffix(Words.n("وا")) || tokens[k].norm.hasSuffix(Words.n("ون")) || tokens[k].norm.hasSuffix(Words.n("ا"))
+                    let agrees = tokens[k].norm.hasSuffix(Words.n("ون")) || tokens[k].norm.hasSuffix(Words.n("ا")) // ا: plural وا and dual
                     if !ar || !isConjunct(tokens[k]) && (agrees || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود"))) {
                         // "were fatally wounded": a death.
                         figure = f == "injured" && ["fatally", "mortally"].contains(tokens[k - 1].norm) ? "killed" : f
@@ -1017,6 +1017,7 @@ enum Words {
     static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
     static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))
     static let alarwah = n("الأرواح")
+    static let arwah = n("أرواح")
     static let lasting: Set<String> = Set(["استمرت", "استمر", "دامت", "لمدة", "مدة"].map(n)).union(["lasted", "lasting", "lasts"])
     static let clashes: Set<String> = Set(["اشتباكات", "اشتباك", "اشتبكوا", "معارك", "مواجهة", "مواجهات"].map(n)).union(["clash", "clashes", "fighting", "battle"])
     static let hour = n("ساعة"), half = n("نصف"), hours = n("ساعات"), andHalf = Words.n("و") + n("نصف"), linahw = n("لنحو")
@@ -1196,8 +1197,9 @@ extension Run {
         t.script == .arabic && t.norm.hasPrefix(Words.n("و")) && t.stems.count > 1 && Lexicon.triggers[t.norm] == nil && Lexicon.groupNouns[t.norm] == nil
     }
 
-    /// Whether an Arabic figure word agrees with a subject before it (`قتلوا`, `قتلا`, `حتفهم`,
-    /// `مصرعهما`): it closes the clause of the count before it and takes no count after it.
+    /// Whether an Arabic figure word agrees with a subject before it: a plural verb (`قتلوا`) or a
+    /// death with a pronoun (`حتفهم`, `مصرعهما`); it closes the clause of the count before it and
+    /// takes no count after it. (A dual verb, `قتلا`, is not read here: its ا also ends nouns.)
     func agreesWithSubjectBefore(_ t: Token) -> Bool {
         guard t.script == .arabic else { return false }
         return Words.deathWithPronoun.contains(t.norm) || t.norm.hasSuffix(Words.n("وا"))

@@ -90,9 +90,15 @@ struct Run {
             if tokens[k].script == .latin { tokens[k].cachedCues = SingleVictim.cues[tokens[k].norm] ?? [] }
         }
         // "حكم بالإعدام", "محاولة اغتيال": a sentence to death or an attempt tells of no such event.
-        for k in tokens.indices.dropFirst() where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic
-            && tokens[k - 1].stems.contains(where: Lexicon.unrealisedFigureCues.contains) {
-            tokens[k].cachedTrigger = nil
+        for k in tokens.indices.dropFirst() where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic {
+            let toDeath = tokens[k].norm.hasPrefix(ArabicNorm.normalise("ب")) && tokens[k - 1].stems.contains(where: Lexicon.sentenceCues.contains)
+            if toDeath || tokens[k - 1].stems.contains(where: Lexicon.attemptCues.contains) { tokens[k].cachedTrigger = nil }
+        }
+        // "حصد أرواح", "أودى بأرواح": lives are a count of killed only where a verb takes them
+        // ("إنقاذ أرواح 30 شخصا" saves them, "حماية أرواح المدنيين" protects them).
+        for k in tokens.indices where tokens[k].cachedTrigger != nil && tokens[k].script == .arabic && tokens[k].stems.contains(Words.arwah) {
+            let taken = (max(0, k - 3)..<k).contains { tokens[$0].kind == .word && tokens[$0].stems.contains(where: Lexicon.lifeTakingVerbs.contains) }
+            if !taken { tokens[k].cachedTrigger = nil }
         }
         self.tokens = tokens
         reportNamesCoalition = tokens.contains { t in
@@ -163,12 +169,13 @@ struct Run {
         for (index, s) in sents.enumerated() {
             let heading = isHeading(s)
             // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
+            // A paragraph tells one account: a sentence that names no speaker goes on with the
+            // speaker of the sentence before it in the same paragraph (a caption opening a
+            // paragraph ends the one before it too).
+            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
             if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
-            // A paragraph tells one account: a sentence that names no speaker goes on with the
-            // speaker of the sentence before it in the same paragraph.
-            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
             var attributions = attribute(s)
             if attributions.isEmpty, let carried = paragraphSpeaker {
                 attributions = [Attribution(originator: carried.originator, via: carried.via, position: s.lowerBound)]
@@ -313,17 +320,22 @@ struct Run {
     ///   one claim, the originator's, quoted at both places.
     mutating func foldRestatements() {
         var dropped = Set<Int>()
+        // Looked up by key, not by a scan of all claims per claim (a long report has thousands).
+        func speakerKey(_ d: ExtractedClaim) -> ClaimKey {
+            ClaimKey(incident: d.incident, figure: d.figure, group: d.group, value: nil, bound: .some, originator: d.originator, via: d.via, combined: false)
+        }
+        func valueKey(_ d: ExtractedClaim) -> ClaimKey {
+            ClaimKey(incident: d.incident, figure: d.figure, group: d.group, value: d.value, bound: d.bound, originator: "", via: [], combined: d.combined)
+        }
+        let numbered = Set(claims.filter { $0.value != nil }.map(speakerKey))
+        var byValue: [ClaimKey: [Int]] = [:]
+        for j in claims.indices where !claims[j].via.isEmpty { byValue[valueKey(claims[j]), default: []].append(j) }
         for (i, c) in claims.enumerated() {
-            func same(_ d: ExtractedClaim) -> Bool { d.incident == c.incident && d.figure == c.figure && d.group == c.group }
-            if c.value == nil, c.bound == .some, !c.combined,
-               claims.contains(where: { same($0) && $0.value != nil && $0.originator == c.originator && $0.via == c.via }) {
+            if c.value == nil, c.bound == .some, !c.combined, numbered.contains(speakerKey(c)) {
                 dropped.insert(i); continue
             }
             guard c.via.isEmpty, c.originator != ExtractedClaim.outletOriginator,
-                  let j = claims.indices.first(where: { j in
-                      !dropped.contains(j) && same(claims[j]) && claims[j].value == c.value && claims[j].bound == c.bound
-                          && claims[j].combined == c.combined && claims[j].via.contains(c.originator)
-                  }) else { continue }
+                  let j = byValue[valueKey(c)]?.first(where: { j in !dropped.contains(j) && claims[j].via.contains(c.originator) }) else { continue }
             claims[j].quotes = (claims[j].quotes + c.quotes).sorted { $0.start < $1.start }
             dropped.insert(i)
         }
