@@ -58,7 +58,10 @@ struct Run {
     /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
     var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
-    var paragraphSpeaker: Attribution?
+    /// The speaker the sentences of this paragraph go on with, and how many sentences it has reached so far.
+    var paragraphSpeaker: (attribution: Attribution, sentencesSince: Int)?
+    /// How many sentences after the one that names a speaker still speak for it.
+    static let speakerReach = 2
     /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
     var singleVictimQuotes = Set<Int>()
     /// Counts of specific aircraft stated so far about the main incident (``restatedAircraft``).
@@ -170,17 +173,22 @@ struct Run {
             let heading = isHeading(s)
             // A photo caption ("Pic: …", "صورة: …") repeats the story; it states nothing of its own.
             // A paragraph tells one account: a sentence that names no speaker goes on with the
-            // speaker of the sentence before it in the same paragraph (a caption opening a
-            // paragraph ends the one before it too).
+            // speaker named in the sentences just before it, in the same paragraph (a caption
+            // opening a paragraph ends the one before it too). The carry fades after
+            // `Self.speakerReach` sentences, so text without blank lines does not give one
+            // speaker everything that follows.
             if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
             if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
             var attributions = attribute(s)
-            if attributions.isEmpty, let carried = paragraphSpeaker {
-                attributions = [Attribution(originator: carried.originator, via: carried.via, position: s.lowerBound)]
+            if attributions.isEmpty, let carried = paragraphSpeaker, carried.sentencesSince < Self.speakerReach {
+                attributions = [Attribution(originator: carried.attribution.originator, via: carried.attribution.via, position: s.lowerBound)]
+                paragraphSpeaker?.sentencesSince += 1
             } else if let last = attributions.last(where: { $0.originator != Self.unnamedReports }) {
-                paragraphSpeaker = last
+                paragraphSpeaker = (last, 0)
+            } else {
+                paragraphSpeaker = nil
             }
             // Clauses about an earlier event ("earlier that day", "قبل أيام") inside a main sentence.
             let earlier = background ? [] : earlierClauses(s, recentMain: recentMain)

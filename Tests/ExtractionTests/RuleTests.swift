@@ -115,7 +115,7 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(r.sources.first { $0.id == "activists" }?.scopedToReport == true)
     }
 
-    @Test func aSpeakerGoesOnToTheEndOfTheParagraph() {
+    @Test func aSpeakerGoesOnForTwoSentencesOfItsParagraph() {
         // Given a paragraph whose first sentence names the speaker
         let text = "وبحسب المرصد السوري، فإن المروحيات استهدفت المنطقة.\nوشارك الطيران بأكثر من 5 ضربات.\n\nوعملية الانزال تمت عبر 4 طائرات مروحية."
         let r = RuleExtractor().extract(text: text)
@@ -126,6 +126,10 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         // And a new speaker takes over within a paragraph
         let two = RuleExtractor().extract(text: "Police said two men were shot. Witnesses said three people were hurt. One man died.")
         #expect(two.claims.first { $0.figure == "killed" }?.originator == "residents")
+        // And the carry fades: the third sentence after the speaker is the report's own voice
+        let far = RuleExtractor().extract(text: "Witnesses said 3 people were injured. The road was closed. Officers searched the area. 4 soldiers were killed.")
+        #expect(far.claims.first { $0.figure == "injured" }?.originator == "residents")
+        #expect(far.claims.first { $0.figure == "killed" }?.originator == ExtractedClaim.outletOriginator)
     }
 
     @Test func userGazetteerExtendsTheBuiltIn() throws {
