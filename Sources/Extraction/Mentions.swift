@@ -258,7 +258,7 @@ extension Run {
                     if j == quantity.end, w.norm != "others", Self.additionalAfter.contains(w.norm), j + 1 < limit, tokens[j + 1].kind == .word { j += 1; skipped += 1; continue }
                     // ("41 والجرحى إلى 86": a victim noun with و opens the next item.)
                     if isVictimNoun(w), !isConjunct(w) {
-                        figure = trigger(w); groupName = w.norm == "victims" ? "people" : "people"; end = j + 1; decided = true
+                        figure = trigger(w); groupName = "people"; end = j + 1; decided = true
                         if w.norm == "casualties" { figure = nil; decided = false; groupName = nil }
                         break
                     }
