@@ -482,16 +482,19 @@ extension Run {
             var isDeath = ["died", "killed", "slain", "murdered"].contains(word)
                 || ["pronounced", "declared", "found"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "dead"
                 || word == "shot" && k + 1 < limit && tokens[k + 1].norm == "dead"
+                || word == "shot" && k + 2 < limit && tokens[k + 1].norm == "to" && tokens[k + 2].norm == "death"
                 || ["fatally", "mortally"].contains(word) && k + 1 < limit && tokens[k + 1].norm == "shot"
             if word == "killed", k - 2 >= lower, tokens[k - 1].norm == "and", tokens[k - 2].norm == "shot" { isDeath = false }
             if isDeath {
                 var j = k - 1
                 var plural = word == "died"
-                while j > lower, tokens[j].kind == .word, ["were", "have", "been", "both", "later", "also", "then", "each", "shot", "and"].contains(tokens[j].norm) {
+                while j > lower, tokens[j].kind == .word, ["were", "have", "been", "both", "later", "also", "then", "each", "shot", "and", "found"].contains(tokens[j].norm) {
                     if ["were", "have", "both"].contains(tokens[j].norm) { plural = true }
                     j -= 1
                 }
-                if plural, let start = pairEnding(at: j) { pair = (start, k + 1, k); break }
+                // The predicate's end: "shot to death" covers the count rules' one-person claims in it.
+                let deathEnd = word == "shot" && k + 2 < limit && tokens[k + 1].norm == "to" ? k + 3 : k + 1
+                if plural, let start = pairEnding(at: j) { pair = (start, deathEnd, k); break }
                 // "A man and woman were taken to a hospital, where they later died", "The two victims
                 // were transported to a hospital where they later died": the sentence's subject.
                 if j > lower, tokens[j].norm == "they" {
@@ -655,6 +658,91 @@ extension Run {
             out.append(Mention(figure: "injured", group: group, value: 1, bound: .exact, start: start, end: end, triggerAt: k))
         }
         return out
+    }
+}
+
+// MARK: Single persons wounded together
+
+extension SingleVictim {
+    /// Words between a list of wounded persons and its participle: "were both shot", "have been
+    /// critically wounded", "were each shot".
+    static let togetherBetween: Set<String> = woundAdverbs.union(["were", "are", "have", "had", "been", "both", "each", "all", "also", "reportedly"])
+    /// The words among those that make the subject plural.
+    static let pluralMarkers: Set<String> = ["were", "are", "have", "both", "each", "all"]
+}
+
+extension Run {
+    /// Single persons joined by "and" (and commas) who are wounded together: "A man and a woman
+    /// were shot and wounded", "A 3-year-old girl and a 19-year-old man were injured", "a
+    /// 16-year-old girl, a 17-year-old girl, a 20-year-old woman and a 20-year-old man were
+    /// shot". Injured N of the sides' common group (people when they differ), in place of the
+    /// one-person claims found inside the list. A plural verb (were, have, both, each) is needed;
+    /// the conditions are a single wounded victim's: a participle of wounding unless the clause
+    /// goes on to a death, "shot" only in a report that tells of no death or where the clause says
+    /// they live. Each side is a singular person phrase or a name; the last may be a bare person
+    /// noun after a side with a determiner ("A man and child were injured").
+    func woundedTogether(in s: Range<Int>, found: [Mention]) -> (kept: [Mention], together: Mention?) {
+        let lower = s.lowerBound, limit = s.upperBound
+        for k in s where tokens[k].cachedCues.contains(.wound) {
+            let word = tokens[k].norm
+            if SingleVictim.woundParticiples.contains(word) {
+                if clauseTellsOfDeath(k + 1, limit: limit) { continue }
+            } else if word == "shot" {
+                guard !reportTellsOfDeath || statesSurvival(k + 1..<limit) else { continue }
+                if k + 1 < limit, ["at", "down", "dead", "to"].contains(tokens[k + 1].norm) || clauseTellsOfDeath(k + 1, limit: limit) { continue }
+            } else {
+                continue
+            }
+            // Back over auxiliaries and adverbs; a plural verb is needed.
+            var j = k - 1
+            // "were shot and wounded": the participle after "shot and".
+            if j - 1 > lower, tokens[j].norm == "and", tokens[j - 1].norm == "shot" { j -= 2 }
+            var plural = false
+            while j > lower, tokens[j].kind == .word, SingleVictim.togetherBetween.contains(tokens[j].norm) {
+                if SingleVictim.pluralMarkers.contains(tokens[j].norm) { plural = true }
+                j -= 1
+            }
+            guard plural, j > lower else { continue }
+            // The sides, from the last back to the first.
+            var sides: [(group: String, start: Int)] = []
+            var end = j
+            var sawAnd = false
+            while end >= lower, sides.count < 12 {
+                var side = person(endingAt: end, lower: lower)
+                if side == nil, sides.isEmpty, tokens[end].kind == .word, tokens[end].script == .latin,
+                   let g = group(tokens[end]).flatMap({ $0.1 == .singular && $0.0 != "others" ? $0.0 : nil })
+                    ?? (SingleVictim.personNouns.contains(tokens[end].norm) ? (tokens[end].norm == "toddler" ? "children" : "people") : nil) {
+                    // A bare noun after "and" ("a man and child"): only with a determiner on the side before.
+                    if end - 2 >= lower, tokens[end - 1].norm == "and", let first = person(endingAt: end - 2, lower: lower),
+                       SingleVictim.determiners.contains(tokens[first.start].norm) {
+                        side = (g, end)
+                    }
+                }
+                guard let sideFound = side else { break }
+                sides.append(sideFound)
+                let b = sideFound.start - 1
+                guard b > lower else { break }
+                if tokens[b].norm == "and", !sawAnd {
+                    sawAnd = true
+                    end = b - 1
+                    if end > lower, tokens[end].text == "," { end -= 1 }   // "X, Y, and Z"
+                } else if tokens[b].text == ",", sawAnd {
+                    end = b - 1
+                } else {
+                    break
+                }
+            }
+            guard sawAnd, sides.count >= 2, let first = sides.last, !isQuestioned(first.start, lower: lower) else { continue }
+            // A comma list reaching past its first person ("On Friday, a man and a woman …") stops at the persons.
+            let groups = Set(sides.map(\.group))
+            let group = groups.count == 1 ? groups.first! : "people"
+            let start = first.start, stop = k + 1
+            // A count inside the list ("Two children and a man were hurt") is the count rules'.
+            if found.contains(where: { m in m.start < stop && start < m.end && !(m.figure == "injured" && m.value == 1 && m.bound == .exact) && m.figure != "killed" }) { continue }
+            let kept = found.filter { m in !(m.figure == "injured" && m.value == 1 && m.bound == .exact && m.start >= start - 1 && m.start < stop) }
+            return (kept, Mention(figure: "injured", group: group, value: Double(sides.count), bound: .exact, start: start, end: stop, triggerAt: k))
+        }
+        return (found, nil)
     }
 }
 

@@ -84,6 +84,10 @@ enum Lexicon {
             ("mourners", "civilians", .plural), ("citizens", "civilians", .plural), ("herders", "civilians", .plural),
             ("herdsmen", "civilians", .plural), ("shoppers", "civilians", .plural), ("teachers", "civilians", .plural),
             ("journalists", "civilians", .plural), ("doctors", "civilians", .plural), ("family", "civilians", .plural),
+            // One civilian by trade or place: "killed a teacher", "A journalist was killed".
+            ("teacher", "civilians", .singular), ("journalist", "civilians", .singular), ("farmer", "civilians", .singular),
+            ("villager", "civilians", .singular), ("fisherman", "civilians", .singular), ("herder", "civilians", .singular),
+            ("pilgrim", "civilians", .singular), ("trader", "civilians", .singular), ("shopkeeper", "civilians", .singular),
             ("children", "children", .plural), ("child", "children", .singular), ("kids", "children", .plural),
             ("boys", "children", .plural), ("boy", "children", .singular), ("girls", "children", .plural), ("girl", "children", .singular),
             ("babies", "children", .plural), ("baby", "children", .singular), ("infant", "children", .singular), ("infants", "children", .plural),

@@ -254,6 +254,8 @@ extension Run {
                 while j < limit, skipped <= 4 {
                     let w = tokens[j]
                     if w.kind == .punct { if w.text == "-" || w.text == "(" || w.text == ")" { j += 1; skipped += 1; continue }; break }
+                    // "sending five to the hospital": a bare count sent to a hospital is people.
+                    if j == quantity.end, sentToHospital(start, j, lower: lower, limit: limit) != nil { decided = true; groupName = "people"; break }
                     // "two more people", "four other party members": the additive word modifies the noun.
                     if j == quantity.end, w.norm != "others", Self.additionalAfter.contains(w.norm), j + 1 < limit, tokens[j + 1].kind == .word { j += 1; skipped += 1; continue }
                     // ("41 والجرحى إلى 86": a victim noun with و opens the next item.)
@@ -466,6 +468,10 @@ extension Run {
             if figure == nil, qs > lower, ["to", "at"].contains(tokens[qs - 1].norm), let toll = tollWord(before: qs - 1, lower: lower) {
                 figure = toll > lower ? trigger(tokens[toll - 1]) ?? "killed" : "killed"; triggerAt = toll
             }
+            // "a shooting that sent four people to the hospital": the wounded.
+            // In a report that tells of a death, only others sent there (those sent may include one who died later).
+            if figure == nil, let verb = sentToHospital(qs, end, lower: lower, limit: limit),
+               !reportTellsOfDeath || isAdditional(quantity.start, quantity.end, lower: lower, limit: limit) { figure = "injured"; triggerAt = verb }
             if figure == nil { backward(3) }
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
@@ -564,6 +570,27 @@ extension Run {
         }
         out += someMentions(in: s, covered: covered, existing: out)
         return out
+    }
+
+    /// Active verbs that send the wounded to a hospital: "sent three others to the hospital",
+    /// "sending five men to area hospitals", "took two to the hospital".
+    static let sendingVerbs: Set<String> = ["sent", "sending", "sends", "send", "took", "taking", "rushed", "rushing", "transported", "transporting", "put", "putting", "landed", "landing"]
+    static let hospitalModifiers: Set<String> = ["the", "a", "an", "area", "local", "nearby", "two", "three", "different", "several", "various", "separate", "regional"]
+
+    /// The sending verb right before a count starting at `qs` whose noun ends before `end`, when a
+    /// hospital follows the count ("sent four people to the hospital", "put two in the hospital").
+    func sentToHospital(_ qs: Int, _ end: Int, lower: Int, limit: Int) -> Int? {
+        guard qs > lower, tokens[qs - 1].kind == .word, Self.sendingVerbs.contains(tokens[qs - 1].norm),
+              end < limit, tokens[end].norm == "to" || tokens[end].norm == "in" else { return nil }
+        var k = end + 1
+        while k < min(limit, end + 4), Self.hospitalModifiers.contains(tokens[k].norm) { k += 1 }
+        guard k < limit, ["hospital", "hospitals"].contains(tokens[k].norm) else { return nil }
+        // "sent three officers to the hospital to interview …": a purpose, not a wound ("to be treated" is one).
+        if k + 2 < limit, tokens[k + 1].norm == "to", tokens[k + 2].norm != "be" { return nil }
+        // "put", "landed" take "in"; the others "to".
+        let takesIn = ["put", "putting", "landed", "landing"].contains(tokens[qs - 1].norm)
+        guard (tokens[end].norm == "in") == takesIn else { return nil }
+        return qs - 1
     }
 
     static let ageWords: Set<String> = ["age", "ages", "aged"]
@@ -1140,8 +1167,19 @@ extension Run {
     /// have been fatally shot" (English). Each side is
     /// a determiner and at most five words without punctuation or a number; the claim is killed
     /// people 2. Only where the sentence states no count of killed.
-    func coordinatedPair(in s: Range<Int>, existing: [Mention]) -> [Mention] {
-        if existing.contains(where: { $0.figure == "killed" }) { return [] }
+    func coordinatedPair(in s: Range<Int>, existing: [Mention]) -> (kept: [Mention], added: [Mention]) {
+        // One-person counts inside the pair ("killed a teacher and a staff member": "a teacher" is a
+        // count of one) give way to it; any other count of killed in the sentence is the count rules'.
+        func single(_ m: Mention) -> Bool { m.figure == "killed" && m.value == 1 && m.bound == .exact && !m.isAdditional }
+        if existing.contains(where: { $0.figure == "killed" && !single($0) }) { return (existing, []) }
+        let found = pairSpan(in: s)
+        guard let pair = found.first else { return (existing, []) }
+        let inside = { (m: Mention) in single(m) && m.start >= pair.start - 1 && m.end <= pair.end + 1 }
+        if existing.contains(where: { single($0) && !inside($0) }) { return (existing, []) }
+        return (existing.filter { !inside($0) }, found)
+    }
+
+    func pairSpan(in s: Range<Int>) -> [Mention] {
         let lower = s.lowerBound, limit = s.upperBound
         let killWords: Set<String> = ["killed", "murdered", "slain", "assassinated", "executed", "beheaded", "lynched"]
         func phrase(_ a: Int) -> Int? {

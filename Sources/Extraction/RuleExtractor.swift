@@ -213,7 +213,8 @@ struct Run {
             var found = mentions(in: s)
             found += zeros(in: s)
             found += durations(in: s)
-            found += coordinatedPair(in: s, existing: found)
+            let (keptByPair, coordinated) = coordinatedPair(in: s, existing: found)
+            if !coordinated.isEmpty { found = keptByPair + coordinated }
             let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in deaths { singleVictimQuotes.insert(tokens[m.start].start) }
             found += deaths
@@ -228,6 +229,11 @@ struct Run {
             let wounds = singleVictimInjuries(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)
             for m in wounds { singleVictimQuotes.insert(tokens[m.start].start) }
             found += wounds
+            let (keptWounds, together) = woundedTogether(in: s, found: found)
+            if let together {
+                singleVictimQuotes.insert(tokens[together.start].start)
+                found = keptWounds + [together]
+            }
             let losses = aircraftLosses(in: s)
             if !losses.isEmpty {
                 // The lost aircraft are not a separate count of aircraft taking part.

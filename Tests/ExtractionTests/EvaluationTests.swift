@@ -119,8 +119,10 @@ let sharedDirectory: URL? = {
         }
         let (precision, recall, f1) = ExtractionEvaluation.prf(tp: tp, predicted: predicted, gold: gold)
         print(String(format: "english challenge: P %.3f R %.3f F1 %.3f", precision, recall, f1))
-        #expect(lines.count == 80)
-        #expect(f1 >= 0.93)
+        #expect(lines.count == 112)
+        // 0.968 on the first 80 cases; the 32 of round two (h01–h32) were written before their
+        // rules and keep the cases the rules still miss: 0.917 over all 112.
+        #expect(f1 >= 0.91)
     }
 }
 

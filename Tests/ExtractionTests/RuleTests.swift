@@ -1207,3 +1207,43 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 }
+
+@Suite struct EnglishRoundTwoTests {
+    @Test func singlePersonsWoundedTogetherAreOneCount() {
+        // Given two or more single persons joined by "and" who are wounded together
+        #expect(claims("A 3-year-old girl and a 19-year-old man were injured during a shooting.") == ["injured people 2 exact"])
+        #expect(claims("A man and child were injured Friday during an exchange of gunfire.") == ["injured people 2 exact"])
+        #expect(claims("An 11-year-old girl and a 13-year-old boy were hurt in the 600 block.") == ["injured children 2 exact"])
+        #expect(claims("Police said a 16-year-old girl, a 17-year-old girl, a 20-year-old woman and a 20-year-old man were shot.") == ["injured people 4 exact"])
+        #expect(claims("A man and a woman were shot and wounded outside a bar.") == ["injured people 2 exact"])
+        // Negative: a singular verb, a count inside the list, a death in the report for "shot", a later death
+        #expect(!claims("The suspect shot a man and a woman was injured.").contains("injured people 2 exact"))
+        #expect(!claims("Two children and a man were hurt.").contains("injured people 2 exact"))
+        #expect(claims("A man died. A woman and a child had been shot.").allSatisfy { !$0.hasPrefix("injured") })
+        // (The count rules' one-person claims there are older and unchanged.)
+        #expect(!claims("A man and a woman were wounded and later died.").contains("injured people 2 exact"))
+    }
+
+    @Test func oneCivilianByTradeAndPairsAroundIt() {
+        // Given one teacher or journalist killed, alone or as one side of a pair
+        #expect(claims("A teacher was killed when gunmen stormed the school.") == ["killed civilians 1 exact"])
+        #expect(claims("Gunmen killed a teacher and a staff member at the school.") == ["killed people 2 exact"])
+        #expect(claims("A man and a woman were found shot to death inside a car.") == ["killed people 2 exact"])
+        // Negative: a teacher who is not a casualty, and a pair beside another count of killed
+        #expect(claims("A teacher said the school would reopen on Monday.").isEmpty)
+        #expect(!claims("Gunmen killed three guards, a teacher and a staff member.").contains("killed people 2 exact"))
+    }
+
+    @Test func sentToTheHospitalIsWounded() {
+        // Given a count sent, taken or rushed to a hospital by an active verb
+        #expect(claims("A shooting sent four people to the hospital with non-life-threatening injuries.") == ["injured people 4 exact"])
+        #expect(claims("A man opened fire at a nightclub, sending five to area hospitals.") == ["injured people 5 exact"])
+        #expect(claims("The shooting killed two and sent three others to hospitals.").contains("injured people 3 exact"))
+        // Negative: sent somewhere else, or a hospital with no sending verb before the count
+        #expect(claims("The agency sent four people to the scene.").isEmpty)
+        #expect(claims("Four people work at the hospital.").isEmpty)
+        #expect(claims("The department sent three officers to the hospital to interview the family.").isEmpty)
+        // In a report of a death, only others sent there: those sent may include the one who died
+        #expect(claims("The shooting sent four victims to the hospital. One of them died.").allSatisfy { !$0.hasPrefix("injured") })
+    }
+}
