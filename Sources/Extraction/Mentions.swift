@@ -476,9 +476,14 @@ extension Run {
             if figure == nil {
                 // Further ahead: "تسع نساء من التجار وخمسة رجال، قتلوا", "Four civilians ... were killed".
                 var k = end
+                var ownPredicate = false
                 while k < min(limit, end + (tokens[max(i, end - 1)].script == .latin || tokens[i].script == .latin ? 20 : 10)) {
                     let w = tokens[k]
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
+                    // "Two men were shot and one of them died": once the count has its own verb, "and"
+                    // with a new subject starts another clause, whose figure word is that subject's.
+                    if Self.passiveAuxiliaries.contains(w.norm) { ownPredicate = true }
+                    if ownPredicate, w.norm == "and", k + 1 < limit, Self.newSubjects.contains(tokens[k + 1].norm) || Numbers.parse(tokens, k + 1, limit: limit) != nil { break }
                     if stemIn(w, Lexicon.sayingVerbs) {
                         // "were reported to have been killed", "were confirmed killed": passive saying verbs go on.
                         if k > end, ["were", "was", "are", "is", "been", "be"].contains(tokens[k - 1].norm) { k += 1; continue }
@@ -762,6 +767,9 @@ extension Run {
         return k
     }
 
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are"]
+    /// Words that open a clause with a subject of its own after "and".
+    static let newSubjects: Set<String> = ["one", "he", "she", "they", "another", "both", "two", "three", "none"]
     static let additionalBefore: Set<String> = Set(["another", "further", "additional"])
     static let additionalAfter: Set<String> = Set(["other", "others", "more", "additional", "further"])
 

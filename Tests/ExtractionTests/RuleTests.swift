@@ -904,6 +904,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
 }
 
 @Suite struct EnglishCountTests {
+    @Test func aFigureWordAfterANewSubjectIsNotTheFirstCountsOne() {
+        // Given a count with its own verb, then "and" with a new subject and a figure word
+        #expect(claims("Two men were shot and one of them died.") == ["killed people 1 exact"])
+        #expect(claims("Two men were shot and three others were killed.").contains("killed people 3 exact"))
+        #expect(!claims("Two men were shot and three others were killed.").contains("killed people 2 exact"))
+        // Negative: a list of counts before one verb still shares it
+        #expect(claims("Four civilians and two children were killed.") == ["killed civilians 4 exact", "killed children 2 exact"])
+    }
+
     @Test func aBareCountIsTheSubjectOfAFigureVerb() {
         #expect(claims("Three were killed.") == ["killed people 3 exact"])
         #expect(claims("Police said 3 were arrested.") == ["arrested people 3 exact"])
