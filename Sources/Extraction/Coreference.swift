@@ -147,13 +147,16 @@ extension Run {
 
     /// Whether the clause from `k` tells of a death ("was wounded and later died"), read up to a
     /// semicolon or an "and"/"but" that opens a clause of another subject ("was hurt and Juliet
-    /// Lynch was killed").
-    func clauseTellsOfDeath(_ k: Int, limit: Int) -> Bool {
+    /// Lynch was killed"; with `newCounts`, also a count or a pronoun, a comma, a full stop or
+    /// "whereas": "were hurt and two died", "80 others injured, whereas … shot dead 21").
+    func clauseTellsOfDeath(_ k: Int, limit: Int, newCounts: Bool = false) -> Bool {
         var m = k
         while m < limit {
             let t = tokens[m]
             if t.text == ";" { return false }
-            if t.norm == "and" || t.norm == "but", m + 1 < limit, SingleVictim.clauseSubjects.contains(tokens[m + 1].norm) || isNameWord(tokens[m + 1]) { return false }
+            if newCounts, t.text == "," || t.text == "." || stemIn(t, Run.clauseBreaks) { return false }
+            if t.norm == "and" || t.norm == "but", m + 1 < limit, SingleVictim.clauseSubjects.contains(tokens[m + 1].norm) || isNameWord(tokens[m + 1])
+                || newCounts && (Run.newSubjects.contains(tokens[m + 1].norm) || Numbers.parse(tokens, m + 1, limit: limit) != nil) { return false }
             if SingleVictim.deathWords.contains(t.norm) { return true }
             m += 1
         }

@@ -514,7 +514,9 @@ extension Run {
             if figure == nil || figure != nil, end + 2 < limit, tokens[end].norm == Words.n("بين"), trigger(tokens[end + 1]) == "killed", trigger(tokens[end + 2]) == "injured" {
                 figure = "killed"; combined = true; end += 3
             }
-            guard let fig = figure else { i = max(i + 1, quantity.end); continue }
+            guard var fig = figure else { i = max(i + 1, quantity.end); continue }
+            // "A man was wounded and died", "were injured and later died": those wounded died.
+            if fig == "injured", let t = triggerAt, t >= quantity.end, tokens[t].script == .latin, clauseTellsOfDeath(t + 1, limit: limit, newCounts: true) { fig = "killed" }
             var g = groupName ?? "people"
             if g == "others" {
                 // "N others" are more of the same kind (militants, civilians); others than a child or a

@@ -913,6 +913,15 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Four civilians and two children were killed.") == ["killed civilians 4 exact", "killed children 2 exact"])
     }
 
+    @Test func thoseWoundedWhoDiedInTheSameClauseAreKilled() {
+        // Given a count wounded and, in the same clause, dying
+        #expect(claims("A man was wounded and died.") == ["killed people 1 exact"])
+        #expect(claims("Three people were injured and later died.") == ["killed people 3 exact"])
+        // Negative: a new count or a new clause has its own figure
+        #expect(claims("Two people were wounded and three were killed.") == ["injured people 2 exact", "killed people 3 exact"])
+        #expect(claims("More than 80 others were injured, whereas police shot dead 21 people.").contains("injured people 80 more_than"))
+    }
+
     @Test func aBareCountIsTheSubjectOfAFigureVerb() {
         #expect(claims("Three were killed.") == ["killed people 3 exact"])
         #expect(claims("Police said 3 were arrested.") == ["arrested people 3 exact"])
