@@ -882,6 +882,38 @@ extension Run {
     }
 
     /// Explicit zeros: "no American casualties", لم يسفر عن سقوط قتلى, دون وقوع إصابات.
+    /// "Nine people were shot, one fatally", "six people were shot, two of them fatally": of a
+    /// count hit, the part named fatally is killed and the rest injured (the count alone is
+    /// neither, see ``nonFatallyShot``).
+    func partlyFatal(in s: Range<Int>, existing: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        for k in s where tokens[k].script == .latin && ["fatally", "mortally"].contains(tokens[k].norm) {
+            // The part, right after a comma or a dash that follows the verb of the count.
+            var p = k - 1
+            if p - 2 >= s.lowerBound, tokens[p].norm == "them", tokens[p - 1].norm == "of" { p -= 2 }
+            guard p - 2 >= s.lowerBound, let part = Numbers.parse(tokens, p, limit: k), part.end == p + 1, let partValue = part.value,
+                  [",", "-", "–", "—"].contains(tokens[p - 1].text), Self.hitVerbs.contains(tokens[p - 2].norm) else { continue }
+            // The count: a number, at most two words of its noun, then "were"/"have been" and the verb.
+            var a = p - 3
+            while a >= s.lowerBound, ["were", "was", "have", "had", "been", "all"].contains(tokens[a].norm) { a -= 1 }
+            guard a < p - 3 else { continue }
+            var total: Quantity?
+            for j in stride(from: a, through: max(s.lowerBound, a - 2), by: -1) {
+                if let q = Numbers.parse(tokens, j, limit: a + 1), q.end + 2 > a, q.value != nil { total = q; break }
+            }
+            guard let total, let totalValue = total.value, totalValue > partValue,
+                  !existing.contains(where: { $0.start < k + 1 && total.start < $0.end }) else { continue }
+            let group = total.end <= a ? group(tokens[total.end]).map(\.0).flatMap { $0 == "others" ? nil : $0 } ?? "people" : "people"
+            out.append(Mention(figure: "killed", group: group, value: partValue, bound: .exact, start: p, end: k + 1, triggerAt: k))
+            if total.bound == .exact {
+                out.append(Mention(figure: "injured", group: group, value: totalValue - partValue, bound: .exact, start: total.start, end: k + 1, triggerAt: p - 2))
+            }
+        }
+        return out
+    }
+
+    static let hitVerbs: Set<String> = ["shot", "wounded", "injured", "stabbed", "hurt", "hit"]
+
     func zeros(in s: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound

@@ -213,6 +213,7 @@ struct Run {
             var found = mentions(in: s)
             found += zeros(in: s)
             found += durations(in: s)
+            found += partlyFatal(in: s, existing: found)
             let (keptByPair, coordinated) = coordinatedPair(in: s, existing: found)
             if !coordinated.isEmpty { found = keptByPair + coordinated }
             let deaths = singleVictimDeaths(in: s, previous: index > 0 ? sents[index - 1] : nil, existing: found)

@@ -473,7 +473,8 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("Four teens were shot on the court behind the church on Monday evening.").contains("injured people 4 exact"))
         #expect(claims("Police said a child shot himself in the hand.").contains("injured children 1 exact"))
         // Negative: anyone dying in the report makes "shot" the count of those hit, not the wounded
-        #expect(!claims("Four people were shot, one fatally.").contains { $0.hasPrefix("injured") })
+        // (the part killed and the rest injured come from aPartHitFatallyIsKilledAndTheRestInjured)
+        #expect(claims("Four people were shot, one fatally.") == ["killed people 1 exact", "injured people 3 exact"])
         #expect(!claims("A boy was shot at a park. He was pronounced dead at the hospital.").contains { $0.hasPrefix("injured") })
         #expect(!claims("A man was shot and killed on Elm Street.").contains { $0.hasPrefix("injured") })
         // Negative: an active "shot" names the shooters, not the shot
@@ -911,6 +912,14 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(!claims("Two men were shot and three others were killed.").contains("killed people 2 exact"))
         // Negative: a list of counts before one verb still shares it
         #expect(claims("Four civilians and two children were killed.") == ["killed civilians 4 exact", "killed children 2 exact"])
+    }
+
+    @Test func aPartHitFatallyIsKilledAndTheRestInjured() {
+        // Given a count hit, then the part of it hit fatally
+        #expect(claims("Three people were shot, one fatally.") == ["killed people 1 exact", "injured people 2 exact"])
+        #expect(claims("Six people were shot, two of them fatally, early Friday.") == ["killed people 2 exact", "injured people 4 exact"])
+        // Negative: "critically" is no death
+        #expect(claims("Four people were wounded, one critically.") == ["injured people 4 exact"])
     }
 
     @Test func thoseWoundedWhoDiedInTheSameClauseAreKilled() {
