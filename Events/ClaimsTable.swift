@@ -10,6 +10,16 @@ public struct CSVRow: Sendable, Equatable {
     public var end: Int
 }
 
+/// Writes RFC 4180 CSV, as ``CSVParser`` reads it: fields with a comma, quote or line break are quoted.
+public enum CSVWriter {
+    public static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+}
+
 /// RFC 4180 CSV: comma-separated, fields optionally in double quotes (with `""` for a quote
 /// inside), rows ending in LF (the text is normalised, so CRLF is already LF).
 public enum CSVParser {

@@ -136,9 +136,6 @@ public enum TruthSet {
         }
     }
 
-    /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
-    /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
-    /// and numbers are measured against the nearest.
     /// The gold values of each item (one row per value), items in first-seen order.
     static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
         var values: [FigureKey: [String]] = [:]
@@ -153,7 +150,10 @@ public enum TruthSet {
         return (order, values)
     }
 
-    /// Codes of categories (`categorical`) are compared as values, without numeric measures.
+    /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
+    /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
+    /// and numbers are measured against the nearest. Codes of categories (`categorical`) are
+    /// compared as values, without numeric measures.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
                       estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         let (order, golds) = goldValues(truthCSV)
@@ -217,7 +217,7 @@ public enum TruthSet {
             let (values, bySource) = items.lists[key]!
             for value in values {
                 for (source, listed) in bySource {
-                    out += csvLine([key.incident + valueSeparator + value, key.figure, source, listed.contains(value) ? "yes" : "no"])
+                    out += CSVWriter.row([key.incident + valueSeparator + value, key.figure, source, listed.contains(value) ? "yes" : "no"]) + "\n"
                 }
             }
         }
@@ -246,12 +246,6 @@ public enum TruthSet {
 
     /// The data rows of a table (its header not counted).
     public static func rowCount(_ text: String) -> Int { max(0, rows(text).count - 1) }
-
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\n"
-    }
 
     /// Scores the yes/no consensus of a multi-valued set (a context over ``impliedClaims``)
     /// against its gold rows, one row per gold value.

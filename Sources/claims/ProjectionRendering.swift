@@ -11,14 +11,8 @@ enum ProjectionRendering {
         String(decoding: ProjectionSnapshot.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted.
     static func csv(_ rows: [[String]]) -> String {
-        rows.map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-            }.joined(separator: ",")
-        }.joined(separator: "\n") + "\n"
+        rows.map(CSVWriter.row).joined(separator: "\n") + "\n"
     }
 
     /// Columns padded to their widest cell (counted in characters).
