@@ -67,11 +67,13 @@ struct Ingest: ParsableCommand {
             let texts = try files.map { try ReportFile.readText($0) }
             let rules = extract ? try gazetteers.extractor(ledger: store) : nil
             var wiring = try rules.map { ExtractionAppender(extractor: $0, known: try LedgerGazetteer.incidents(in: store, places: $0.places)) }
-            let sourceNames = try rules?.gazetteer ?? gazetteers.extractor().gazetteer
+            let namedOutlet = try outlet.map { (name: $0, gazetteer: try rules?.gazetteer ?? gazetteers.extractor().gazetteer) }
             let outcomes = try store.write(actor: actor.name) { appender in
-                // A text stored before changes nothing, so its outlet is not registered for it.
-                let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: $0)) == nil }
-                let outletID = try outlet.map { try resolveOrRegisterOutlet($0, gazetteer: sourceNames, register: anyNew, appender: &appender) }
+                let outletID = try namedOutlet.map { outlet in
+                    // A text stored before changes nothing, so its outlet is not registered for it.
+                    let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: $0)) == nil }
+                    return try resolveOrRegisterOutlet(outlet.name, gazetteer: outlet.gazetteer, register: anyNew, appender: &appender)
+                }
                 return try zip(files, texts).map { file, text in
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
                                                 fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)
