@@ -58,8 +58,9 @@ struct Run {
     /// The last anonymous collective that spoke, with its relays ("the sources" refers back to it).
     var lastAnonymous: (GazetteerSource, [GazetteerSource])?
     var previousBackground = false
-    /// The speaker the sentences of this paragraph go on with, and how many sentences it has reached so far.
-    var paragraphSpeaker: (attribution: Attribution, sentencesSince: Int)?
+    /// Sentences since the last one that named a speaker (``lastAttribution``) in this paragraph;
+    /// nil when the paragraph has none to go on with.
+    var sentencesSinceSpeaker: Int?
     /// How many sentences after the one that names a speaker still speak for it.
     static let speakerReach = 2
     /// Quote starts of claims of one victim who dies (``singleVictimDeaths``).
@@ -177,18 +178,17 @@ struct Run {
             // opening a paragraph ends the one before it too). The carry fades after
             // `Self.speakerReach` sentences, so text without blank lines does not give one
             // speaker everything that follows.
-            if tokens[s.lowerBound].paragraphBefore { paragraphSpeaker = nil }
+            if tokens[s.lowerBound].paragraphBefore { sentencesSinceSpeaker = nil }
             if isCaption(s) { continue }
             let background = isBackground(s)
             previousBackground = background
             var attributions = attribute(s)
-            if attributions.isEmpty, let carried = paragraphSpeaker, carried.sentencesSince < Self.speakerReach {
-                attributions = [Attribution(originator: carried.attribution.originator, via: carried.attribution.via, position: s.lowerBound)]
-                paragraphSpeaker?.sentencesSince += 1
-            } else if let last = attributions.last(where: { $0.originator != Self.unnamedReports }) {
-                paragraphSpeaker = (last, 0)
+            if attributions.isEmpty, let since = sentencesSinceSpeaker, since < Self.speakerReach, let last = lastAttribution {
+                attributions = [Attribution(originator: last.originator, via: last.via, position: s.lowerBound)]
+                sentencesSinceSpeaker = since + 1
             } else {
-                paragraphSpeaker = nil
+                // `attribute` keeps the sentence's last speaker as `lastAttribution`.
+                sentencesSinceSpeaker = attributions.contains { $0.originator != Self.unnamedReports } ? 0 : nil
             }
             // Clauses about an earlier event ("earlier that day", "قبل أيام") inside a main sentence.
             let earlier = background ? [] : earlierClauses(s, recentMain: recentMain)
