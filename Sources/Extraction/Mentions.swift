@@ -23,6 +23,8 @@ struct Mention {
 
 /// Counted things that are figures of their own (not people).
 enum Things {
+    /// The figures of things counted (helicopters, strikes, …), as opposed to people.
+    static let figures = Set(nouns.values)
     static let nouns: [String: String] = {
         var d: [String: String] = [:]
         let ar: [String: String] = [
@@ -344,7 +346,7 @@ extension Run {
                 while k >= lower { if let g = group(tokens[k]), g.1 == .plural, g.0 != "others" { groupName = g.0; break }; k -= 1 }
                 // "مقتل 25 مسلحا … وجرح العشرات منهم": a count nearer than that plural names them
                 // (its noun is singular after the number).
-                if let last = out.last(where: { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }), last.end - 1 > k,
+                if let last = out.last(where: { !Things.figures.contains($0.figure) && $0.figure != "aircraft_lost" }), last.end - 1 > k,
                    let g = last.group, g != "people" {
                     groupName = g
                 }
@@ -404,7 +406,7 @@ extension Run {
                     // قتلا, أصيبا) or a victim noun; "41 والجرحى" opens the next item of a list.
                     let ar = tokens[k].script == .arabic
                     let agrees = tokens[k].norm.hasSuffix(Words.n("ون")) || tokens[k].norm.hasSuffix(Words.n("ا")) // ا: plural وا and dual
-                    if !ar || !isConjunct(tokens[k]) && (agrees || isVictimNoun(tokens[k]) || tokens[k].norm == Words.qatalu || tokens[k].norm.hasPrefix(Words.n("مفقود"))) {
+                    if !ar || !isConjunct(tokens[k]) && (agrees || isVictimNoun(tokens[k]) || tokens[k].norm.hasPrefix(Words.n("مفقود"))) {
                         // "were fatally wounded": a death.
                         figure = f == "injured" && ["fatally", "mortally"].contains(tokens[k - 1].norm) ? "killed" : f
                         end = k + 1; forwardUsed.insert(k); triggerAt = k
@@ -423,7 +425,7 @@ extension Run {
                Numbers.parse(tokens, after + 1, limit: limit) != nil || (after + 3 < limit && boundBefore(after + 3, from: after + 1) != nil) {
                 cue = true
             }
-            if figure == nil, cue, let parent = out.last(where: { !Things.nouns.values.contains($0.figure) }) {
+            if figure == nil, cue, let parent = out.last(where: { !Things.figures.contains($0.figure) }) {
                 figure = parent.figure
                 combined = parent.combined
             }
@@ -456,7 +458,7 @@ extension Run {
             // A count joined by "and"/و to the count before it shares its figure: "ستة قتلى هم ثلاثة
             // شرطيين وثلاثة مدنيين", "seven women and three children were killed".
             if let prev = out.last, prev.isSubCount, listJoined(prev.end, qs) { inheritedSubCount = true }
-            if figure == nil, let prev = out.last, !Things.nouns.values.contains(prev.figure), prev.figure != "aircraft_lost", listJoined(prev.end, qs) {
+            if figure == nil, let prev = out.last, !Things.figures.contains(prev.figure), prev.figure != "aircraft_lost", listJoined(prev.end, qs) {
                 figure = prev.figure; triggerAt = prev.triggerAt; combined = prev.combined
             }
             // "killing at least 14 people, six of them children": a part of the count before.
@@ -482,7 +484,7 @@ extension Run {
                     if w.kind == .punct, w.text == "." || w.text == ";" || w.text == ":" { break }
                     // "Two men were shot and one of them died": once the count has its own verb, "and"
                     // with a new subject starts another clause, whose figure word is that subject's.
-                    if Self.passiveAuxiliaries.contains(w.norm) { ownPredicate = true }
+                    if Self.finiteBe.contains(w.norm) { ownPredicate = true }
                     if ownPredicate, w.norm == "and", k + 1 < limit, Self.newSubjects.contains(tokens[k + 1].norm) || Numbers.parse(tokens, k + 1, limit: limit) != nil { break }
                     if stemIn(w, Lexicon.sayingVerbs) {
                         // "were reported to have been killed", "were confirmed killed": passive saying verbs go on.
@@ -521,7 +523,7 @@ extension Run {
             if g == "others" {
                 // "N others" are more of the same kind (militants, civilians); others than a child or a
                 // woman are people.
-                let previous = Set(out.filter { !Things.nouns.values.contains($0.figure) && $0.figure != "aircraft_lost" }.compactMap(\.group))
+                let previous = Set(out.filter { !Things.figures.contains($0.figure) && $0.figure != "aircraft_lost" }.compactMap(\.group))
                 g = previous.count == 1 && !["children", "women", "militant_leaders"].contains(previous.first!) ? previous.first! : "people"
                 // "مسلحين اثنين آخرين": the noun before the number names them.
                 if quantity.start > lower, let pg = group(tokens[quantity.start - 1]), pg.1 == .plural, pg.0 != "others" { g = pg.0 }
@@ -543,7 +545,7 @@ extension Run {
                 }
                 // "abducted 14 passengers and executed nine of them": a part of a count of another
                 // figure is the whole count of its own.
-                let partOfAnotherFigure = ofThem && out.last(where: { !Things.nouns.values.contains($0.figure) })?.figure != fig
+                let partOfAnotherFigure = ofThem && out.last(where: { !Things.figures.contains($0.figure) })?.figure != fig
                 out.append(Mention(figure: fig, group: g, value: quantity.bound == .some ? nil : quantity.value, bound: quantity.bound, start: qs, end: end,
                                    triggerAt: triggerAt, isSubCount: cue && !partOfAnotherFigure || inheritedSubCount, vague: quantity.vague,
                                    isAdditional: isAdditional(quantity.start, quantity.end, lower: lower, limit: limit)))
@@ -769,9 +771,10 @@ extension Run {
         return k
     }
 
-    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are"]
-    /// Words that open a clause with a subject of its own after "and".
-    static let newSubjects: Set<String> = ["one", "he", "she", "they", "another", "both", "two", "three", "none"]
+    /// Finite forms of "be": a count followed by one has a verb of its own.
+    static let finiteBe: Set<String> = ["was", "were", "is", "are"]
+    /// Words besides numbers that open a clause with a subject of its own after "and".
+    static let newSubjects: Set<String> = ["he", "she", "they", "another", "both", "none"]
     static let additionalBefore: Set<String> = Set(["another", "further", "additional"])
     static let additionalAfter: Set<String> = Set(["other", "others", "more", "additional", "further"])
 
@@ -881,7 +884,6 @@ extension Run {
         return false
     }
 
-    /// Explicit zeros: "no American casualties", لم يسفر عن سقوط قتلى, دون وقوع إصابات.
     /// "Nine people were shot, one fatally", "six people were shot, two of them fatally": of a
     /// count hit, the part named fatally is killed and the rest injured (the count alone is
     /// neither, see ``nonFatallyShot``).
@@ -892,7 +894,7 @@ extension Run {
             var p = k - 1
             if p - 2 >= s.lowerBound, tokens[p].norm == "them", tokens[p - 1].norm == "of" { p -= 2 }
             guard p - 2 >= s.lowerBound, let part = Numbers.parse(tokens, p, limit: k), part.end == p + 1, let partValue = part.value,
-                  [",", "-", "–", "—"].contains(tokens[p - 1].text), Self.hitVerbs.contains(tokens[p - 2].norm) else { continue }
+                  [",", "-", "–", "—"].contains(tokens[p - 1].text), Self.countHitVerbs.contains(tokens[p - 2].norm) else { continue }
             // The count: a number, at most two words of its noun, then "were"/"have been" and the verb.
             var a = p - 3
             while a >= s.lowerBound, ["were", "was", "have", "had", "been", "all"].contains(tokens[a].norm) { a -= 1 }
@@ -912,8 +914,10 @@ extension Run {
         return out
     }
 
-    static let hitVerbs: Set<String> = ["shot", "wounded", "injured", "stabbed", "hurt", "hit"]
+    /// Verbs of a count hit before ", M fatally".
+    static let countHitVerbs: Set<String> = ["shot", "wounded", "injured", "stabbed", "hurt", "hit"]
 
+    /// Explicit zeros: "no American casualties", لم يسفر عن سقوط قتلى, دون وقوع إصابات.
     func zeros(in s: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         let lower = s.lowerBound, limit = s.upperBound
@@ -1075,7 +1079,6 @@ extension Run {
 enum Words {
     static func n(_ w: String) -> String { ArabicNorm.normalise(w) }
     static let twoPlanes: Set<String> = [n("طائرتان"), n("طائرتين")]
-    static let qatalu = n("قتلوا")
     static let complementisers: Set<String> = Set(["إن", "أن", "بأن"].map(n))
     static let memberNouns: Set<String> = Set(["عناصر", "أفراد", "منتسبي", "منسوبي", "أعضاء"].map(n))
     static let constructDualOfMan: Set<String> = [n("رجلا"), n("رجلي")]
