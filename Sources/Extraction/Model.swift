@@ -37,7 +37,7 @@ public struct ExtractedClaim: Hashable, Sendable {
     /// Scalar offset of the figure word when several counts share it ("seven women and three
     /// children were killed"): such counts add up to the figure's total.
     public var sharedFigureWord: Int? = nil
-    /// The number stands for a vague word ("dozens" = 10 `at_least`, `عدد من` = 2 `at_least`).
+    /// The number stands for a vague word ("dozens" = 10 `at_least`, `مئات` = 100 `at_least`).
     public var isVague: Bool = false
     /// Victims in addition to ones counted or named before ("four other people", "another
     /// four", "two more"): a toll adds them to what came before.

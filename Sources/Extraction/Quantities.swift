@@ -19,8 +19,7 @@ struct Quantity {
 ///
 /// Conventions (also in `README.md`): a dual noun (`طفلين`, `منزلين`) is 2; `عشرات`/`dozens`
 /// and `العشرات` are 10 `at_least`; `مئات`/`hundreds` 100 `at_least`; `آلاف`/`thousands`
-/// 1000 `at_least`; `عدد من`/`a number of` 2 `at_least`; `several`/`many`/`العديد` are `some`
-/// (no value). Counts above 2^53 − 1 are dropped, never stored rounded.
+/// 1000 `at_least`; `عدد من`/`a number of`, `several`/`many`/`العديد` are `some` (no value). Counts above 2^53 − 1 are dropped, never stored rounded.
 enum Numbers {
     static let maxCount = 9_007_199_254_740_991.0
 
@@ -98,9 +97,9 @@ enum Numbers {
             return Quantity(value: v, bound: Bound(rawValue: b)!, start: i, end: i + 1, vague: true)
         }
         if t.norm == "a" || t.norm == "an", i + 2 < limit, tokens[i + 1].norm == "number", tokens[i + 2].norm == "of" {
-            // "a number of" is `عدد من` in English: a plural, so at least 2 (one convention for both
+            // "a number of", like `عدد من`, states no number: `some` (one convention for both
             // languages, so a bilingual report states one claim, not two).
-            return Quantity(value: 2, bound: .atLeast, start: i, end: i + 3, vague: true)
+            return Quantity(value: nil, bound: .some, start: i, end: i + 3, vague: true)
         }
         if t.norm == "a", i + 1 < limit, tokens[i + 1].norm == "dozen" { return Quantity(value: 12, bound: .exact, start: i, end: i + 2) }
         guard var total = Lexicon.englishUnits[t.norm].map(Double.init) else { return nil }
@@ -141,7 +140,7 @@ enum Numbers {
         if t.stems.contains(Words.n("عدد")) || t.stems.contains(Words.n("عددا")) {
             var j = i + 1
             if j < limit, tokens[j].norm == Words.n("كبير") || tokens[j].norm == Words.n("كبيرا") { j += 1 }
-            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: 2, bound: .atLeast, start: i, end: j + 1, vague: true) }
+            if j < limit, tokens[j].norm == Words.n("من") { return Quantity(value: nil, bound: .some, start: i, end: j + 1, vague: true) }
             return nil
         }
         if let d = t.stems.lazy.compactMap({ Lexicon.arabicDualNumbers[$0] }).first { return Quantity(value: Double(d), bound: .exact, start: i, end: i + 1) }

@@ -126,10 +126,10 @@ let sharedDirectory: URL? = {
     }
 }
 
-/// A little under what rules@1 measured (session 4: seeds F1 0.933, PITF 0.873, FA-KES 0.819,
+/// A little under what rules@1 measured (session 5: seeds F1 0.978, PITF 0.873, FA-KES 0.822,
 /// Arabic F1 0.928).
 enum Floors {
-    static let seedsF1 = 0.92
+    static let seedsF1 = 0.95
     static let pitf = 0.86
     static let fakes = 0.81
     static let arabicF1 = 0.92
