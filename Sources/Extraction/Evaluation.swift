@@ -27,26 +27,54 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
     public var description: String
 }
 
-/// Scores `rules@1` on the development sets in `../shared` (`claims evaluate extraction`).
+/// Scores `rules@1` on the evaluation sets in `../shared` (`claims evaluate extraction`); the files
+/// each set reads are named by ``file(of:in:portion:)``.
 ///
 /// - seeds (`corpus/gold.json`): numeric claims of the five articles, matched on figure, group,
 ///   value, bound and originator (by name; the article's outlet for `(outlet)`), as a multiset;
 ///   background claims are left out, as the gold leaves out distractors.
-/// - pitf (`eval/extraction/pitf.dev.jsonl`): deaths per description, exact match. The
+/// - pitf (`eval/extraction/pitf.dev.jsonl`, or another portion): deaths per description, exact match. The
 ///   description's death toll is the largest count of killed about the main incident that is
 ///   not a sub-count ("including four children"), where counts sharing one figure word add up
 ///   ("seven women and three children were killed" = 10); a description with no number counts 1.
-/// - fakes (`eval/extraction/fakes.dev.jsonl`): killed children, civilians (civilians, else
+/// - fakes (`eval/extraction/fakes.dev.jsonl`, or another portion): killed children, civilians (civilians, else
 ///   people, leaving out sub-counts, a stated number before a vague word) and women per
 ///   article, the first stated count of each,
 ///   exact match per field; `exactMatch` is their mean.
-/// - arabic (`eval/arabic/sentences.dev.jsonl`): claims per sentence (killed, injured,
+/// - arabic (`eval/arabic/sentences.dev.jsonl`, or another portion): claims per sentence (killed, injured,
 ///   captured, arrested, missing) matched on figure, group, value and bound.
 ///
 /// GVA needs the ledger's consensus over an incident's documents and is not scored here.
 public enum ExtractionEvaluation {
-    public static func run(sharedDirectory: URL, extractor: RuleExtractor = RuleExtractor()) throws -> [SetScore] {
-        [try seeds(sharedDirectory, extractor), try pitf(sharedDirectory, extractor), try fakes(sharedDirectory, extractor), try arabic(sharedDirectory, extractor)]
+    public static func run(sharedDirectory: URL, portion: String? = nil, extractor: RuleExtractor = RuleExtractor()) throws -> [SetScore] {
+        var scores: [SetScore] = []
+        if let gold = file(of: "seeds", in: sharedDirectory, portion: portion) { scores.append(try seeds(gold.deletingLastPathComponent(), extractor)) }
+        if let f = file(of: "pitf", in: sharedDirectory, portion: portion) { scores.append(try pitf(f, extractor)) }
+        if let f = file(of: "fakes", in: sharedDirectory, portion: portion) { scores.append(try fakes(f, extractor)) }
+        if let f = file(of: "arabic", in: sharedDirectory, portion: portion) { scores.append(try arabicSentences(f, extractor)) }
+        return scores
+    }
+
+    /// The sets, in the order they are scored (`gva` is scored by the command line, through the ledger).
+    public static let setNames = ["seeds", "pitf", "fakes", "arabic", "gva"]
+
+    /// Where a set's file lies under a data folder, nil when it is not there: `corpus/gold.json`
+    /// for the seeds; `eval/extraction/{pitf,fakes,gva}.<portion>.jsonl` and
+    /// `eval/arabic/sentences.<portion>.jsonl` for the others. Without a portion: `dev`, else the
+    /// only portion present (a held-out copy may be named `pitf.test.jsonl`).
+    public static func file(of set: String, in dir: URL, portion: String?) -> URL? {
+        let fm = FileManager.default
+        if set == "seeds" {
+            let gold = dir.appendingPathComponent("corpus/gold.json")
+            return fm.fileExists(atPath: gold.path) ? gold : nil
+        }
+        let (folder, stem) = set == "arabic" ? ("eval/arabic", "sentences") : ("eval/extraction", set)
+        let base = dir.appendingPathComponent(folder)
+        let named = base.appendingPathComponent("\(stem).\(portion ?? "dev").jsonl")
+        if fm.fileExists(atPath: named.path) { return named }
+        guard portion == nil, let names = try? fm.contentsOfDirectory(atPath: base.path) else { return nil }
+        let portions = names.filter { $0.hasPrefix(stem + ".") && $0.hasSuffix(".jsonl") }
+        return portions.count == 1 ? base.appendingPathComponent(portions[0]) : nil
     }
 
     static func jsonLines(_ url: URL) throws -> [[String: Any]] {
@@ -85,8 +113,9 @@ public enum ExtractionEvaluation {
         var description: String { "\(file.prefix(3)) \(figure) \(group) \(value) \(bound) | \(originator)" }
     }
 
-    static func seeds(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
-        let (goldNormalised, predicted, _) = try seedKeys(dir, x)
+    /// `corpus`: the folder holding gold.json and articles/.
+    static func seeds(_ corpus: URL, _ x: RuleExtractor) throws -> SetScore {
+        let (goldNormalised, predicted, _) = try seedKeys(corpus, x)
         let tp = matches(predicted, goldNormalised)
         let (p, r, f) = prf(tp: tp, predicted: predicted.count, gold: goldNormalised.count)
         func drop(_ k: SeedKey) -> SeedKey { var k = k; k.originator = ""; return k }
@@ -96,8 +125,7 @@ public enum ExtractionEvaluation {
     }
 
     /// Gold and predicted numeric claims of the seed articles, and the first quote of each prediction.
-    static func seedKeys(_ dir: URL, _ x: RuleExtractor) throws -> (gold: [SeedKey], predicted: [SeedKey], quotes: [String]) {
-        let corpus = dir.appendingPathComponent("corpus")
+    static func seedKeys(_ corpus: URL, _ x: RuleExtractor) throws -> (gold: [SeedKey], predicted: [SeedKey], quotes: [String]) {
         guard let data = FileManager.default.contents(atPath: corpus.appendingPathComponent("gold.json").path),
               let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let reports = gold["reports"] as? [[String: Any]], let claims = gold["claims"] as? [[String: Any]] else {
@@ -195,8 +223,8 @@ public enum ExtractionEvaluation {
         return parts.isEmpty ? nil : Array(parts)
     }
 
-    static func pitf(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
-        let rows = try jsonLines(dir.appendingPathComponent("eval/extraction/pitf.dev.jsonl"))
+    static func pitf(_ file: URL, _ x: RuleExtractor) throws -> SetScore {
+        let rows = try jsonLines(file)
         var hits = 0
         for r in rows {
             let result = x.extract(text: ReportText.normalise(r["description"] as? String ?? ""), language: "en", published: day(r["date"]))
@@ -207,8 +235,8 @@ public enum ExtractionEvaluation {
 
     // MARK: FA-KES
 
-    static func fakes(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
-        let rows = try jsonLines(dir.appendingPathComponent("eval/extraction/fakes.dev.jsonl"))
+    static func fakes(_ file: URL, _ x: RuleExtractor) throws -> SetScore {
+        let rows = try jsonLines(file)
         var hits: [String: Int] = ["children": 0, "civilians": 0, "women": 0]
         for r in rows {
             let text = [r["title"] as? String, r["content"] as? String].compactMap { $0 }.joined(separator: ".\n")
@@ -234,10 +262,6 @@ public enum ExtractionEvaluation {
     // MARK: Arabic sentences
 
     static let casualtyFigures: Set<String> = ["killed", "injured", "captured", "arrested", "missing"]
-
-    static func arabic(_ dir: URL, _ x: RuleExtractor) throws -> SetScore {
-        try arabicSentences(dir.appendingPathComponent("eval/arabic/sentences.dev.jsonl"), x)
-    }
 
     /// Claims per sentence of a file in the Arabic set's format (`sentence`, `date_extracted`,
     /// `claims`), matched on figure, group, value and bound.

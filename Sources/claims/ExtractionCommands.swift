@@ -209,27 +209,34 @@ struct Reextract: ParsableCommand {
 struct EvaluateExtraction: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extraction",
-        abstract: "Score the built-in extractor on the shared development sets (seeds, PITF, FA-KES, Arabic sentences).",
+        abstract: "Score the built-in extractor on the shared evaluation sets (seeds, PITF, FA-KES, Arabic sentences, GVA).",
         discussion: """
-            Reads DIR/corpus/gold.json, DIR/eval/extraction/{pitf,fakes,gva}.dev.jsonl and DIR/eval/arabic/sentences.dev.jsonl. \
+            Reads DIR/corpus/gold.json (with DIR/corpus/articles/), DIR/eval/extraction/{pitf,fakes,gva}.PORTION.jsonl and \
+            DIR/eval/arabic/sentences.PORTION.jsonl, where PORTION is --portion, else dev, else the only portion \
+            present; a set whose file is absent is skipped and named. \
             GVA: every document of an incident is extracted onto one incident and the consensus killed and injured \
             counts are compared with the archive's (exact match per incident). Published on PITF deaths (Zhong et al., EACL 2023): regex 0.117, SRL 0.741, fine-tuned T5 0.813 exact match.
             """)
 
     @Option(help: ArgumentHelp("The folder holding corpus/ and eval/.", valueName: "dir"))
     var data: String = "../shared"
+    @Option(help: ArgumentHelp("Which portion's files to read (pitf.PORTION.jsonl …): dev, test, … (default: dev, else the only one present).", valueName: "name"))
+    var portion: String?
 
     func run() throws {
         try guarded {
             let start = Date()
             let shared = URL(fileURLWithPath: data)
-            let gold = shared.appendingPathComponent("corpus/gold.json").standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: gold) else {
-                throw InputError(file: gold, message: "not found; point --data at the folder that holds corpus/ and eval/ (default ../shared)")
+            let found = ExtractionEvaluation.setNames.filter { ExtractionEvaluation.file(of: $0, in: shared, portion: portion) != nil }
+            guard !found.isEmpty else {
+                throw InputError(file: shared.standardizedFileURL.path, message: "holds none of the evaluation sets (corpus/gold.json, eval/extraction/*.\(portion ?? "dev").jsonl, eval/arabic/sentences.\(portion ?? "dev").jsonl); point --data at the folder that holds corpus/ and eval/ (default ../shared)")
             }
             let extractor = RuleExtractor()
-            for score in try ExtractionEvaluation.run(sharedDirectory: shared, extractor: extractor) { print(score) }
-            print(try GVAEvaluation.run(sharedDirectory: shared, extractor: extractor))
+            for score in try ExtractionEvaluation.run(sharedDirectory: shared, portion: portion, extractor: extractor) { print(score) }
+            if let gva = ExtractionEvaluation.file(of: "gva", in: shared, portion: portion) {
+                print(try GVAEvaluation.run(file: gva, extractor: extractor))
+            }
+            for name in ExtractionEvaluation.setNames where !found.contains(name) { print("\(name): skipped, no file for it under \(data)") }
             print(String(format: "(%.1f s)", Date().timeIntervalSince(start)))
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 import Ledger
 import Projections
 
-/// Gun Violence Archive incidents (`eval/extraction/gva.dev.jsonl`): every document of an
+/// Gun Violence Archive incidents (`eval/extraction/gva.<portion>.jsonl`): every document of an
 /// incident is extracted onto one incident, the consensus is taken, and its killed and
 /// injured counts are compared with the archive's, exact match per incident.
 ///
@@ -20,8 +20,7 @@ enum GVAEvaluation {
         }
     }
 
-    static func run(sharedDirectory: URL, extractor: RuleExtractor) throws -> Score {
-        let url = sharedDirectory.appendingPathComponent("eval/extraction/gva.dev.jsonl")
+    static func run(file url: URL, extractor: RuleExtractor) throws -> Score {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw InputError(file: url.path, message: "cannot read the file; give --data the folder holding eval/")
         }

@@ -73,7 +73,7 @@ let sharedDirectory: URL? = {
             }
         } else if which == "seeds" {
             // Per article: gold claims missed (-) and predictions not in the gold (+).
-            let (gold, predicted, quotes) = try ExtractionEvaluation.seedKeys(shared, x)
+            let (gold, predicted, quotes) = try ExtractionEvaluation.seedKeys(shared.appendingPathComponent("corpus"), x)
             var left = gold
             var extra: [String] = []
             for (k, q) in zip(predicted, quotes) {

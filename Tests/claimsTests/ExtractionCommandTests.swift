@@ -125,4 +125,32 @@ struct EvaluateExtractionCommandTests {
         let killed = try #require(Double(gva.split(separator: " ").first { $0.hasPrefix("killed=") }?.dropFirst(7) ?? ""))
         #expect(killed >= 0.58)
     }
+
+    @Test("evaluate extraction reads another portion's files, skips and names absent sets, and refuses a folder with none")
+    func heldOutPortion() throws {
+        // Given a folder holding only a PITF file of a portion named test, and an Arabic set with a dev and a test portion
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("portion-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("eval/extraction"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("eval/arabic"), withIntermediateDirectories: true)
+        try #"{"id": 1, "description": "Gunmen killed 7 villagers.", "deaths": 7, "date": "2017-01-02"}"#
+            .write(to: dir.appendingPathComponent("eval/extraction/pitf.test.jsonl"), atomically: true, encoding: .utf8)
+        let sentence = #"{"sentence": "قتل 5 مدنيين", "date_extracted": "2015-08-08 07:03:21", "claims": [{"figure": "killed", "group": "civilians", "value": 5, "bound": "exact"}]}"#
+        let wrong = #"{"sentence": "قتل 5 مدنيين", "date_extracted": "2015-08-08 07:03:21", "claims": []}"#
+        try wrong.write(to: dir.appendingPathComponent("eval/arabic/sentences.dev.jsonl"), atomically: true, encoding: .utf8)
+        try sentence.write(to: dir.appendingPathComponent("eval/arabic/sentences.test.jsonl"), atomically: true, encoding: .utf8)
+        // When it is scored without a portion: PITF's only portion, Arabic's dev
+        let plain = try CLI().run("evaluate", "extraction", "--data", dir.path)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("pitf: n=1 P=– R=– F1=– exact=1.000"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("arabic: n=1 P=0.000"), "\(plain.stdout)")
+        for set in ["seeds", "fakes", "gva"] { #expect(plain.stdout.contains("\(set): skipped, no file for it"), "\(plain.stdout)") }
+        // and with --portion test: both test files
+        let test = try CLI().run("evaluate", "extraction", "--data", dir.path, "--portion", "test")
+        #expect(test.stdout.contains("pitf: n=1") && test.stdout.contains("arabic: n=1 P=1.000 R=1.000 F1=1.000"), "\(test.stdout)")
+        // Then a portion no set has is refused, naming the folder
+        let none = try CLI().run("evaluate", "extraction", "--data", dir.path, "--portion", "final")
+        #expect(none.status != 0)
+        #expect(none.stderr.contains(dir.path) && none.stderr.contains("holds none of the evaluation sets"), "\(none.stderr)")
+    }
 }
