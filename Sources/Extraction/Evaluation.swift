@@ -132,12 +132,19 @@ public enum ExtractionEvaluation {
             throw EvaluationError(description: "cannot read corpus/gold.json")
         }
         typealias Key = SeedKey
+        // The annotation's `source_aliases` (canonical name → other spellings, both scripts): an
+        // originator written any of these ways is the same source.
+        var canonical: [String: String] = [:]
+        for (name, aliases) in gold["source_aliases"] as? [String: [String]] ?? [:] {
+            for alias in aliases + [name] { canonical[alias.lowercased()] = name.lowercased() }
+        }
+        func source(_ name: String) -> String { canonical[name] ?? name }
         var quotes: [String] = []
         func v(_ x: Double?) -> String { x.map { String(Int($0)) } ?? "null" }
         var goldKeys: [Key] = [], predicted: [Key] = []
         for c in claims where !(c["value"] is String) {
             goldKeys.append(Key(file: c["file"] as! String, figure: c["figure"] as! String, group: c["group"] as? String ?? "-", value: v(number(c["value"])),
-                                bound: c["bound"] as! String, originator: (c["originator"] as! String).lowercased()))
+                                bound: c["bound"] as! String, originator: source((c["originator"] as! String).lowercased())))
         }
         for r in reports {
             let file = r["file"] as! String
@@ -150,14 +157,14 @@ public enum ExtractionEvaluation {
             for c in result.mainClaims {
                 var o = c.originator == ExtractedClaim.outletOriginator ? (outlet ?? "(outlet)") : (names[c.originator] ?? c.originator)
                 if o == outlet { o = outlet! }
-                predicted.append(Key(file: file, figure: c.figure, group: c.group ?? "-", value: v(c.value), bound: c.bound.rawValue, originator: o))
+                predicted.append(Key(file: file, figure: c.figure, group: c.group ?? "-", value: v(c.value), bound: c.bound.rawValue, originator: source(o)))
                 quotes.append(c.quotes.first?.text ?? "")
             }
         }
         // Gold written "(outlet)" for a named outlet is the outlet itself.
         let goldNormalised = goldKeys.map { k -> Key in
             var k = k
-            if k.originator == "(outlet)", let r = reports.first(where: { $0["file"] as? String == k.file }), let o = (r["outlet"] as? String)?.lowercased() { k.originator = o }
+            if k.originator == "(outlet)", let r = reports.first(where: { $0["file"] as? String == k.file }), let o = (r["outlet"] as? String)?.lowercased() { k.originator = source(o) }
             return k
         }
         return (goldNormalised, predicted, quotes)
