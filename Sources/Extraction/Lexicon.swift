@@ -189,6 +189,9 @@ enum Lexicon {
         // قتلا/أصيبا, feminine dual قتلتا, plural قتلوا.
         for (verb, f) in conjugatedFigureVerbs {
             for suffix in ["", "ت", "ا", "تا", "وا"] where d[ArabicNorm.normalise(verb + suffix)] == nil { d[ArabicNorm.normalise(verb + suffix)] = f }
+            // A fighter's own "we killed" (قتلنا); other verbs in the first person are words of
+            // their own (أسرنا is also "our families").
+            if f == "killed", verb != "لقي", d[ArabicNorm.normalise(verb + "نا")] == nil { d[ArabicNorm.normalise(verb + "نا")] = f }
         }
         // A death named with its subject's pronoun: لقي حتفه, لقيا مصرعهما, لقيت حتفها.
         for noun in ["مصرع", "حتف"] { for suffix in ["ه", "ها", "هما", "هم"] { d[ArabicNorm.normalise(noun + suffix)] = "killed" } }
@@ -258,6 +261,8 @@ enum Lexicon {
 
     /// Sub-count cues: "among them", "including", بينهم.
     static let subCountCues: Set<String> = Set(["بينهم", "منهم", "بينهما", "بينها"].map(ArabicNorm.normalise)).union(["including", "among"])
+    /// "Most of them" before the groups of a toll (`معظمهم من النساء والأطفال`, "mostly women").
+    static let mostOfThemCues: Set<String> = Set(["معظمهم", "غالبيتهم", "أغلبهم", "معظمها", "غالبيتها"].map(ArabicNorm.normalise)).union(["mostly"])
 
     /// Verbs of saying that introduce an attribution.
     static let sayingVerbs: Set<String> = Set(["قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت",

@@ -60,7 +60,9 @@ enum Bounds {
             ("more than", .moreThan), ("over", .moreThan), ("upwards of", .moreThan), ("in excess of", .moreThan),
             ("about", .about), ("around", .about), ("approximately", .about), ("nearly", .about), ("almost", .about), ("roughly", .about),
             ("some", .about), ("an estimated", .about), ("close to", .about), ("up to", .upTo), ("as many as", .upTo), ("at most", .atMost),
-            ("fewer than", .atMost), ("less than", .atMost),
+            ("fewer than", .atMost), ("less than", .atMost), ("no more than", .atMost), ("not more than", .atMost),
+            ("لا يتجاوز", .atMost), ("لا تتجاوز", .atMost), ("لم يتجاوز", .atMost), ("لم تتجاوز", .atMost), ("لا يزيد على", .atMost),
+            ("لا يزيد عن", .atMost), ("لا تزيد على", .atMost), ("لا تزيد عن", .atMost), ("ما يصل إلى", .upTo), ("ما قد يصل إلى", .upTo),
             ("ما لا يقل عن", .atLeast), ("لا يقل عن", .atLeast), ("على الأقل", .atLeast), ("أكثر من", .moreThan), ("ما يزيد على", .moreThan),
             ("ما يزيد عن", .moreThan), ("يزيد على", .moreThan), ("يزيد عن", .moreThan), ("تجاوز", .moreThan), ("يتجاوز", .moreThan),
             ("نحو", .about), ("حوالي", .about), ("حوالى", .about), ("قرابة", .about), ("زهاء", .about), ("ما يقارب", .about), ("ما يناهز", .about),
@@ -699,8 +701,11 @@ extension Run {
     /// "عناصر الشرطة", "أفراد الجيش": a noun of membership before a body is that body's group.
     func memberOfBody(_ j: Int, _ limit: Int) -> String? {
         guard j + 1 < limit, tokens[j].stems.contains(where: Words.memberNouns.contains) else { return nil }
+        // "عناصر القوات الأمنية", "عناصر قوات الأمن": security forces in general, police and army alike.
+        if body(tokens[j + 1]) == "soldiers", j + 2 < limit, Self.securityWords.contains(tokens[j + 2].norm) { return "people" }
         return body(tokens[j + 1])
     }
+    static let securityWords: Set<String> = Set(["الأمنية", "الأمن", "الامنية"].map(ArabicNorm.normalise))
 
     /// "وصل عدد قتلاه إلى 2000", "the death toll rose to 2000": a number right after "to" that a
     /// toll word (عدد, حصيلة, toll) shortly before leads to.
@@ -837,15 +842,19 @@ extension Run {
             if b + 1 < limit, stemIn(tokens[b], Lexicon.subCountCues), let sub = group(tokens[b + 1]), sub.1 == .plural { b += 2 }
             out.append(Mention(figure: f, group: gname, value: nil, bound: .some, start: a, end: b))
         }
-        // بينهم مدنيون / including women: an unstated number of a sub-group, and of each plural
-        // listed with it (بينهم نساء وأطفال).
+        // بينهم مدنيون / including women / معظمهم من النساء والأطفال: an unstated number of a
+        // sub-group, and of each plural listed with it (بينهم نساء وأطفال).
         for i in s where !covered.contains(i) && i + 1 < limit {
-            guard stemIn(tokens[i], Lexicon.subCountCues), !covered.contains(i + 1), let g = group(tokens[i + 1]), g.1 == .plural, g.0 != "others" else { continue }
+            let most = stemIn(tokens[i], Lexicon.mostOfThemCues)
+            guard most || stemIn(tokens[i], Lexicon.subCountCues) else { continue }
+            var first = i + 1
+            if most, first + 1 < limit, tokens[first].norm == Words.n("من") || tokens[first].norm == "of" { first += 1 }
+            guard !covered.contains(first), let g = group(tokens[first]), g.1 == .plural, g.0 != "others" else { continue }
             guard let parent = (existing + out).last(where: { $0.start < i && ($0.figure == "killed" || $0.figure == "injured") && $0.value != nil }) else { continue }
-            var k = i + 1
-            while k < limit, !covered.contains(k), let part = group(tokens[k]), part.1 == .plural, part.0 != "others", k == i + 1 || isConjunct(tokens[k]) {
+            var k = first
+            while k < limit, !covered.contains(k), let part = group(tokens[k]), part.1 == .plural, part.0 != "others", k == first || isConjunct(tokens[k]) {
                 if !(existing + out).contains(where: { $0.figure == parent.figure && $0.group == part.0 }) {
-                    out.append(Mention(figure: parent.figure, group: part.0, value: nil, bound: .some, start: k == i + 1 ? i : k, end: k + 1))
+                    out.append(Mention(figure: parent.figure, group: part.0, value: nil, bound: .some, start: k == first ? i : k, end: k + 1))
                 }
                 k += 1
             }
@@ -927,11 +936,14 @@ extension Run {
         while i < limit {
             guard stemIn(tokens[i], Self.negationCues) || (tokens[i].norm == "no" && i + 1 < limit && tokens[i + 1].norm == "one") else { i += 1; continue }
             var figure: String? = nil
-            var k = i + 1
+            var k = tokens[i].norm == "no" && i + 1 < limit && tokens[i + 1].norm == "one" ? i + 2 : i + 1
             var blocked = false
             while k < min(limit, i + 7) {
                 let w = tokens[k]
                 if w.kind == .punct, w.text != "-" { break }
+                // A count after the negation is bounded by it, not denied: "لا تتجاوز ثلاثة شهداء",
+                // "no more than three soldiers were killed".
+                if w.kind == .number || Numbers.parse(tokens, k, limit: limit)?.value != nil { blocked = true; break }
                 if stemIn(w, Self.informationWords) { blocked = true; break }
                 if stemIn(w, Self.zeroKilledWords) || trigger(w) == "killed" { figure = "killed"; break }
                 if stemIn(w, Self.zeroInjuredWords) || trigger(w) == "injured" { figure = "injured"; break }
@@ -982,6 +994,29 @@ extension Run {
                 m += 1
             }
             i = end
+        }
+        return out
+    }
+
+    /// "between 5 and 7 soldiers were killed", "مقتل ما بين 5 و7 جنود": the two counts of one
+    /// figure are one claim, range low–high, of the group named after the second.
+    func ranges(in s: Range<Int>, found: [Mention]) -> [Mention] {
+        var out = found
+        let limit = s.upperBound
+        for i in s where tokens[i].norm == "between" || tokens[i].script == .arabic && tokens[i].stems.contains(Words.bayna) {
+            let a = i + 1
+            guard a < limit, let qa = Numbers.parse(tokens, a, limit: limit), qa.bound == .exact, let low = qa.value else { continue }
+            var b = qa.end
+            if b < limit, tokens[b].norm == "and" || tokens[b].norm == Words.n("و") { b += 1 } else if !(b < limit && tokens[b].norm.hasPrefix(Words.n("و"))) { continue }
+            guard b < limit, let qb = Numbers.parse(tokens, b, limit: limit), qb.bound == .exact, let high = qb.value, high > low,
+                  let lo = out.firstIndex(where: { $0.value == low && $0.start <= a && a < $0.end }),
+                  let hi = out.firstIndex(where: { $0.value == high && $0.start <= b && b < $0.end }),
+                  lo != hi, out[lo].figure == out[hi].figure, !out[hi].combined else { continue }
+            var range = out[hi]
+            range.value = nil; range.bound = .range; range.low = low; range.high = high
+            range.start = min(out[lo].start, i); range.end = max(out[lo].end, out[hi].end)
+            out[hi] = range
+            out.remove(at: lo)
         }
         return out
     }

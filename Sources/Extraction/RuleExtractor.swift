@@ -210,7 +210,7 @@ struct Run {
                     explicitDates.append(contentsOf: self.explicitDates(s))
                 }
             }
-            var found = mentions(in: s)
+            var found = ranges(in: s, found: mentions(in: s))
             found += zeros(in: s)
             found += durations(in: s)
             found += partlyFatal(in: s, existing: found)
