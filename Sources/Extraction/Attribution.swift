@@ -13,7 +13,7 @@ extension Run {
         var matches: [(GazetteerSource, Int, Int)] = []
         var i = lower
         while i < limit {
-            if let (src, len) = gazetteer.match(tokens, at: i, limit: limit) {
+            if let (src, len) = gazetteer.match(tokens, at: i, limit: limit) ?? namedOrganisation(at: i, in: s) {
                 matches.append((src, i, len)); i += len
             } else { i += 1 }
         }

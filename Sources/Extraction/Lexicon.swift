@@ -182,6 +182,8 @@ enum Lexicon {
             "أسر": "captured", "أسرى": "captured", "أسيرا": "captured", "أسير": "captured", "خطف": "captured", "اختطاف": "captured", "اختطفوا": "captured",
             "يحتفظون": "captured", "اختطف": "captured",
             "قتلاه": "killed", "قتلاهم": "killed", "إعدام": "killed", "اغتيال": "killed", "أرواح": "killed", "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "القبض": "arrested", "توقيف": "arrested", "اعتقلوا": "arrested", "معتقلين": "arrested",
+            // Police news: ضبط (seized) a count of people is an arrest; نعى (mourned) a count, a death.
+            "ضبط": "arrested", "نعى": "killed", "نعت": "killed", "ينعى": "killed", "تنعى": "killed",
             "مفقود": "missing", "مفقودين": "missing", "المفقودين": "missing", "مفقودون": "missing",
         ]
         for (k, v) in ar { d[ArabicNorm.normalise(k)] = v }

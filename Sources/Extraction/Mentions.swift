@@ -881,7 +881,7 @@ extension Run {
     static let notBeforeCasualty: Set<String> = ["be", "been", "was", "were", "is", "are", "any", "anyone", "anybody", "physically", "seriously",
                                                  "critically", "badly", "immediately", "result", "resulted", "in", "cause", "caused", "get", "got", "a", "single"]
     static let negationCues: Set<String> = Set(["لم", "دون", "بدون", "عدم", "لا", "بعدم", "ولا", "ولم"].map(ArabicNorm.normalise)).union(["no", "not", "without", "nobody", "none"])
-    static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف"].map(ArabicNorm.normalise))
+    static let informationWords: Set<String> = Set(["تقارير", "معلومات", "تذكر", "ترد", "أنباء", "يعرف", "تعرف", "يبلغ", "تبلغ"].map(ArabicNorm.normalise))
         .union(["reports", "information", "word", "known", "unclear", "clear", "immediate", "immediately"])
     static let zeroKilledWords: Set<String> = Set(["قتلى", "ضحايا", "الأرواح", "وفيات", "قتيل", "مقتل", "بشرية"].map(ArabicNorm.normalise))
         .union(["casualties", "deaths", "dead", "killed", "victims", "fatalities", "died"])

@@ -97,6 +97,17 @@ enum ArabicNorm {
         return table
     }()
 
+    /// A matching form written back in Arabic letters (harakat and letter variants stay
+    /// normalised away), for ids a person reads.
+    static func readable(_ norm: String) -> String {
+        String(String.UnicodeScalarView(norm.unicodeScalars.map { arabic[$0] ?? $0 }))
+    }
+    static let arabic: [Unicode.Scalar: Unicode.Scalar] = {
+        var d: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (k, a) in ascii.enumerated() { if let a { d[a] = Unicode.Scalar(UInt32(0x0621 + k))! } }
+        return d
+    }()
+
     static let waw: Character = Character(normalise("و")), fa: Character = Character(normalise("ف"))
     static let ba: Character = Character(normalise("ب")), lam: Character = Character(normalise("ل")), kaf: Character = Character(normalise("ك"))
     static let lamLam = normalise("لل"), al = normalise("ال")

@@ -62,6 +62,9 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         ("killed about 37 people", "killed people 37 about"),
         ("مقتل نحو عشرين عنصراً", "killed militants 20 about"),
         ("up to 40 civilians were killed", "killed civilians 40 up_to"),
+        ("قتل ما يصل إلى 15 مسلحاً", "killed militants 15 up_to"),
+        ("The army said no more than three soldiers were killed", "killed soldiers 3 at_most"),
+        ("وقالت القيادة إن حصيلة القتلى لا تتجاوز ثلاثة شهداء", "killed people 3 at_most"),
     ])
     func bounds(text: String, expected: String) {
         #expect(claims(text).contains(expected), "\(claims(text))")
@@ -76,6 +79,44 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(claims("دون وقوع إصابات أو أضرار").contains("injured people 0 exact"))
         // But absence of information is not a zero
         #expect(claims("فيما لم ترد تقارير عن سقوط قتلى أو جرحى").isEmpty)
+        #expect(claims("سقط صاروخان في منطقة مفتوحة، ولم يبلغ عن وقوع إصابات.").isEmpty)
+    }
+
+    @Test func aCountAfterANegationIsBoundedNotDenied() {
+        // Given a negation that bounds a count
+        // Then it is no zero claim
+        #expect(claims("وقالت القيادة إن حصيلة القتلى لا تتجاوز ثلاثة شهداء") == ["killed people 3 at_most"])
+        #expect(claims("The army said no more than three soldiers were killed") == ["killed soldiers 3 at_most"])
+        // while "no one" is still a zero
+        #expect(claims("No one was injured in the attack") == ["injured people 0 exact"])
+    }
+
+    @Test func betweenTwoCountsIsOneRange() throws {
+        // Given a range in either language
+        for text in ["وأفادت مصادر محلية بمقتل ما بين 5 و7 جنود", "Between 5 and 7 soldiers were killed", "حيث قتل بين 5 و 7 جنود"] {
+            let r = RuleExtractor().extract(text: ReportText.normalise(text))
+            // Then it is one claim of the group named after the second count, low and high stated
+            #expect(r.claims.count == 1, "\(text)")
+            let c = try #require(r.claims.first)
+            #expect(c.figure == "killed" && c.group == "soldiers" && c.bound == .range && c.value == nil && c.low == 5 && c.high == 7, "\(text)")
+        }
+        // and two ranges of two figures stay apart
+        #expect(claims("The fighting killed between 20 and 25 people, and wounded between 3 and 4 others.") == ["killed people null range", "injured people null range"])
+        // but a count followed by a larger one that is not a range is left alone
+        #expect(claims("Clashes between 2 groups killed 7 people").contains("killed people 7 exact"))
+    }
+
+    @Test func seizedPeopleAreArrestedAndMournedOnesKilled() {
+        #expect(claims("تمكنت الأجهزة الأمنية من ضبط 3 أشخاص") == ["arrested people 3 exact"])
+        #expect(claims("ونعى الحزب ثلاثة من مقاتليه سقطوا في الجنوب") == ["killed militants 3 exact"])
+        // a seized count of things is no arrest
+        #expect(claims("وضبط 14 قطعة سلاح") == [])
+    }
+
+    @Test func mostOfThemNamesUnnumberedParts() {
+        #expect(claims("أسفرت الغارات عن مقتل حوالي 46 شخصا معظمهم من النساء والأطفال")
+            == ["killed people 46 about", "killed women null some", "killed children null some"])
+        #expect(claims("The strikes killed 46 people, mostly women.").contains("killed women null some"))
     }
 
     @Test func combinedPhrasingIsMarked() {
@@ -130,6 +171,28 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         let far = RuleExtractor().extract(text: "Witnesses said 3 people were injured. The road was closed. Officers searched the area. 4 soldiers were killed.")
         #expect(far.claims.first { $0.figure == "injured" }?.originator == "residents")
         #expect(far.claims.first { $0.figure == "killed" }?.originator == ExtractedClaim.outletOriginator)
+    }
+
+    @Test func anOrganisationTheGazetteerDoesNotKnowSpeaksWhereASpeakerStands() throws {
+        // Given organisations the gazetteer does not know, as the subject of a saying verb
+        let ar = RuleExtractor().extract(text: "من جانبه، قال المركز الإعلامي لمحور تعز العسكري، في بيان، إن القصف أسفر عن مقتل خمسة مدنيين.")
+        // Then each is the originator, named as the report writes it
+        let c = try #require(ar.claims.first { $0.value == 5 })
+        #expect(c.originator == "named:مركز-اعلامي-لمحور-تعز-عسكري")
+        #expect(ar.sources.first { $0.id == c.originator }?.name == "المركز الإعلامي لمحور تعز العسكري")
+        let spokesman = RuleExtractor().extract(text: "وقال متحدث باسم وزارة حقوق الإنسان في الحكومة لـ\"العربي الجديد\" إن عدد القتلى ارتفع إلى ستة مدنيين.")
+        #expect(spokesman.claims.first?.originator == "named:وزاره-حقوق-انسان")
+        let en = RuleExtractor().extract(text: "The Syrian Democratic Forces (SDF) Media Center said the shelling killed three civilians.")
+        #expect(en.sources.first { $0.id == en.claims.first?.originator }?.name == "Syrian Democratic Forces (SDF) Media Center")
+        let police = RuleExtractor().extract(text: "The Houston Police Department said two men were killed.")
+        #expect(police.claims.first?.originator == "named:houston-police-department")
+        #expect(police.sources.first { $0.id == "named:houston-police-department" }?.kind == .government)
+        // But a known source named inside the phrase speaks itself
+        let known = RuleExtractor().extract(text: "وقال المكتب الإعلامي للمرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا.")
+        #expect(known.claims.first?.originator == "syrian-observatory-for-human-rights")
+        // and an organisation that is only mentioned is no speaker
+        let mentioned = RuleExtractor().extract(text: "The Health Ministry building was hit and 4 people were killed.")
+        #expect(mentioned.claims.first?.originator == ExtractedClaim.outletOriginator)
     }
 
     @Test func userGazetteerExtendsTheBuiltIn() throws {
