@@ -17,6 +17,12 @@ extension Run {
                 matches.append((src, i, len)); i += len
             } else { i += 1 }
         }
+        // A dateline's credit ("AMMAN, Feb 20 (Reuters) -", "دمشق (رويترز) -") says who wrote the
+        // report, not who speaks in it.
+        matches.removeAll { m in
+            (m.0.kind == .newsAgency || m.0.kind == .outlet) && m.1 > lower && tokens[m.1 - 1].text == "("
+                && m.1 + m.2 + 1 < limit && tokens[m.1 + m.2].text == ")" && ["-", "–", "—"].contains(tokens[m.1 + m.2 + 1].text)
+        }
         // A source named inside reported speech (a quotation longer than the name) is what the
         // speaker talks about, not who speaks: “forces under Central Command carried out …”.
         let quoted = quotationSpans(s)

@@ -164,10 +164,14 @@ public struct SourceGazetteer: Sendable {
     un\tngo\tUnited Nations\t\tUN|U.N.|الأمم المتحدة
     who\tngo\tWorld Health Organization\t\tWHO|منظمة الصحة العالمية
     local-sources\tanonymous\tlocal sources\t\tlocal sources|مصادر محلية|المصادر المحلية
+    local-source\tanonymous\tlocal source\t\tlocal source|a local source|مصدر محلي
     activists\tanonymous\tactivists\t\tactivists|local activists|ناشطون|ناشطين|نشطاء|ناشطو
-    medical-sources\tanonymous\tmedical sources\t\tmedical sources|medical source|مصادر طبية|مصدر طبي
-    security-sources\tanonymous\tsecurity sources\t\tsecurity sources|security source|مصادر أمنية|مصدر أمني
-    military-sources\tanonymous\tmilitary sources\t\tmilitary sources|military source|مصادر عسكرية|مصدر عسكري
+    medical-sources\tanonymous\tmedical sources\t\tmedical sources|مصادر طبية
+    medical-source\tanonymous\tmedical source\t\tmedical source|a medical source|مصدر طبي
+    security-sources\tanonymous\tsecurity sources\t\tsecurity sources|مصادر أمنية
+    security-source\tanonymous\tsecurity source\t\tsecurity source|a security source|مصدر أمني
+    military-sources\tanonymous\tmilitary sources\t\tmilitary sources|مصادر عسكرية
+    military-source\tanonymous\tmilitary source\t\tmilitary source|a military source|مصدر عسكري
     kurdish-sources\tanonymous\tKurdish sources\t\tKurdish sources|مصادر كردية
     local-media\tanonymous\tlocal media\t\tlocal media|وسائل إعلام محلية
     media\tanonymous\tmedia\t\tmedia reports|وسائل اعلام|وسائل إعلام

@@ -195,6 +195,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(mentioned.claims.first?.originator == ExtractedClaim.outletOriginator)
     }
 
+    @Test func aDatelineCreditIsNoSpeaker() {
+        // Given a wire story's dateline credit and a speaker after the figure
+        let r = RuleExtractor().extract(text: "AMMAN, Feb 20 (Reuters) - Russian jets struck a market, killing at least 10 civilians, the White Helmets rescue service said.")
+        // Then the speaker is the one who said it, not the agency that wrote the story
+        #expect(r.claims.first?.originator == "syrian-civil-defense")
+        #expect(RuleExtractor().extract(text: "دمشق (رويترز) - قتل 5 مدنيين، بحسب الدفاع المدني السوري.").claims.first?.originator == "syrian-civil-defense")
+    }
+
+    @Test func anAnonymousSourceIsNamedInTheNumberTheReportUses() {
+        #expect(RuleExtractor().extract(text: "ونقلت وكالة الأناضول عن مصدر طبي أن المستشفى استقبل ثلاثة قتلى.").claims.first?.originator == "medical-source")
+        #expect(RuleExtractor().extract(text: "وقالت مصادر طبية إن المستشفى استقبل ثلاثة قتلى.").claims.first?.originator == "medical-sources")
+    }
+
     @Test func userGazetteerExtendsTheBuiltIn() throws {
         // Given a user file naming a new monitor with an Arabic alias
         let user = try SourceGazetteer(tsv: "# mine\nairwars\tmonitor\tAirwars\t\tإيروورز|Air Wars\n")
