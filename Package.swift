@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "EventsTests", dependencies: ["Events", "SeedCorpus"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"], exclude: ["Challenge"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Events", "SeedCorpus"], exclude: ["Challenge", "Blind"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Events", "Projections", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "claimsTests", dependencies: ["claims", "Ledger", "Events", "Projections", "SeedCorpus", .product(name: "Crypto", package: "swift-crypto")]),
     ],

@@ -11,9 +11,10 @@ extension Run {
     mutating func attribute(_ s: Range<Int>) -> [Attribution] {
         let lower = s.lowerBound, limit = s.upperBound
         var matches: [(GazetteerSource, Int, Int)] = []
+        let speaks = tokens[s].contains { stemIn($0, Lexicon.sayingVerbs) || stemIn($0, Self.accordingCues) }
         var i = lower
         while i < limit {
-            if let (src, len) = gazetteer.match(tokens, at: i, limit: limit) ?? namedOrganisation(at: i, in: s) {
+            if let (src, len) = gazetteer.match(tokens, at: i, limit: limit) ?? (speaks ? namedOrganisation(at: i, in: s) : nil) {
                 matches.append((src, i, len)); i += len
             } else { i += 1 }
         }
@@ -28,7 +29,6 @@ extension Run {
         let quoted = quotationSpans(s)
         let outside = matches.filter { m in !quoted.contains { q in q.contains(m.1) && q.count > m.2 + 2 } }
         if !outside.isEmpty { matches = outside }
-        let speaks = tokens[s].contains { stemIn($0, Lexicon.sayingVerbs) || stemIn($0, Self.accordingCues) }
         // "وقال البيان إن … الجيش كان يقوم بتقييم التقارير التي تفيد …": reports the speaker passes
         // on are not a speaker of their own; the speaker goes on and relays them.
         let onlyReports = !matches.isEmpty && matches.allSatisfy { $0.0.id == Self.unnamedReports }

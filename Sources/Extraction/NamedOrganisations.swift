@@ -68,7 +68,6 @@ extension Run {
             if tokens[e].text == "(", e + 2 < limit, tokens[e + 2].text == ")", tokens[e + 1].text.allSatisfy({ $0.isUppercase }) { e += 3; continue }
             guard tokens[e].kind == .word, tokens[e].script == .latin,
                   tokens[e].text.first?.isUppercase == true || Self.nameJoiners.contains(tokens[e].norm) && e > i else { break }
-            if e > i, gazetteer.match(tokens, at: e, limit: limit) != nil { return nil }
             if let k = Self.organisationHeads[tokens[e].norm] { kind = k }
             e += 1
         }
@@ -76,7 +75,7 @@ extension Run {
         guard let kind, e - i >= 2 else { return nil }
         let saysNext = e < limit && stemIn(tokens[e], Lexicon.sayingVerbs)
             || e + 1 < limit && ["has", "had", "have"].contains(tokens[e].norm) && stemIn(tokens[e + 1], Lexicon.sayingVerbs)
-        guard saysNext || afterAccording else { return nil }
+        guard saysNext || afterAccording, !(i + 1..<e).contains(where: { gazetteer.match(tokens, at: $0, limit: limit) != nil }) else { return nil }
         return (source(i..<e, kind: kind), e - i)
     }
 

@@ -126,6 +126,22 @@ let sharedDirectory: URL? = {
     }
 }
 
+@Suite struct BlindSetTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Blind")
+
+    @Test(arguments: [("dev", 0.65, 0.84), ("test", 0.38, 0.67)])
+    func blindScoresStayAboveTheirFloors(half: String, articlesF1: Double, arabicF1: Double) throws {
+        // Given the blind sets (Blind/README.md), each half in the shared layout
+        // When rules@1 is scored on them
+        let scores = try ExtractionEvaluation.run(sharedDirectory: Self.folder.appendingPathComponent(half))
+        for s in scores { print("blind \(half) \(s)") }
+        let byName = Dictionary(uniqueKeysWithValues: scores.map { ($0.name, $0) })
+        // Then each stays above a floor a little under what session 5 measured
+        #expect((byName["seeds"]?.f1 ?? 0) >= articlesF1)
+        #expect((byName["arabic"]?.f1 ?? 0) >= arabicF1)
+    }
+}
+
 /// A little under what rules@1 measured (session 5: seeds F1 0.978, PITF 0.873, FA-KES 0.822,
 /// Arabic F1 0.928).
 enum Floors {
