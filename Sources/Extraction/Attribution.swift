@@ -5,6 +5,9 @@ extension Run {
     /// Unnamed reports a speaker passes on ("reports of civilian casualties", التقارير التي تفيد).
     static let unnamedReports = "unnamed-reports"
     static let relayCues: Set<String> = Set(["عن", "نقلا", "نقلاً"].map(ArabicNorm.normalise)).union(["citing", "cited", "quoted", "quoting", "cites", "quotes"])
+    /// "في بيان نقلته وكالة سبوتنيك": a statement carried by an agency, which relays it.
+    static let carriedByCues: Set<String> = Set(["نقلته", "نقلتها", "نقله", "أوردته", "أوردتها", "بثته", "بثتها"].map(ArabicNorm.normalise))
+        .union(["carried", "relayed", "published"])
     static let accordingCues: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "لـ"].map(ArabicNorm.normalise)).union(["according"])
 
     /// Who speaks in a sentence: one attribution per speaker, at the speaker's position.
@@ -93,7 +96,7 @@ extension Run {
                     result.append(Attribution(originator: b.originator.id, via: b.via.map(\.id) + [a.originator.id] + a.via.map(\.id), position: a.start))
                     k += 2; continue
                 }
-                if b.toldTo, b.isAgency, b.start - a.end <= 8 {
+                if b.isAgency, b.toldTo && b.start - a.end <= 8 || between.count <= 12 && between.contains(where: { stemIn($0, Self.carriedByCues) }) {
                     result.append(Attribution(originator: a.originator.id, via: a.via.map(\.id) + [b.originator.id], position: a.start))
                     k += 2; continue
                 }

@@ -143,7 +143,7 @@ public struct SourceGazetteer: Sendable {
     static let builtInTSV = """
     # id\tkind\tname\taffiliation\taliases
     syrian-observatory-for-human-rights\tmonitor\tSyrian Observatory for Human Rights\t\tSOHR|Syrian Observatory|the Observatory|Observatory|المرصد السوري لحقوق الإنسان|المرصد السوري|المرصد
-    syrian-civil-defense\tngo\tSyrian Civil Defense\t\tWhite Helmets|Syrian Civil Defence|Civil Defense|الدفاع المدني السوري|الخوذ البيضاء
+    syrian-civil-defense\tngo\tSyrian Civil Defense\t\tWhite Helmets|Syrian Civil Defence|Civil Defense|الدفاع المدني السوري|الدفاع المدني|الخوذ البيضاء
     reuters\tnews_agency\tReuters\t\tرويترز
     afp\tnews_agency\tAgence France-Presse\t\tAFP|Agence France Presse|فرانس برس|وكالة فرانس برس|وكالة الصحافة الفرنسية|أ.ف.ب
     associated-press\tnews_agency\tAssociated Press\t\tAP|أسوشيتد برس|أسوشييتد برس

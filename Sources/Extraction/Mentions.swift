@@ -964,7 +964,8 @@ extension Run {
             var end = k + 1
             var g = "people"
             var scan = i + 1
-            while scan < min(limit, k + 4) {
+            // (up to "عدم سقوط ضحايا في صفوف المدنيين")
+            while scan < min(limit, k + 5) {
                 let w = tokens[scan]
                 if scan > k, w.kind == .punct { break }
                 if stemIn(w, Lexicon.americanWords) { g = "us_personnel"; end = max(end, scan + 1) }

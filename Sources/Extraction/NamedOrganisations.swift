@@ -29,6 +29,8 @@ extension Run {
         return d
     }()
 
+    /// "According to" before a name (not لـ alone: `تابعة لـ"هيئة تحرير الشام"` is "belonging to").
+    static let accordingWords: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا"].map(ArabicNorm.normalise))
     /// Words that end an Arabic name: what follows the speaker ("إن", "في بيان", "لـ"), times, relays.
     static let nameEnders: Set<String> = Set(["إن", "أن", "ان", "بأن", "في", "عن", "على", "خلال", "أمس", "اليوم", "مساء", "صباح", "حيث", "الذي",
                                               "التي", "إلى", "الى", "لـ", "ل", "من", "مع", "عبر", "بعد", "قبل"].map(ArabicNorm.normalise))
@@ -45,8 +47,10 @@ extension Run {
         if t.script == .arabic {
             guard let kind = head, i > s.lowerBound else { return nil }
             // The subject of a saying verb (VSO), after "according to"/a relay's عن, or after "متحدث باسم".
-            let before = tokens[i - 1]
-            guard stemIn(before, Lexicon.sayingVerbs) || stemIn(before, Self.accordingCues) || stemIn(before, Self.relayCues)
+            // (A name may stand in quotation marks: نفى "مركز المصالحة الروسي".)
+            let quoted = tokens[i - 1].kind == .punct && "\"“«".contains(tokens[i - 1].text) && i - 1 > s.lowerBound
+            let before = tokens[quoted ? i - 2 : i - 1]
+            guard stemIn(before, Lexicon.sayingVerbs) || stemIn(before, Self.accordingWords) || stemIn(before, Self.relayCues)
                     || before.norm == Words.n("باسم") else { return nil }
             var e = i + 1
             while e < limit, e - i < 7, tokens[e].kind == .word, tokens[e].script == .arabic, !stemIn(tokens[e], Self.nameEnders),

@@ -195,6 +195,19 @@ func claims(_ text: String, published: PartialTime = .unknown) -> [String] {
         #expect(mentioned.claims.first?.originator == ExtractedClaim.outletOriginator)
     }
 
+    @Test func aStatementCarriedByAnAgencyIsRelayedByIt() throws {
+        // Given a denial whose speaker is quoted and whose statement an agency carried
+        let r = RuleExtractor().extract(text: "في المقابل، نفى \"مركز المصالحة الروسي\" في قاعدة حميميم، في بيان نقلته وكالة \"سبوتنيك\"، استهداف أي منشآت مدنية تابعة لـ\"هيئة تحرير الشام\"، وقال إن الطيران قتل \"ما يصل إلى 15 مسلحاً\"، مؤكداً عدم سقوط ضحايا في صفوف المدنيين.")
+        // Then the speaker originates the figures and the agency relays them
+        let militants = try #require(r.claims.first { $0.group == "militants" })
+        #expect(militants.originator == "named:مركز-مصالحه-روسي" && militants.via == ["sputnik"])
+        #expect(militants.bound == .upTo && militants.value == 15)
+        // and the zero names its group further on ("في صفوف المدنيين")
+        #expect(r.claims.contains { $0.figure == "killed" && $0.group == "civilians" && $0.value == 0 && $0.originator == militants.originator })
+        // and "belonging to" a group is no speaker
+        #expect(!r.sources.contains { $0.name.contains("هيئة تحرير الشام") })
+    }
+
     @Test func aDatelineCreditIsNoSpeaker() {
         // Given a wire story's dateline credit and a speaker after the figure
         let r = RuleExtractor().extract(text: "AMMAN, Feb 20 (Reuters) - Russian jets struck a market, killing at least 10 civilians, the White Helmets rescue service said.")
