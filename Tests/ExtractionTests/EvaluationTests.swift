@@ -32,7 +32,9 @@ let sharedDirectory: URL? = {
     }
 
     @Test func debugDump() throws {
-        guard ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"] != nil, let shared = sharedDirectory else { return }
+        // EXTRACTION_DATA names another folder in the shared layout (Blind/dev, a held-out copy).
+        let data = ProcessInfo.processInfo.environment["EXTRACTION_DATA"].map { URL(fileURLWithPath: $0) } ?? sharedDirectory
+        guard ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"] != nil, let shared = data else { return }
         let x = RuleExtractor()
         let which = ProcessInfo.processInfo.environment["EXTRACTION_DEBUG"]!
         if which.hasPrefix("text:") {
@@ -129,7 +131,7 @@ let sharedDirectory: URL? = {
 @Suite struct BlindSetTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Blind")
 
-    @Test(arguments: [("dev", 0.65, 0.84), ("test", 0.38, 0.67)])
+    @Test(arguments: [("dev", 0.70, 0.84), ("test", 0.38, 0.67)])
     func blindScoresStayAboveTheirFloors(half: String, articlesF1: Double, arabicF1: Double) throws {
         // Given the blind sets (Blind/README.md), each half in the shared layout
         // When rules@1 is scored on them
