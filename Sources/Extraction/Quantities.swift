@@ -19,7 +19,8 @@ struct Quantity {
 ///
 /// Conventions (also in `README.md`): a dual noun (`طفلين`, `منزلين`) is 2; `عشرات`/`dozens`
 /// and `العشرات` are 10 `at_least`; `مئات`/`hundreds` 100 `at_least`; `آلاف`/`thousands`
-/// 1000 `at_least`; `عدد من`/`a number of`, `several`/`many`/`العديد` are `some` (no value). Counts above 2^53 − 1 are dropped, never stored rounded.
+/// 1000 `at_least`; `عدد من`/`a number of`, `several`/`many`/`العديد` are `some` (no value).
+/// Counts above 2^53 − 1 are dropped, never stored rounded.
 enum Numbers {
     static let maxCount = 9_007_199_254_740_991.0
 
