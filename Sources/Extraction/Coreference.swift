@@ -105,8 +105,9 @@ extension Run {
             default: break
             }
             guard let e = end else { continue }
-            guard var (j, sawPassive) = subjectEnd(before: k, lower: lower, passives: ["was", "is", "been"]) else { continue }
+            guard let (subjectFound, sawPassive) = subjectEnd(before: k, lower: lower, passives: ["was", "is", "been"]) else { continue }
             if passive && !sawPassive { continue }
+            var j = subjectFound
             var subject: (group: String, start: Int)?
             if tokens[j].norm == "and", !passive || t.norm != "killed" {
                 // "Dominque Young, 21, sustained multiple gunshot wounds and was pronounced dead":

@@ -28,7 +28,7 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Scores `rules@1` on the evaluation sets in `../shared` (`claims evaluate extraction`); the files
-/// each set reads are named by ``file(of:in:portion:)``.
+/// each set reads are found by ``files(in:portion:)``.
 ///
 /// - seeds (`corpus/gold.json`): numeric claims of the five articles, matched on figure, group,
 ///   value, bound and originator (by name; the article's outlet for `(outlet)`), as a multiset;
@@ -47,12 +47,24 @@ public struct EvaluationError: Error, CustomStringConvertible, Sendable {
 /// GVA needs the ledger's consensus over an incident's documents and is not scored here.
 public enum ExtractionEvaluation {
     public static func run(sharedDirectory: URL, portion: String? = nil, extractor: RuleExtractor = RuleExtractor()) throws -> [SetScore] {
+        try run(files: files(in: sharedDirectory, portion: portion), extractor: extractor)
+    }
+
+    /// Scores the sets whose files are given (by set name, as ``files(in:portion:)`` finds them).
+    public static func run(files: [String: URL], extractor: RuleExtractor = RuleExtractor()) throws -> [SetScore] {
         var scores: [SetScore] = []
-        if let gold = file(of: "seeds", in: sharedDirectory, portion: portion) { scores.append(try seeds(gold.deletingLastPathComponent(), extractor)) }
-        if let f = file(of: "pitf", in: sharedDirectory, portion: portion) { scores.append(try pitf(f, extractor)) }
-        if let f = file(of: "fakes", in: sharedDirectory, portion: portion) { scores.append(try fakes(f, extractor)) }
-        if let f = file(of: "arabic", in: sharedDirectory, portion: portion) { scores.append(try arabicSentences(f, extractor)) }
+        if let gold = files["seeds"] { scores.append(try seeds(gold.deletingLastPathComponent(), extractor)) }
+        if let f = files["pitf"] { scores.append(try pitf(f, extractor)) }
+        if let f = files["fakes"] { scores.append(try fakes(f, extractor)) }
+        if let f = files["arabic"] { scores.append(try arabicSentences(f, extractor)) }
         return scores
+    }
+
+    /// Every set's file under a data folder, by set name; sets without one are left out.
+    public static func files(in dir: URL, portion: String?) -> [String: URL] {
+        var found: [String: URL] = [:]
+        for name in setNames { found[name] = file(of: name, in: dir, portion: portion) }
+        return found
     }
 
     /// The sets, in the order they are scored (`gva` is scored by the command line, through the ledger).
@@ -62,7 +74,7 @@ public enum ExtractionEvaluation {
     /// for the seeds; `eval/extraction/{pitf,fakes,gva}.<portion>.jsonl` and
     /// `eval/arabic/sentences.<portion>.jsonl` for the others. Without a portion: `dev`, else the
     /// only portion present (a held-out copy may be named `pitf.test.jsonl`).
-    public static func file(of set: String, in dir: URL, portion: String?) -> URL? {
+    static func file(of set: String, in dir: URL, portion: String?) -> URL? {
         let fm = FileManager.default
         if set == "seeds" {
             let gold = dir.appendingPathComponent("corpus/gold.json")

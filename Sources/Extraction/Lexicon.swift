@@ -196,7 +196,7 @@ enum Lexicon {
             if f == "killed", verb != "لقي", d[ArabicNorm.normalise(verb + "نا")] == nil { d[ArabicNorm.normalise(verb + "نا")] = f }
         }
         // A death named with its subject's pronoun: لقي حتفه, لقيا مصرعهما, لقيت حتفها.
-        for noun in ["مصرع", "حتف"] { for suffix in ["ه", "ها", "هما", "هم"] { d[ArabicNorm.normalise(noun + suffix)] = "killed" } }
+        for word in Words.deathWithPronoun { d[word] = "killed" }
         return d
     }()
 

@@ -705,7 +705,7 @@ extension Run {
         if body(tokens[j + 1]) == "soldiers", j + 2 < limit, Self.securityWords.contains(tokens[j + 2].norm) { return "people" }
         return body(tokens[j + 1])
     }
-    static let securityWords: Set<String> = Set(["الأمنية", "الأمن", "الامنية"].map(ArabicNorm.normalise))
+    static let securityWords: Set<String> = Set(["الأمنية", "الأمن"].map(ArabicNorm.normalise))
 
     /// "وصل عدد قتلاه إلى 2000", "the death toll rose to 2000": a number right after "to" that a
     /// toll word (عدد, حصيلة, toll) shortly before leads to.
@@ -1120,7 +1120,7 @@ enum Words {
     static let constructDualOfMan: Set<String> = [n("رجلا"), n("رجلي")]
     static let amn = n("امن")
     /// A death named with its subject's pronoun: حتفهم, مصرعهما.
-    static let deathWithPronoun: Set<String> = Set(["مصرعه", "مصرعها", "مصرعهما", "مصرعهم", "حتفه", "حتفها", "حتفهما", "حتفهم"].map(n))
+    static let deathWithPronoun: Set<String> = Set(["مصرع", "حتف"].flatMap { noun in ["ه", "ها", "هما", "هم"].map { n(noun + $0) } })
     static let ithnayn: Set<String> = [n("اثنين"), n("اثنان")]
     static let occurrence: Set<String> = Set(["سقوط", "وقوع", "وجود", "عن"].map(n))
     static let exceptions: Set<String> = Set(["عدا", "باستثناء", "سوى", "except"].map(n))

@@ -6,15 +6,15 @@ import Foundation
 /// Red Crescent said". Without them the figure would go to the outlet or to the speaker of an
 /// earlier sentence; with them it has its own originator, named as the report writes it.
 extension Run {
-    /// Head nouns of an organisation's name, in matching form, and the kind of source each makes.
+    /// Head nouns of an organisation's name, in matching form, and the kind of source each makes
+    /// (Arabic ones are looked up by stem, so `المركز` finds `مركز`).
     static let organisationHeads: [String: SourceKind] = {
         var d: [String: SourceKind] = [:]
         let ar: [String: SourceKind] = [
             "وزارة": .government, "مديرية": .government, "حكومة": .government, "محافظة": .government, "رئاسة": .government, "إدارة": .government,
-            "بلدية": .government, "مفوضية": .government, "السلطات": .government, "سلطات": .government,
+            "بلدية": .government, "مفوضية": .government, "سلطات": .government,
             "قيادة": .armedForce, "جيش": .armedForce, "غرفة": .armedForce, "خلية": .armedForce, "هيئة": .unknown, "قوات": .armedForce,
-            "مركز": .unknown, "المركز": .unknown, "مكتب": .unknown, "المكتب": .unknown, "منظمة": .ngo, "لجنة": .unknown, "اللجنة": .unknown,
-            "مجلس": .unknown, "المجلس": .unknown, "الهلال": .ngo, "الصليب": .ngo, "مستشفى": .unknown, "حركة": .armedGroup, "حزب": .armedGroup,
+            "مركز": .unknown, "مكتب": .unknown, "منظمة": .ngo, "لجنة": .unknown, "مجلس": .unknown, "الهلال": .ngo, "الصليب": .ngo, "مستشفى": .unknown, "حركة": .armedGroup, "حزب": .armedGroup,
             "تنظيم": .armedGroup, "فصيل": .armedGroup, "شبكة": .monitor, "جهاز": .government,
         ]
         for (k, v) in ar { d[ArabicNorm.normalise(k)] = v }
@@ -31,9 +31,10 @@ extension Run {
 
     /// "According to" before a name (not لـ alone: `تابعة لـ"هيئة تحرير الشام"` is "belonging to").
     static let accordingWords: Set<String> = Set(["بحسب", "حسب", "وفق", "وفقا", "طبقا"].map(ArabicNorm.normalise))
-    /// Words that end an Arabic name: what follows the speaker ("إن", "في بيان", "لـ"), times, relays.
-    static let nameEnders: Set<String> = Set(["إن", "أن", "ان", "بأن", "في", "عن", "على", "خلال", "أمس", "اليوم", "مساء", "صباح", "حيث", "الذي",
-                                              "التي", "إلى", "الى", "لـ", "ل", "من", "مع", "عبر", "بعد", "قبل"].map(ArabicNorm.normalise))
+    /// Words that end an Arabic name: what follows the speaker ("إن", "في بيان", "لـ"), times, relays
+    /// (in matching form, إن is also أن and ان, إلى also الى).
+    static let nameEnders: Set<String> = Set(["إن", "بأن", "في", "عن", "على", "خلال", "أمس", "اليوم", "مساء", "صباح", "حيث", "الذي",
+                                              "التي", "إلى", "لـ", "من", "مع", "عبر", "بعد", "قبل"].map(ArabicNorm.normalise))
     /// Lower-case English words that may stand inside a capitalised name ("Ministry of Health").
     static let nameJoiners: Set<String> = ["of", "for", "and", "the", "media", "press", "health", "interior", "defense", "defence"]
 

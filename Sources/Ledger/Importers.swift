@@ -39,16 +39,26 @@ public enum ReportFile {
     }
 }
 
+/// What a path names on disk.
+public enum PathKind: Sendable {
+    case missing, file, folder
+
+    public init(_ path: String) {
+        var isFolder: ObjCBool = false
+        self = !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) ? .missing : isFolder.boolValue ? .folder : .file
+    }
+}
+
 public enum InputFile {
     /// Fails with a message that says what is wrong when `path` (other than `-`, standard input)
     /// is missing or a folder; reading it would otherwise fail with the system's own words.
     public static func check(_ path: String) throws {
         guard path != "-" else { return }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(file: path, message: "no such file; check the path")
+        switch PathKind(path) {
+        case .missing: throw InputError(file: path, message: "no such file; check the path")
+        case .folder: throw InputError(file: path, message: "is a folder; give the path of a file in it")
+        case .file: return
         }
-        if isFolder.boolValue { throw InputError(file: path, message: "is a folder; give the path of a file in it") }
     }
 }
 

@@ -29,10 +29,7 @@ public final class LedgerStore: Sendable {
             return nil
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw LedgerError.folderMissing(path: path, folder: folder)
-        }
+        guard PathKind(folder) == .folder else { throw LedgerError.folderMissing(path: path, folder: folder) }
         let store = try connect(path: path, access: .readWrite, learningSchedule: learningSchedule)
         try store.dbQueue.writeWithoutTransaction { db in
             // WAL is a property of the file: set once here, every later connection uses it.
@@ -71,10 +68,7 @@ public final class LedgerStore: Sendable {
     }
 
     static func checkHeader(path: String) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw LedgerError.notALedger(path: path, reason: "it is a folder")
-        }
+        if PathKind(path) == .folder { throw LedgerError.notALedger(path: path, reason: "it is a folder") }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw LedgerError.notALedger(path: path, reason: "it cannot be read") }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()

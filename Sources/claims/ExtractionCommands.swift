@@ -227,16 +227,14 @@ struct EvaluateExtraction: ParsableCommand {
         try guarded {
             let start = Date()
             let shared = URL(fileURLWithPath: data)
-            let found = ExtractionEvaluation.setNames.filter { ExtractionEvaluation.file(of: $0, in: shared, portion: portion) != nil }
-            guard !found.isEmpty else {
+            let files = ExtractionEvaluation.files(in: shared, portion: portion)
+            guard !files.isEmpty else {
                 throw InputError(file: shared.standardizedFileURL.path, message: "holds none of the evaluation sets (corpus/gold.json, eval/extraction/*.\(portion ?? "dev").jsonl, eval/arabic/sentences.\(portion ?? "dev").jsonl); point --data at the folder that holds corpus/ and eval/ (default ../shared)")
             }
             let extractor = RuleExtractor()
-            for score in try ExtractionEvaluation.run(sharedDirectory: shared, portion: portion, extractor: extractor) { print(score) }
-            if let gva = ExtractionEvaluation.file(of: "gva", in: shared, portion: portion) {
-                print(try GVAEvaluation.run(file: gva, extractor: extractor))
-            }
-            for name in ExtractionEvaluation.setNames where !found.contains(name) { print("\(name): skipped, no file for it under \(data)") }
+            for score in try ExtractionEvaluation.run(files: files, extractor: extractor) { print(score) }
+            if let gva = files["gva"] { print(try GVAEvaluation.run(file: gva, extractor: extractor)) }
+            for name in ExtractionEvaluation.setNames where files[name] == nil { print("\(name): skipped, no file for it under \(data)") }
             print(String(format: "(%.1f s)", Date().timeIntervalSince(start)))
         }
     }

@@ -316,11 +316,11 @@ struct Schema: ParsableCommand {
     func run() throws {
         try guarded {
             if let write {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: write, isDirectory: &isFolder) else {
-                    throw InputError(file: write, message: "no such folder; create it first (mkdir -p \(write))")
+                switch PathKind(write) {
+                case .missing: throw InputError(file: write, message: "no such folder; create it first (mkdir -p \(write))")
+                case .file: throw InputError(file: write, message: "is a file; --write takes a folder")
+                case .folder: break
                 }
-                guard isFolder.boolValue else { throw InputError(file: write, message: "is a file; --write takes a folder") }
                 for (name, text) in WireSchemas.all() {
                     try text.write(toFile: (write as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
                 }

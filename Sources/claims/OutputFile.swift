@@ -9,8 +9,7 @@ enum OutputFile {
     /// folder and the ledger file `sparing`, which renaming would destroy.
     static func replace<T>(_ path: String, sparing ledgerPath: String, _ body: (FileHandle) throws -> T) throws -> T {
         let url = URL(fileURLWithPath: path)
-        var isFolder: ObjCBool = false
-        if path.hasSuffix("/") || FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
+        if path.hasSuffix("/") || PathKind(path) == .folder {
             let example = (path as NSString).appendingPathComponent("export.ndjson")
             throw InputError(file: path, message: "names a folder; give the path of a file to write, e.g. \(example)")
         }

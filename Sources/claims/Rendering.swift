@@ -50,8 +50,8 @@ enum Rendering {
         }
     }
 
-    /// `Syrian Civil Defense ← Reuters`.
-    /// "originator ← nearest relay ← …", each name isolated so that Arabic names keep the arrows in place.
+    /// `Syrian Civil Defense ← Reuters`: originator ← nearest relay ← …, each name isolated so that
+    /// Arabic names keep the arrows in place.
     static func chain(_ originator: String, _ via: [String]) -> String {
         ([originator] + via).map(Terminal.isolated).joined(separator: " ← ")
     }
