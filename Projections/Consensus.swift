@@ -128,6 +128,8 @@ public struct ProjectionContext: Sendable {
     /// Adjudicated figures by the key they count for after incident merges.
     let adjudicated: [FigureKey: FigureAdjudicated]
     let scores: [String: Double]
+    /// Kernel widths of numeric figures whose close values speak for each other (``Closeness``).
+    let closeness: [String: Closeness.Width]
     public let reliability: [String: SourceReliability]
     let responsible: [String: Set<String>]
 
@@ -187,6 +189,7 @@ public struct ProjectionContext: Sendable {
         if let weights {
             confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength) }
             scores = weights.scores
+            closeness = weights.closeness ?? [:]
             reliability = [:]
             return
         }
@@ -194,6 +197,7 @@ public struct ProjectionContext: Sendable {
         let assessed = sourceIDs.map { state.sources[$0]?.assessed }
         let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options).run()
         confusion = learned.confusion
+        closeness = Closeness.widths(of: itemList)
         let fidelity = relayFidelity(byKey)
         var table: [String: SourceReliability] = [:]
         var scores: [String: Double] = [:]
@@ -298,7 +302,12 @@ public struct ProjectionContext: Sendable {
         let key = item.key
         let rel = item.kept.map { score(of: $0.originator) }
         let weights = rel
-        let support = item.scores(reliability: rel, confusion: confusion)
+        let support: [Double]
+        if item.isNumeric, let comparison = closeness[Closeness.key(of: item)] {
+            support = item.closeSupport(reliability: rel, comparison: comparison)
+        } else {
+            support = item.scores(reliability: rel, confusion: confusion)
+        }
         var point = [Double](repeating: 0, count: item.candidates.count)
         var proposed = [Bool](repeating: false, count: item.candidates.count)
         for (i, c) in item.kept.enumerated() {

@@ -63,6 +63,8 @@ struct Item {
     let hierarchy: LabelHierarchy?
     /// Labels written another way than the candidate that stands for their node.
     let sameNode: [Candidate: Candidate]
+    /// A figure of numbers: not labels, and not codes of a set declared categorical.
+    let isNumeric: Bool
 
     /// The candidate a claim's proposal stands for.
     func candidateIndex(of proposal: Candidate) -> Int? { candidates.firstIndex(of: sameNode[proposal] ?? proposal) }
@@ -111,9 +113,9 @@ struct Item {
         informative = kept.map(\.isInformative)
         truth = truthCandidate.flatMap { candidates.firstIndex(of: sameNode[$0] ?? $0) }
         // Codes of categories (a figure declared categorical) and signed quantities keep exact comparison.
-        let numeric = logScale && !useConfusion && !kept.isEmpty && kept.allSatisfy { !$0.isCategorical }
-            && (truthCandidate == nil || (truthCandidate?.number ?? -1) >= 0)
-        if numeric && kept.allSatisfy({ $0.low >= 0 }) {
+        isNumeric = logScale && !useConfusion && hierarchy == nil && !kept.isEmpty && kept.allSatisfy { !$0.isCategorical }
+            && (truthCandidate == nil || truthCandidate?.number != nil)
+        if isNumeric && (truthCandidate?.number ?? 0) >= 0 && kept.allSatisfy({ $0.low >= 0 }) {
             logLow = kept.map { log1p($0.low) }
             logHigh = kept.map { $0.high.isFinite ? log1p($0.high) : .infinity }
             logProposals = kept.map { c in c.proposals.compactMap { $0.number.map(log1p) } }

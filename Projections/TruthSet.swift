@@ -126,6 +126,22 @@ public enum TruthSet {
         }
     }
 
+    /// The median of every claimed number (every row one value; the mean of the middle two when
+    /// even): ../shared/eval/README.md's median baseline, for numeric sets. Items without a
+    /// numeric claim have no estimate.
+    public static func median(claimsCSV: String, truthCSV: String) -> Score {
+        var values: [FigureKey: [Double]] = [:]
+        for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
+            guard let v = Double(row.fields[3].trimmingCharacters(in: .whitespaces)) else { continue }
+            values[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: []].append(v)
+        }
+        return score(truthCSV: truthCSV) { key in
+            guard let vs = values[key]?.sorted(), !vs.isEmpty else { return nil }
+            let m = vs.count % 2 == 1 ? vs[vs.count / 2] : (vs[vs.count / 2 - 1] + vs[vs.count / 2]) / 2
+            return (m, String(m))
+        }
+    }
+
     /// Order of values for tie-breaking: numbers by number, then text.
     static func lowerValue(_ a: String, _ b: String) -> Bool {
         switch (Double(a), Double(b)) {

@@ -18,10 +18,14 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     /// Confusion counts by `"<source index>\u{1}<figure>"`, row-major truth × claimed.
     public var confusion: [String: [Double]]?
     public var confusionStrength: Double
+    /// Kernel widths of numeric figures whose close values speak for each other (see `Closeness`);
+    /// nil in models stored before they existed, which compare exactly until `claims rebuild`.
+    public var closeness: [String: Closeness.Width]?
 
     public init(scores: [String: Double], sources: [String] = [], labelSpaces: [String: [Candidate]] = [:],
-                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0) {
+                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, closeness: [String: Closeness.Width]? = nil) {
         self.scores = scores
+        self.closeness = closeness
         self.sources = sources
         self.labelSpaces = labelSpaces
         self.confusion = confusion
@@ -40,7 +44,7 @@ extension ProjectionContext {
     /// The learned weights behind this context's consensus (see ``ReliabilityModel``).
     public var weights: ReliabilityModel {
         ReliabilityModel(scores: scores, sources: confusion == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
-                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0)
+                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0, closeness: closeness.isEmpty ? nil : closeness)
     }
 }
 

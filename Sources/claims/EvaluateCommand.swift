@@ -26,7 +26,8 @@ struct EvaluateTruth: ParsableCommand {
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
             the values it lists and no to the others; it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \
-            ties to the lowest value) is computed alongside, and the published marks of the development \
+            ties to the lowest value) is computed alongside, and for numeric sets the median of the claimed \
+            values, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
             """)
 
@@ -45,6 +46,8 @@ struct EvaluateTruth: ParsableCommand {
         var claims: Int
         var score: TruthSet.Score
         var majorityVote: TruthSet.Score
+        /// Numeric sets: the median of the claimed values.
+        var median: TruthSet.Score?
         var publishedBest: String?
         var importSeconds: Double
         var consensusSeconds: Double
@@ -107,8 +110,9 @@ struct EvaluateTruth: ParsableCommand {
                 let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
                     : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
                                             categorical: kind == "categorical")
+                let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
                 results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines, score: score,
-                                      majorityVote: majorityVote,
+                                      majorityVote: majorityVote, median: median,
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
             if format == .json {
@@ -123,7 +127,7 @@ struct EvaluateTruth: ParsableCommand {
                 let columns = hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : multiValued ? ["PRECISION", "RECALL", "F1"]
                     : numeric ? ["MAE", "RMSE", "ERROR RATE"] : []
                 var rows = [["", multiValued ? "EXACT SETS" : "ACCURACY"] + columns]
-                for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] {
+                for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] + (r.median.map { [("median", $0)] } ?? []) {
                     let measures = hierarchical ? [f(s.generalisedAccuracy), f(s.meanDistance, "%.3f")]
                         : multiValued ? [f(s.precision), f(s.recall), f(s.f1)]
                         : numeric ? [f(s.mae, "%.1f"), f(s.rmse, "%.1f"), f(s.errorRate)] : []

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Projections
+
+/// Close values of noisy figures speak for each other; copied figures stay exact (README, "Best").
+@Suite struct ClosenessTests {
+    /// Ratings of `items` objects by ten of 40 raters: the true score plus each rater's own noise
+    /// (σ 5–30), four raters answering at random, integers clamped to the range.
+    func ratings(range: ClosedRange<Int>, items: Int = 300, seed: UInt64) -> (claims: String, truth: String) {
+        var g = SplitMix(state: seed)
+        let raters = 40
+        let noise = (0..<raters).map { _ in [5.0, 10, 15, 20, 30].randomElement(using: &g)! }
+        var claims = "object,attribute,source,value\n"
+        var truth = "object,attribute,value\n"
+        for o in 0..<items {
+            let gold = Int.random(in: range, using: &g)
+            truth += "o\(o),score,\(gold)\n"
+            var asked = Set<Int>()
+            while asked.count < 10 { asked.insert(Int.random(in: 0..<raters, using: &g)) }
+            for r in asked.sorted() {
+                // Box–Muller: one standard normal draw.
+                let u = Double.random(in: Double.ulpOfOne..<1, using: &g), v = Double.random(in: 0..<1, using: &g)
+                let z = (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+                let said = r < 4 ? Double(Int.random(in: range, using: &g)) : Double(gold) + noise[r] * z
+                claims += "o\(o),score,r\(r),\(min(range.upperBound, max(range.lowerBound, Int(said.rounded()))))\n"
+            }
+        }
+        return (claims, truth)
+    }
+
+    @Test(arguments: [0...100, -100...100])
+    func noisyRatingsAreJudgedByCloseness(range: ClosedRange<Int>) throws {
+        // Given ratings that rarely repeat each other exactly (non-negative: log scale; signed: the values)
+        let set = ratings(range: range, seed: range.lowerBound < 0 ? 21 : 22)
+        // When evaluated
+        let score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth)
+        let vote = TruthSet.majorityVote(claimsCSV: set.claims, truthCSV: set.truth)
+        let median = TruthSet.median(claimsCSV: set.claims, truthCSV: set.truth)
+        let mae = try #require(score.mae), voteMAE = try #require(vote.mae), medianMAE = try #require(median.mae)
+        print("ratings \(range): consensus MAE \(mae), majority vote \(voteMAE), median \(medianMAE)")
+        // Then the consensus is near the robust centre, far from the exact vote's lucky coincidences
+        #expect(mae < 0.7 * voteMAE)
+        #expect(mae < 1.1 * medianMAE)
+        // And the ratings are compared on their values: their noise does not grow with the score
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: set.claims)))
+        let comparison = try #require(context.closeness[range.lowerBound < 0 ? "signed score" : "score"])
+        #expect(!comparison.logScale)
+    }
+
+    @Test func noiseThatGrowsWithTheFigureIsComparedOnTheLogScale() throws {
+        // Given tolls from 5 to 50,000, each reported with a relative error (σ 5–40 %)
+        var g = SplitMix(state: 9)
+        var claims = "object,attribute,source,value\n"
+        for o in 0..<200 {
+            let gold = exp(Double.random(in: log(5)...log(50_000), using: &g))
+            for s in 0..<6 {
+                let u = Double.random(in: Double.ulpOfOne..<1, using: &g), v = Double.random(in: 0..<1, using: &g)
+                let z = (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+                claims += "o\(o),toll,s\(s),\(Int((gold * exp([0.05, 0.1, 0.2, 0.4][s % 4] * z)).rounded()))\n"
+            }
+        }
+        // Then the learned comparison is on the log scale
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+        let comparison = try #require(context.closeness["toll"])
+        #expect(comparison.logScale)
+    }
+
+    @Test func copiedFiguresStayExact() {
+        // Given figures that most sources repeat exactly, and one close outlier per item
+        var s = Scenario()
+        s.report("r", published: nil)
+        for i in 0..<6 {
+            s.incident("i\(i)")
+            for (k, v) in [1000.0, 1000, 1000, 1001].enumerated() {
+                s.claim("c\(i)-\(k)", report: "r", incident: "i\(i)", "killed", "people", v, by: "s\(k)")
+            }
+        }
+        // Then no width is learned, so comparison stays exact
+        let context = s.context()
+        #expect(context.closeness.isEmpty)
+        #expect(context.consensus(FigureKey(incident: "i0", figure: "killed", group: "people"))?.best == 1000)
+    }
+
+    @Test func aCloseClusterOutweighsAnExactPairAndTheWidthIsStoredWithTheWeights() throws {
+        // Given noisy estimates in many incidents, and one incident where two sources say 90 and four say 48–52
+        var s = Scenario()
+        s.report("r", published: nil)
+        var g = SplitMix(state: 5)
+        for i in 0..<8 {
+            s.incident("n\(i)")
+            for k in 0..<5 { s.claim("n\(i)-\(k)", report: "r", incident: "n\(i)", "killed", "people", Double(40 + Int.random(in: -6...6, using: &g)), by: "s\(k)") }
+        }
+        s.incident("x")
+        for (k, v) in [48.0, 50, 51, 52, 90, 90].enumerated() { s.claim("x-\(k)", report: "r", incident: "x", "killed", "people", v, by: "s\(k)") }
+        // When the consensus is computed
+        let whole = s.context()
+        let key = FigureKey(incident: "x", figure: "killed", group: "people")
+        let c = try #require(whole.consensus(key))
+        // Then a width is learned and best comes from the cluster, not from the exact pair
+        #expect((whole.closeness["killed"]?.width ?? 0) > 0)
+        #expect((48...52).contains(c.best ?? 0))
+        // And a context given only the stored weights (as the store's one-incident consensus is) agrees
+        let stored = try JSONDecoder().decode(ReliabilityModel.self, from: JSONEncoder().encode(whole.weights))
+        #expect(stored.closeness == whole.closeness)
+        #expect(ProjectionContext(state: s.state, weights: stored).consensus(key) == c)
+    }
+}
