@@ -91,16 +91,18 @@ extension Item {
     /// Support of every candidate when close values speak for each other (see ``Closeness``):
     /// the reliability-weighted sum of each claim's kernel support.
     func closeSupport(reliability: [Double], comparison: Closeness.Width) -> [Double] {
-        let scale: (Double) -> Double = comparison.logScale ? log1p : { $0 }
-        let low = kept.map { $0.low.isFinite ? scale($0.low) : -.infinity }
-        let high = kept.map { $0.high.isFinite ? scale($0.high) : .infinity }
-        return candidates.map { candidate in
-            let v = scale(candidate.number!)
-            var s = 0.0
-            for i in kept.indices {
-                s += (reliability[i] + 1e-9) * Closeness.support(low: low[i], high: high[i], value: v, width: comparison.width)
-            }
-            return s
+        var s = [Double](repeating: 0, count: candidates.count)
+        for i in kept.indices {
+            for (j, support) in closeSupport(of: i, comparison: comparison).enumerated() { s[j] += (reliability[i] + 1e-9) * support }
         }
+        return s
+    }
+
+    /// One claim's kernel support of every candidate.
+    func closeSupport(of i: Int, comparison: Closeness.Width) -> [Double] {
+        let scale: (Double) -> Double = comparison.logScale ? log1p : { $0 }
+        let c = kept[i]
+        let low = c.low.isFinite ? scale(c.low) : -.infinity, high = c.high.isFinite ? scale(c.high) : .infinity
+        return candidates.map { Closeness.support(low: low, high: high, value: scale($0.number!), width: comparison.width) }
     }
 }

@@ -195,9 +195,9 @@ public struct ProjectionContext: Sendable {
         }
         let kinds = sourceIDs.map { state.sources[$0]?.kind ?? SourceKind.unknown.rawValue }
         let assessed = sourceIDs.map { state.sources[$0]?.assessed }
-        let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options).run()
-        confusion = learned.confusion
         closeness = Closeness.widths(of: itemList)
+        let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options, closeness: closeness).run()
+        confusion = learned.confusion
         let fidelity = relayFidelity(byKey)
         var table: [String: SourceReliability] = [:]
         var scores: [String: Double] = [:]

@@ -186,6 +186,9 @@ struct Learner {
     let kinds: [String]
     let assessed: [Double?]
     let options: ProjectionOptions
+    /// Learned comparison of noisy numeric figures (``Closeness``): their claims are scored by how
+    /// close they come to the others' best, not by whether they hit it.
+    var closeness: [String: Closeness.Width] = [:]
     static let defaultPrior = 0.7
 
     struct Result {
@@ -450,6 +453,12 @@ struct Learner {
         }
         guard item.kept.count >= 2, !item.candidates.isEmpty else { return }
         let reliability = item.source.map { score[$0] }
+        if item.isNumeric, let comparison = closeness[Closeness.key(of: item)] {
+            forEachCloseClaim(item, reliability: reliability, comparison: comparison) { i, agreement, posterior, best in
+                body(i, agreement, posterior, residual(i, best))
+            }
+            return
+        }
         let full = item.scores(reliability: reliability, confusion: confusion)
         for i in item.kept.indices where item.informative[i] {
             let loo: [Double]
@@ -466,6 +475,20 @@ struct Learner {
             var bestJ = 0
             for j in loo.indices where loo[j] > loo[bestJ] { bestJ = j }
             body(i, agreement, posterior, residual(i, item.candidates[bestJ]))
+        }
+    }
+
+    /// Numeric figures with a learned closeness (``Closeness``): the others' support, each claim
+    /// counting by its kernel, gives their best; a claim's agreement is its own kernel support of
+    /// that best (1 when its interval holds it, falling with the distance).
+    func forEachCloseClaim(_ item: Item, reliability: [Double], comparison: Closeness.Width, _ body: (Int, Double, [Double], Candidate) -> Void) {
+        let full = item.closeSupport(reliability: reliability, comparison: comparison)
+        for i in item.kept.indices where item.informative[i] {
+            let own = item.closeSupport(of: i, comparison: comparison)
+            let loo = full.indices.map { full[$0] - (reliability[i] + 1e-9) * own[$0] }
+            var bestJ = 0
+            for j in loo.indices where loo[j] > loo[bestJ] { bestJ = j }
+            body(i, own[bestJ], softmax(loo), item.candidates[bestJ])
         }
     }
 
