@@ -38,7 +38,8 @@ public enum Closeness {
         var out: [String: Width] = [:]
         for (key, items) in points {
             let signed = items.contains { $0.contains { $0 < 0 } }
-            let logScale = !signed && spreadVariance(items, scale: log1p) < spreadVariance(items, scale: { $0 })
+            // Counts are compared on the log scale unless their values show a steadier spread.
+            let logScale = !signed && !(spreadVariance(items, scale: { $0 }) < spreadVariance(items, scale: log1p))
             let scale: (Double) -> Double = logScale ? log1p : { $0 }
             var residuals: [Double] = []
             for values in items {

@@ -432,7 +432,9 @@ struct Learner {
 
     func forEachScoredClaim(_ item: Item, at k: Int, score: [Double], confusion: Confusion?, bias: Bias,
                             _ body: (Int, Double, [Double], Residual?) -> Void) {
-        if item.isLogScale {
+        // Counts keep the debiased log-scale comparison; figures whose closeness is learned on their
+        // values (ratings) are scored by the kernel below.
+        if item.isLogScale && closeness[Closeness.key(of: item)]?.logScale != false {
             forEachScoredCount(item, at: k, score: score, bias: bias, body)
             return
         }
