@@ -5,10 +5,14 @@ import Foundation
 /// values agree; where they measure with noise (ratings, estimates), a value close to many
 /// claims is better supported than one that a single claim states exactly.
 ///
-/// The width is per figure: Welsch's kernel width for 95 % efficiency under Gaussian noise,
-/// 2.11 σ, where σ is the pooled median absolute deviation (× 1.4826) of point claims from their
-/// item's median, over items with three or more. When most point claims sit exactly on their
-/// item's median, σ is 0 and comparison stays exact.
+/// Learned per figure, over its items with three or more point claims:
+/// - when most point claims sit exactly on their item's median, the figure is copied and
+///   comparison stays exact;
+/// - otherwise the kernel is 2.11 σ wide (Welsch's width for 95 % efficiency under Gaussian
+///   noise), where σ is 1.4826 × the median distance of a point claim from the median of the
+///   *other* claims of its item;
+/// - the share of claims exactly on that median (copies, where some sources copy and others
+///   measure) discounts a near value's support: it counts (1 − share) × the kernel.
 ///
 /// The scale is learned too. Signed figures are compared on their values. Non-negative ones are
 /// compared on log(1 + x) when their noise grows with the figure (a toll of 1,000 is reported
@@ -21,10 +25,28 @@ public enum Closeness {
     /// Fewer residuals than this learn nothing: the figure is compared exactly.
     static let minimumResiduals = 10
 
-    /// The learned comparison of one figure: its scale and kernel width.
+    /// The learned comparison of one figure: its scale, kernel width, and the share of claims
+    /// that repeat the others' figure exactly.
     public struct Width: Codable, Hashable, Sendable {
         public var logScale: Bool
         public var width: Double
+        /// Share of point claims equal to the median of the other claims of their item: where some
+        /// sources copy and others measure, a value stated exactly counts more than one merely near.
+        public var copyShare: Double
+
+        init(logScale: Bool, width: Double, copyShare: Double) {
+            self.logScale = logScale
+            self.width = width
+            self.copyShare = copyShare
+        }
+
+        // Models stored before `copyShare` existed read as no copying.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            logScale = try c.decode(Bool.self, forKey: .logScale)
+            width = try c.decode(Double.self, forKey: .width)
+            copyShare = try c.decodeIfPresent(Double.self, forKey: .copyShare) ?? 0
+        }
     }
 
     /// Per figure (signed items apart, ``key(of:)``), the learned scale and width; figures
@@ -41,15 +63,24 @@ public enum Closeness {
             // Counts are compared on the log scale unless their values show a steadier spread.
             let logScale = !signed && !(spreadVariance(items, scale: { $0 }) < spreadVariance(items, scale: log1p))
             let scale: (Double) -> Double = logScale ? log1p : { $0 }
-            var residuals: [Double] = []
+            // Deviations from the item's median decide whether the figure is copied (most are 0);
+            // deviations from the median of the *other* claims measure the spread and the share of
+            // exact copies (a claim is never compared with itself).
+            var residuals: [Double] = [], others: [Double] = []
             for values in items {
                 let xs = values.map(scale)
                 let m = median(xs)
                 residuals.append(contentsOf: xs.map { abs($0 - m) })
+                for i in xs.indices {
+                    var rest = xs
+                    rest.remove(at: i)
+                    others.append(abs(xs[i] - median(rest)))
+                }
             }
-            guard residuals.count >= minimumResiduals else { continue }
-            let sigma = 1.4826 * median(residuals)
-            if sigma > 0 { out[key] = Width(logScale: logScale, width: widthInSigmas * sigma) }
+            guard residuals.count >= minimumResiduals, median(residuals) > 0 else { continue }
+            let sigma = 1.4826 * median(others)
+            let copies = Double(others.filter { $0 == 0 }.count) / Double(others.count)
+            if sigma > 0 { out[key] = Width(logScale: logScale, width: widthInSigmas * sigma, copyShare: copies) }
         }
         return out
     }
@@ -74,11 +105,11 @@ public enum Closeness {
         item.kept.contains { $0.low < 0 } ? "signed " + item.key.figure : item.key.figure
     }
 
-    /// How much a claim holding [low, high] (on the item's scale) speaks for `value`: 1 inside,
-    /// falling as a Gaussian of the distance outside.
-    static func support(low: Double, high: Double, value: Double, width: Double) -> Double {
+    /// How much a claim holding [low, high] (on the item's scale) speaks for `value`: 1 inside;
+    /// outside, a Gaussian of the distance, scaled by the share of claims that are not copies.
+    static func support(low: Double, high: Double, value: Double, comparison: Width) -> Double {
         let d = value < low ? low - value : value > high ? value - high : 0
-        return d == 0 ? 1 : exp(-0.5 * (d / width) * (d / width))
+        return d == 0 ? 1 : (1 - comparison.copyShare) * exp(-0.5 * (d / comparison.width) * (d / comparison.width))
     }
 
     static func median(_ xs: [Double]) -> Double {
@@ -104,6 +135,6 @@ extension Item {
         let scale: (Double) -> Double = comparison.logScale ? log1p : { $0 }
         let c = kept[i]
         let low = c.low.isFinite ? scale(c.low) : -.infinity, high = c.high.isFinite ? scale(c.high) : .infinity
-        return candidates.map { Closeness.support(low: low, high: high, value: scale($0.number!), width: comparison.width) }
+        return candidates.map { Closeness.support(low: low, high: high, value: scale($0.number!), comparison: comparison) }
     }
 }

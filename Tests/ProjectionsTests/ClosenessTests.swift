@@ -81,6 +81,34 @@ import Testing
         #expect(context.consensus(FigureKey(incident: "i0", figure: "killed", group: "people"))?.best == 1000)
     }
 
+    @Test func whereSomeCopyAndOthersMeasureAnExactFigureOutweighsItsNeighbours() throws {
+        // Given figures that three of six sources copy exactly and three report 1–4 % off
+        var s = Scenario()
+        s.report("r", published: nil)
+        var g = SplitMix(state: 3)
+        for i in 0..<30 {
+            s.incident("m\(i)")
+            let gold = Double(Int.random(in: 100...10_000, using: &g))
+            for k in 0..<6 {
+                let off = k < 3 ? 1.0 : 1 + (Bool.random(using: &g) ? 1 : -1) * Double.random(in: 0.01...0.04, using: &g)
+                s.claim("m\(i)-\(k)", report: "r", incident: "m\(i)", "killed", "people", (gold * off).rounded(), by: "s\(k)")
+            }
+        }
+        // and one incident where two sources say 1000 and three say 1040, 1060 and 1080
+        s.incident("x")
+        for (k, v) in [1000.0, 1000, 1040, 1060, 1080].enumerated() { s.claim("x-\(k)", report: "r", incident: "x", "killed", "people", v, by: "s\(k)") }
+        let whole = s.context()
+        let key = FigureKey(incident: "x", figure: "killed", group: "people")
+        // Then a width and a copy share are learned, and the copied figure is best
+        let comparison = try #require(whole.closeness["killed"])
+        #expect(comparison.copyShare > 0.3)
+        #expect(whole.consensus(key)?.best == 1000)
+        // While without the copy share the middle of the neighbours would win
+        var model = whole.weights
+        model.closeness?["killed"]?.copyShare = 0
+        #expect(ProjectionContext(state: s.state, weights: model).consensus(key)?.best != 1000)
+    }
+
     @Test func aCloseClusterOutweighsAnExactPairAndTheWidthIsStoredWithTheWeights() throws {
         // Given noisy estimates in many incidents, and one incident where two sources say 90 and four say 48–52
         var s = Scenario()
