@@ -52,33 +52,28 @@ public enum Closeness {
     /// Per figure (signed items apart, ``key(of:)``), the learned scale and width; figures
     /// compared exactly are absent.
     static func widths(of items: [Item]) -> [String: Width] {
+        // Per key, each item's point values in ascending order (log1p keeps the order).
         var points: [String: [[Double]]] = [:]
         for item in items where item.isNumeric {
-            let values = item.kept.filter { $0.isInformative && $0.low == $0.high && $0.low.isFinite }.map(\.low)
+            let values = item.kept.filter { $0.isInformative && $0.low == $0.high && $0.low.isFinite }.map(\.low).sorted()
             if values.count >= 3 { points[key(of: item), default: []].append(values) }
         }
         var out: [String: Width] = [:]
         for (key, items) in points {
-            let signed = items.contains { $0.contains { $0 < 0 } }
             // Counts are compared on the log scale unless their values show a steadier spread.
-            let logScale = !signed && !(spreadVariance(items, scale: { $0 }) < spreadVariance(items, scale: log1p))
-            let scale: (Double) -> Double = logScale ? log1p : { $0 }
+            let logScale = !key.hasPrefix(signedPrefix) && !(spreadVariance(items, scale: { $0 }) < spreadVariance(items, scale: log1p))
             // Deviations from the item's median decide whether the figure is copied (most are 0);
             // deviations from the median of the *other* claims measure the spread and the share of
             // exact copies (a claim is never compared with itself).
             var residuals: [Double] = [], others: [Double] = []
             for values in items {
-                let xs = values.map(scale)
-                let m = median(xs)
+                let xs = logScale ? values.map(log1p) : values
+                let m = medianOfSorted(xs)
                 residuals.append(contentsOf: xs.map { abs($0 - m) })
-                for i in xs.indices {
-                    var rest = xs
-                    rest.remove(at: i)
-                    others.append(abs(xs[i] - median(rest)))
-                }
+                for i in xs.indices { others.append(abs(xs[i] - medianOfSorted(xs, without: i))) }
             }
-            guard residuals.count >= minimumResiduals, median(residuals) > 0 else { continue }
-            let sigma = 1.4826 * median(others)
+            guard residuals.count >= minimumResiduals, medianOfSorted(residuals.sorted()) > 0 else { continue }
+            let sigma = 1.4826 * medianOfSorted(others.sorted())
             let copies = Double(others.filter { $0 == 0 }.count) / Double(others.count)
             if sigma > 0 { out[key] = Width(logScale: logScale, width: widthInSigmas * sigma, copyShare: copies) }
         }
@@ -86,13 +81,14 @@ public enum Closeness {
     }
 
     /// Variance of the log of each item's median absolute deviation on a scale (items whose claims
-    /// mostly coincide are left out); infinite with fewer than two such items.
+    /// mostly coincide are left out); infinite with fewer than two such items. `items` hold their
+    /// values in ascending order.
     static func spreadVariance(_ items: [[Double]], scale: (Double) -> Double) -> Double {
         var logs: [Double] = []
         for values in items {
             let xs = values.map(scale)
-            let m = median(xs)
-            let mad = median(xs.map { abs($0 - m) })
+            let m = medianOfSorted(xs)
+            let mad = medianOfSorted(xs.map { abs($0 - m) }.sorted())
             if mad > 0 { logs.append(log(mad)) }
         }
         guard logs.count >= 2 else { return .infinity }
@@ -100,9 +96,11 @@ public enum Closeness {
         return logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count - 1)
     }
 
+    static let signedPrefix = "signed "
+
     /// Items of one figure share a width, except items with a negative claim, learned apart.
     static func key(of item: Item) -> String {
-        item.kept.contains { $0.low < 0 } ? "signed " + item.key.figure : item.key.figure
+        item.kept.contains { $0.low < 0 } ? signedPrefix + item.key.figure : item.key.figure
     }
 
     /// How much a claim holding [low, high] (on the item's scale) speaks for `value`: 1 inside;
@@ -111,30 +109,30 @@ public enum Closeness {
         let d = value < low ? low - value : value > high ? value - high : 0
         return d == 0 ? 1 : (1 - comparison.copyShare) * exp(-0.5 * (d / comparison.width) * (d / comparison.width))
     }
+}
 
-    static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        let m = s.count / 2
-        return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
-    }
+extension [String: Closeness.Width] {
+    /// How an item's values are compared, when its figure has a learned closeness.
+    func comparison(for item: Item) -> Closeness.Width? { item.isNumeric ? self[Closeness.key(of: item)] : nil }
 }
 
 extension Item {
-    /// Support of every candidate when close values speak for each other (see ``Closeness``):
-    /// the reliability-weighted sum of each claim's kernel support.
-    func closeSupport(reliability: [Double], comparison: Closeness.Width) -> [Double] {
-        var s = [Double](repeating: 0, count: candidates.count)
-        for i in kept.indices {
-            for (j, support) in closeSupport(of: i, comparison: comparison).enumerated() { s[j] += (reliability[i] + 1e-9) * support }
+    /// Each claim's kernel support of every candidate (see ``Closeness``).
+    func closeSupports(comparison: Closeness.Width) -> [[Double]] {
+        let scale: (Double) -> Double = comparison.logScale ? log1p : { $0 }
+        let values = candidates.map { scale($0.number!) }
+        return kept.map { c in
+            let low = c.low.isFinite ? scale(c.low) : -.infinity, high = c.high.isFinite ? scale(c.high) : .infinity
+            return values.map { Closeness.support(low: low, high: high, value: $0, comparison: comparison) }
         }
-        return s
     }
 
-    /// One claim's kernel support of every candidate.
-    func closeSupport(of i: Int, comparison: Closeness.Width) -> [Double] {
-        let scale: (Double) -> Double = comparison.logScale ? log1p : { $0 }
-        let c = kept[i]
-        let low = c.low.isFinite ? scale(c.low) : -.infinity, high = c.high.isFinite ? scale(c.high) : .infinity
-        return candidates.map { Closeness.support(low: low, high: high, value: scale($0.number!), comparison: comparison) }
+    /// Support of every candidate: the reliability-weighted sum of the claims' kernel supports.
+    func closeSupport(_ perClaim: [[Double]], reliability: [Double]) -> [Double] {
+        var s = [Double](repeating: 0, count: candidates.count)
+        for (i, supports) in perClaim.enumerated() {
+            for (j, support) in supports.enumerated() { s[j] += (reliability[i] + 1e-9) * support }
+        }
+        return s
     }
 }

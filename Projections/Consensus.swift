@@ -303,8 +303,8 @@ public struct ProjectionContext: Sendable {
         let rel = item.kept.map { score(of: $0.originator) }
         let weights = rel
         let support: [Double]
-        if item.isNumeric, let comparison = closeness[Closeness.key(of: item)] {
-            support = item.closeSupport(reliability: rel, comparison: comparison)
+        if let comparison = closeness.comparison(for: item) {
+            support = item.closeSupport(item.closeSupports(comparison: comparison), reliability: rel)
         } else {
             support = item.scores(reliability: rel, confusion: confusion)
         }

@@ -171,6 +171,21 @@ struct Confusion: Sendable {
     }
 }
 
+/// The median of values in ascending order (0 when there are none).
+func medianOfSorted(_ xs: [Double]) -> Double {
+    guard !xs.isEmpty else { return 0 }
+    let m = xs.count / 2
+    return xs.count % 2 == 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2
+}
+
+/// The median of values in ascending order leaving out the one at index `p` (0 when none is left).
+func medianOfSorted(_ xs: [Double], without p: Int) -> Double {
+    let n = xs.count - 1
+    guard n > 0 else { return 0 }
+    func at(_ m: Int) -> Double { xs[m < p ? m : m + 1] }
+    return n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
+}
+
 /// Softmax of log-scale scores.
 func softmax(_ s: [Double]) -> [Double] {
     guard let m = s.max() else { return [] }
@@ -261,12 +276,6 @@ struct Learner {
             for s in residuals.indices { residuals[s].sort() }
         }
 
-        static func median(_ xs: ArraySlice<Double>) -> Double {
-            guard !xs.isEmpty else { return 0 }
-            let m = xs.startIndex + xs.count / 2
-            return xs.count % 2 == 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2
-        }
-
         /// σ²(within) / σ²(between) of per-source residuals (sources with two or more); large
         /// when the sources' means differ no more than chance.
         static func randomEffectsRatio(_ residuals: [[Double]]) -> Double {
@@ -324,7 +333,7 @@ struct Learner {
         func bias(of source: Int) -> Double? {
             let rs = residuals[source]
             guard !rs.isEmpty else { return nil }
-            return Bias.median(rs[...]) * Double(rs.count) / (Double(rs.count) + shrinkage) + 0
+            return medianOfSorted(rs) * Double(rs.count) / (Double(rs.count) + shrinkage) + 0
         }
 
         /// A source's bias as reported, describing its figures: median × n / (n + 1); nil without any.
@@ -332,7 +341,7 @@ struct Learner {
         func reported(of source: Int) -> Double? {
             let rs = residuals[source]
             guard !rs.isEmpty else { return nil }
-            return Bias.median(rs[...]) * Double(rs.count) / Double(rs.count + 1) + 0
+            return medianOfSorted(rs) * Double(rs.count) / Double(rs.count + 1) + 0
         }
 
         /// The bias of a claim's source without that claim: the median of its other residuals × n / (n + k).
@@ -343,10 +352,7 @@ struct Learner {
             var p = 0, end = rs.count
             while p < end { let m = (p + end) / 2; if rs[m] < r { p = m + 1 } else { end = m } }
             let n = rs.count - 1
-            guard n > 0 else { return 0 }
-            func at(_ m: Int) -> Double { rs[m < p ? m : m + 1] }
-            let median = n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
-            return median * Double(n) / (Double(n) + shrinkage) + 0
+            return medianOfSorted(rs, without: p) * Double(n) / (Double(n) + shrinkage) + 0
         }
     }
 
@@ -434,7 +440,7 @@ struct Learner {
                             _ body: (Int, Double, [Double], Residual?) -> Void) {
         // Counts keep the debiased log-scale comparison; figures whose closeness is learned on their
         // values (ratings) are scored by the kernel below.
-        if item.isLogScale && closeness[Closeness.key(of: item)]?.logScale != false {
+        if item.isLogScale && closeness.comparison(for: item)?.logScale != false {
             forEachScoredCount(item, at: k, score: score, bias: bias, body)
             return
         }
@@ -455,7 +461,7 @@ struct Learner {
         }
         guard item.kept.count >= 2, !item.candidates.isEmpty else { return }
         let reliability = item.source.map { score[$0] }
-        if item.isNumeric, let comparison = closeness[Closeness.key(of: item)] {
+        if let comparison = closeness.comparison(for: item) {
             forEachCloseClaim(item, reliability: reliability, comparison: comparison) { i, agreement, posterior, best in
                 body(i, agreement, posterior, residual(i, best))
             }
@@ -484,9 +490,10 @@ struct Learner {
     /// counting by its kernel, gives their best; a claim's agreement is its own kernel support of
     /// that best (1 when its interval holds it, falling with the distance).
     func forEachCloseClaim(_ item: Item, reliability: [Double], comparison: Closeness.Width, _ body: (Int, Double, [Double], Candidate) -> Void) {
-        let full = item.closeSupport(reliability: reliability, comparison: comparison)
+        let perClaim = item.closeSupports(comparison: comparison)
+        let full = item.closeSupport(perClaim, reliability: reliability)
         for i in item.kept.indices where item.informative[i] {
-            let own = item.closeSupport(of: i, comparison: comparison)
+            let own = perClaim[i]
             let loo = full.indices.map { full[$0] - (reliability[i] + 1e-9) * own[$0] }
             var bestJ = 0
             for j in loo.indices where loo[j] > loo[bestJ] { bestJ = j }

@@ -137,7 +137,7 @@ public enum TruthSet {
         }
         return score(truthCSV: truthCSV) { key in
             guard let vs = values[key]?.sorted(), !vs.isEmpty else { return nil }
-            let m = vs.count % 2 == 1 ? vs[vs.count / 2] : (vs[vs.count / 2 - 1] + vs[vs.count / 2]) / 2
+            let m = medianOfSorted(vs)
             return (m, String(m))
         }
     }

@@ -18,9 +18,7 @@ import Testing
             var asked = Set<Int>()
             while asked.count < 10 { asked.insert(Int.random(in: 0..<raters, using: &g)) }
             for r in asked.sorted() {
-                // Box–Muller: one standard normal draw.
-                let u = Double.random(in: Double.ulpOfOne..<1, using: &g), v = Double.random(in: 0..<1, using: &g)
-                let z = (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+                let z = g.normal()
                 let said = r < 4 ? Double(Int.random(in: range, using: &g)) : Double(gold) + noise[r] * z
                 claims += "o\(o),score,r\(r),\(min(range.upperBound, max(range.lowerBound, Int(said.rounded()))))\n"
             }
@@ -54,9 +52,7 @@ import Testing
         for o in 0..<200 {
             let gold = exp(Double.random(in: log(5)...log(50_000), using: &g))
             for s in 0..<6 {
-                let u = Double.random(in: Double.ulpOfOne..<1, using: &g), v = Double.random(in: 0..<1, using: &g)
-                let z = (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-                claims += "o\(o),toll,s\(s),\(Int((gold * exp([0.05, 0.1, 0.2, 0.4][s % 4] * z)).rounded()))\n"
+                claims += "o\(o),toll,s\(s),\(Int((gold * exp([0.05, 0.1, 0.2, 0.4][s % 4] * g.normal())).rounded()))\n"
             }
         }
         // Then the learned comparison is on the log scale
@@ -69,12 +65,7 @@ import Testing
         // Given figures that most sources repeat exactly, and one close outlier per item
         var s = Scenario()
         s.report("r", published: nil)
-        for i in 0..<6 {
-            s.incident("i\(i)")
-            for (k, v) in [1000.0, 1000, 1000, 1001].enumerated() {
-                s.claim("c\(i)-\(k)", report: "r", incident: "i\(i)", "killed", "people", v, by: "s\(k)")
-            }
-        }
+        for i in 0..<6 { s.tolls("i\(i)", [1000, 1000, 1000, 1001]) }
         // Then no width is learned, so comparison stays exact
         let context = s.context()
         #expect(context.closeness.isEmpty)
@@ -87,16 +78,13 @@ import Testing
         s.report("r", published: nil)
         var g = SplitMix(state: 3)
         for i in 0..<30 {
-            s.incident("m\(i)")
             let gold = Double(Int.random(in: 100...10_000, using: &g))
-            for k in 0..<6 {
-                let off = k < 3 ? 1.0 : 1 + (Bool.random(using: &g) ? 1 : -1) * Double.random(in: 0.01...0.04, using: &g)
-                s.claim("m\(i)-\(k)", report: "r", incident: "m\(i)", "killed", "people", (gold * off).rounded(), by: "s\(k)")
-            }
+            s.tolls("m\(i)", (0..<6).map { k in
+                k < 3 ? gold : (gold * (1 + (Bool.random(using: &g) ? 1 : -1) * Double.random(in: 0.01...0.04, using: &g))).rounded()
+            })
         }
         // and one incident where two sources say 1000 and three say 1040, 1060 and 1080
-        s.incident("x")
-        for (k, v) in [1000.0, 1000, 1040, 1060, 1080].enumerated() { s.claim("x-\(k)", report: "r", incident: "x", "killed", "people", v, by: "s\(k)") }
+        s.tolls("x", [1000, 1000, 1040, 1060, 1080])
         let whole = s.context()
         let key = FigureKey(incident: "x", figure: "killed", group: "people")
         // Then a width and a copy share are learned, and the copied figure is best
@@ -114,12 +102,8 @@ import Testing
         var s = Scenario()
         s.report("r", published: nil)
         var g = SplitMix(state: 5)
-        for i in 0..<8 {
-            s.incident("n\(i)")
-            for k in 0..<5 { s.claim("n\(i)-\(k)", report: "r", incident: "n\(i)", "killed", "people", Double(40 + Int.random(in: -6...6, using: &g)), by: "s\(k)") }
-        }
-        s.incident("x")
-        for (k, v) in [48.0, 50, 51, 52, 90, 90].enumerated() { s.claim("x-\(k)", report: "r", incident: "x", "killed", "people", v, by: "s\(k)") }
+        for i in 0..<8 { s.tolls("n\(i)", (0..<5).map { _ in Double(40 + Int.random(in: -6...6, using: &g)) }) }
+        s.tolls("x", [48, 50, 51, 52, 90, 90])
         // When the consensus is computed
         let whole = s.context()
         let key = FigureKey(incident: "x", figure: "killed", group: "people")
@@ -131,5 +115,14 @@ import Testing
         let stored = try JSONDecoder().decode(ReliabilityModel.self, from: JSONEncoder().encode(whole.weights))
         #expect(stored.closeness == whole.closeness)
         #expect(ProjectionContext(state: s.state, weights: stored).consensus(key) == c)
+    }
+}
+
+extension Scenario {
+    /// Opens `incident`, in which sources s0, s1, … each state one killed/people toll, in order
+    /// (claims `<incident>-<k>` in report "r").
+    mutating func tolls(_ incident: String, _ values: [Double]) {
+        self.incident(incident)
+        for (k, v) in values.enumerated() { claim("\(incident)-\(k)", report: "r", incident: incident, "killed", "people", v, by: "s\(k)") }
     }
 }

@@ -13,6 +13,11 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// One standard normal draw (Box–Muller).
+    mutating func normal() -> Double {
+        (-2 * log(Double.random(in: 1e-12..<1, using: &self))).squareRoot() * cos(2 * .pi * Double.random(in: 0..<1, using: &self))
+    }
 }
 
 /// A random but valid event sequence: sources, incidents, reports, claims of all bounds,

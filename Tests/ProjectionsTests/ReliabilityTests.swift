@@ -113,7 +113,7 @@ import Testing
 
     @Test func theToleranceIsLearnedFromTheData() {
         var g = SplitMix(state: 9)
-        func normal() -> Double { (-2 * log(Double.random(in: 1e-12..<1, using: &g))).squareRoot() * cos(2 * .pi * Double.random(in: 0..<1, using: &g)) }
+        func normal() -> Double { g.normal() }
         // Figures copied exactly or wrong: agreement stays exact
         let copied = (0..<300).map { $0 % 5 < 3 ? 0 : abs(0.3 * normal()) }
         #expect(Learner.Bias.mixtureBoundary(copied) < 0.001)
