@@ -91,21 +91,36 @@ public enum ClaimsTable {
     public static let header = ["object", "attribute", "source", "value"]
     public static let extractor = ExtractorRef(name: "claims-csv", version: "1")
 
-    /// The claim a data row states. Its id derives from the file and the row's line, so the
-    /// same file imported again gives the same claims.
-    public static func claim(from row: CSVRow, reportID: String) throws(WireFormatError) -> ClaimAsserted {
+    /// The claim a data row states, or nil when its value is empty (the source gave none: a
+    /// missing cell, as tables of many sources have). Its id derives from the file and the row's
+    /// line, so the same file imported again gives the same claims. Errors name the table's
+    /// columns (object, attribute, source, value).
+    public static func claim(from row: CSVRow, reportID: String) throws(WireFormatError) -> ClaimAsserted? {
         guard row.fields.count == 4 else {
             throw WireFormatError(field: "", reason: "expected 4 fields (object,attribute,source,value), found \(row.fields.count)")
         }
         let trimmed = row.fields.map(trimSpaces)
+        guard !trimmed[3].isEmpty else { return nil }
         for (name, value) in zip(header, trimmed) where value.isEmpty {
             throw WireFormatError(field: name, reason: "is empty")
         }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
-        return ClaimAsserted(
+        let claim = ClaimAsserted(
             claimID: claimID, reportID: reportID, incidentID: trimmed[0], figure: trimmed[1], group: nil,
-            value: parseValue(trimmed[3]), bound: .exact, originator: trimmed[2],
+            value: try parseValue(trimmed[3]), bound: .exact, originator: trimmed[2],
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
+        return claim
+    }
+
+    /// The table column an event field comes from, for errors about a row.
+    public static func column(ofField field: String) -> String {
+        switch field {
+        case "payload.incident_id", "incident_id": "object"
+        case "payload.figure", "figure": "attribute"
+        case "payload.originator", "originator", "payload.source_id", "source_id", "payload.name": "source"
+        case "payload.value", "value": "value"
+        default: field
+        }
     }
 
     /// Drops spaces and tabs around a field (cheaper than Foundation's trimming, which bridges).
@@ -117,14 +132,74 @@ public enum ClaimsTable {
         return String(field[start..<end])
     }
 
-    /// Digits with an optional sign, decimal point and exponent (`42`, `-3.5`, `+7`, `007`, `1e6`) are
-    /// numeric; anything else is a label.
-    static func parseValue(_ text: String) -> ClaimValue {
-        let allowed = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.eE".utf8.contains($0) }
-        if allowed, text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-           let number = Double(text), number.isFinite {
-            return .number(number)
+    /// A number as tables write it, or nil: digits with an optional sign, decimal point and
+    /// exponent (`42`, `-3.5`, `+7`, `007`, `1e6`); also thousands grouped by commas or spaces
+    /// (`1,234,567`, `1 234`), a leading currency sign (`$3.50`), a trailing `%` (`0.5%` is 0.5),
+    /// a trailing K, M, B or T for thousands to trillions (`2.08B`), and Arabic-Indic digits with
+    /// the Arabic decimal and thousands signs (`١٢٣٬٤٥٦`). Anything else (`7:45`, `n/a`,
+    /// `12 people`) is not a number.
+    public static func number(_ text: String) -> Double? {
+        numberText(text).flatMap { Double($0) }
+    }
+
+    /// The plain spelling of a number as ``number(_:)`` reads it: `1,234` → `1234`.
+    public static func numberText(_ raw: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in trimSpaces(raw).unicodeScalars {
+            switch scalar.value {
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            case 0x066B: scalars.append(".")
+            case 0x066C: scalars.append(",")
+            default: scalars.append(scalar)
+            }
         }
-        return .label(text)
+        var text = String(String.UnicodeScalarView(scalars))
+        guard !text.isEmpty else { return nil }
+        var sign = ""
+        if text.hasPrefix("-") || text.hasPrefix("+") { sign = String(text.removeFirst()) }
+        if let first = text.first, "$€£¥".contains(first) { text.removeFirst() }
+        if text.hasSuffix("%") { text.removeLast() }
+        // Thousands, millions, billions, trillions: 380.67K, 2.08B.
+        var exponent = ""
+        if let last = text.last, let power = ["K": "3", "k": "3", "M": "6", "B": "9", "T": "12"][String(last)],
+           text.dropLast().last?.isNumber == true, !text.contains(where: { $0 == "e" || $0 == "E" }) {
+            text.removeLast()
+            exponent = "e" + power
+        }
+        text = sign + text
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == 0x20 || $0 >= 0x80 }) {
+            // Thousands: groups of exactly three digits after the first group of one to three.
+            let separators: Set<Character> = [",", " ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+            var body = Substring(text)
+            if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+            let (integer, fraction) = body.firstIndex(of: ".").map { (body[..<$0], body[$0...]) } ?? (body, "")
+            let groups = integer.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
+            let separatorsUsed = Set(integer.filter { separators.contains($0) })
+            guard groups.count >= 2, separatorsUsed.count == 1, (1...3).contains(groups[0].count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  groups.allSatisfy({ $0.utf8.allSatisfy { digits.contains($0) } }) else { return nil }
+            text = String(text.prefix(text.count - body.count)) + groups.joined() + fraction
+        }
+        text += exponent
+        let allowed = text.utf8.allSatisfy { digits.contains($0) || "+-.eE".utf8.contains($0) }
+        guard allowed, text.utf8.contains(where: { digits.contains($0) }), Double(text) != nil else { return nil }
+        return text
+    }
+
+    /// A number (see ``number(_:)``) is an exact numeric value; anything else is a label. A number
+    /// that cannot be stored as written (`1e400`, or a whole number beyond 2^53 − 1, which would
+    /// lose digits) is refused, not kept as a label.
+    static func parseValue(_ text: String) throws(WireFormatError) -> ClaimValue {
+        guard let plain = numberText(text), let number = Double(plain) else { return .label(text) }
+        guard number.isFinite else {
+            throw WireFormatError(field: "value", reason: "\"\(text)\" is a number too large to store; write it in range or as a label in another attribute")
+        }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        if plain.utf8.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), abs(number) > FigureKind.maximumCount {
+            throw WireFormatError(field: "value", reason: "\"\(text)\" has more digits than can be stored exactly (whole numbers up to 9007199254740991)")
+        }
+        return .number(number)
     }
 }

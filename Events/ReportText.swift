@@ -15,6 +15,17 @@ public enum ReportText {
         return t
     }
 
+    /// What `claims ingest` stores: normalised text without the whitespace and blank lines it ends
+    /// with, so that a copy differing only there (a trailing newline an editor added) is the same
+    /// report. Nothing before the end moves, so quote offsets are unaffected.
+    public static func trimmingEnd(_ normalised: String) -> String {
+        let scalars = normalised.unicodeScalars
+        guard let last = scalars.last, last.properties.isWhitespace else { return normalised }
+        var end = scalars.endIndex
+        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[..<end])
+    }
+
     /// A cheap, conservative check that NFC leaves `text` unchanged: every scalar is below
     /// U+0300 (no combining marks), an Arabic letter, digit or sign that neither decomposes nor
     /// composes, an Arabic short vowel (U+064B–U+0652: no compositions) not following another

@@ -230,7 +230,7 @@ extension ClaimsState {
     }
 }
 
-/// Keeps each originator's latest statement (by time, then position); statements made at the
+/// Keeps each originator's latest statement (see ``isLater(_:than:)``); statements made at the
 /// same time (one report) keep the narrowest. Returns kept and superseded claims, both in
 /// claim-id order.
 func latestPerOriginator(_ claims: [ResolvedClaim]) -> (kept: [ResolvedClaim], superseded: [ResolvedClaim]) {
@@ -251,7 +251,13 @@ func latestPerOriginator(_ claims: [ResolvedClaim]) -> (kept: [ResolvedClaim], s
     return (kept, superseded)
 }
 
+/// Later by publication time where the two reports' publication times, at their precision, do
+/// not overlap ("2022-02-02" is before "2022-02-03T11:00:00Z", whatever was recorded when);
+/// otherwise by placed time (publication time to the minute, else recorded time), then the
+/// narrower claim, then position.
 func isLater(_ a: ResolvedClaim, than b: ResolvedClaim) -> Bool {
+    // Normalised times of any precision are prefixes of the finer times inside them.
+    if let pa = a.report?.published, let pb = b.report?.published, !pa.hasPrefix(pb), !pb.hasPrefix(pa) { return pa > pb }
     if a.time != b.time { return a.time > b.time }
     if a.width != b.width { return a.width < b.width }
     if a.record.position != b.record.position { return a.record.position > b.record.position }

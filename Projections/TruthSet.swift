@@ -105,7 +105,7 @@ public enum TruthSet {
     public static func score(_ context: ProjectionContext, truthCSV: String) -> Score {
         let hierarchy = context.options.labelHierarchy
         return score(truthCSV: truthCSV, hierarchy: hierarchy.isEmpty ? nil : hierarchy, categorical: !context.options.categoricalFigures.isEmpty) { key in
-            context.consensus(key).map { c in (c.best ?? c.label.flatMap { Double($0) }, c.bestDisplay) }
+            context.consensus(key).map { c in (c.best ?? c.label.flatMap(ClaimsTable.number), c.bestDisplay) }
         }
     }
 
@@ -117,12 +117,14 @@ public enum TruthSet {
     public static func majorityVote(claimsCSV: String, truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false) -> Score {
         var votes: [FigureKey: [String: Int]] = [:]
         for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
-            votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][row.fields[3].trimmingCharacters(in: .whitespaces), default: 0] += 1
+            let value = row.fields[3].trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { continue }
+            votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][value, default: 0] += 1
         }
         return score(truthCSV: truthCSV, hierarchy: hierarchy, categorical: categorical) { key in
             guard let v = votes[key] else { return nil }
             let best = v.sorted { $0.value != $1.value ? $0.value > $1.value : lowerValue($0.key, $1.key) }[0].key
-            return (Double(best), best)
+            return (ClaimsTable.number(best), best)
         }
     }
 
@@ -132,7 +134,7 @@ public enum TruthSet {
     public static func median(claimsCSV: String, truthCSV: String) -> Score {
         var values: [FigureKey: [Double]] = [:]
         for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
-            guard let v = Double(row.fields[3].trimmingCharacters(in: .whitespaces)) else { continue }
+            guard let v = ClaimsTable.number(row.fields[3]) else { continue }
             values[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: []].append(v)
         }
         return score(truthCSV: truthCSV) { key in
@@ -144,7 +146,7 @@ public enum TruthSet {
 
     /// Order of values for tie-breaking: numbers by number, then text.
     static func lowerValue(_ a: String, _ b: String) -> Bool {
-        switch (Double(a), Double(b)) {
+        switch (ClaimsTable.number(a), ClaimsTable.number(b)) {
         case (let x?, let y?) where x != y: x < y
         case (.some, nil): true
         case (nil, .some): false
@@ -186,13 +188,14 @@ public enum TruthSet {
                 if gold.contains(where: { hierarchy.distance(c.text, $0) == 0 }) { correct += 1 }
                 if gold.contains(where: { hierarchy.contains(c.text, $0) }) { generalised += 1 }
                 if let d = gold.compactMap({ hierarchy.distance(c.text, $0) }).min() { distanceSum += d; measured += 1 }
-            } else if !categorical, case let numbers = gold.compactMap(Double.init), numbers.count == gold.count {
+            } else if !categorical, case let numbers = gold.compactMap(ClaimsTable.number), numbers.count == gold.count {
                 numericItems += 1
                 if let e = c.number {
-                    let g = numbers.min { abs($0 - e) < abs($1 - e) }!
+                    let nearest = numbers.indices.min { abs(numbers[$0] - e) < abs(numbers[$1] - e) }!
+                    let g = numbers[nearest]
                     absSum += abs(e - g)
                     sqSum += (e - g) * (e - g)
-                    if (e + 0.5).rounded(.down) == g { correct += 1 } else { wrongNumbers += 1 }
+                    if sameWhenRounded(e, gold: g, decimals: decimals(gold[nearest])) { correct += 1 } else { wrongNumbers += 1 }
                 } else {
                     let g = numbers.map(abs).min()!
                     wrongNumbers += 1
@@ -201,7 +204,7 @@ public enum TruthSet {
                 }
             } else {
                 allNumeric = false
-                if gold.contains(where: { $0 == c.text || Double($0) != nil && Double($0) == c.number }) { correct += 1 }
+                if gold.contains(where: { $0 == c.text || ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))
@@ -212,6 +215,19 @@ public enum TruthSet {
                      errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil,
                      generalisedAccuracy: hierarchy.map { _ in Double(generalised) / d },
                      meanDistance: hierarchy != nil && measured > 0 ? Double(distanceSum) / Double(measured) : nil)
+    }
+
+    /// Decimal places a gold value is written with (`34.25` → 2, `1,234` → 0).
+    static func decimals(_ gold: String) -> Int {
+        guard let plain = ClaimsTable.numberText(gold), !plain.contains(where: { $0 == "e" || $0 == "E" }),
+              let point = plain.firstIndex(of: ".") else { return 0 }
+        return plain.distance(from: point, to: plain.endIndex) - 1
+    }
+
+    /// Whether an estimate, rounded half up to the gold's decimal places, is the gold value.
+    static func sameWhenRounded(_ estimate: Double, gold: Double, decimals: Int) -> Bool {
+        let scale = pow(10, Double(min(decimals, 12)))
+        return (estimate * scale + 0.5).rounded(.down) == (gold * scale).rounded()
     }
 
     // MARK: Multi-valued sets

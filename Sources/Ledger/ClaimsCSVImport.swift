@@ -27,15 +27,25 @@ public enum ClaimsCSVImport {
         return try store.write(actor: actor, refreshingProjections: refreshingProjections) { appender in
             var summary = ImportSummary()
             var values = ValueKinds()
+            var repeats = Repeats()
+            var empty: [Int] = []
             if try appender.append(NewEvent.checked(report)).isNew { summary.appended += 1 } else { summary.skipped += 1 }
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    let claim = try ClaimsTable.claim(from: row, reportID: report.reportID)
+                    guard let claim = try ClaimsTable.claim(from: row, reportID: report.reportID) else {
+                        empty.append(row.line)
+                        continue
+                    }
                     values.note(claim, line: row.line)
+                    repeats.note(claim, line: row.line)
                     for event in try claimEvents(claim, appender: &appender) {
                         if try appender.append(event).isNew { summary.appended += 1 } else { summary.skipped += 1 }
                     }
+                } catch let error as WireFormatError {
+                    throw InputError(file: path, line: row.line, WireFormatError(field: ClaimsTable.column(ofField: error.field), reason: error.reason))
+                } catch LedgerError.invalidEvent(let error) {
+                    throw InputError(file: path, line: row.line, WireFormatError(field: ClaimsTable.column(ofField: error.field), reason: error.reason))
                 } catch {
                     throw InputError(file: path, line: row.line, error)
                 }
@@ -43,6 +53,10 @@ public enum ClaimsCSVImport {
             }
             progress?(rows.count - 1, rows.count - 1)
             summary.warnings = values.mixed.map { "\(path):\($0)" }
+            if let first = empty.first {
+                summary.warnings.append("\(path):\(first): \(empty.count) row\(empty.count == 1 ? " has" : "s have") an empty value and stated no claim (skipped)")
+            }
+            if let warning = repeats.warning { summary.warnings.append("\(path):\(warning)") }
             return summary
         }
     }
@@ -69,8 +83,28 @@ public enum ClaimsCSVImport {
                 guard let n = numbers[figure] else { return nil }
                 let l = labels[figure] ?? 0
                 return "\(first.line): attribute \(figure) has \(n) numeric value\(n == 1 ? "" : "s") and \(l) label\(l == 1 ? "" : "s") (the first label: \"\(first.text)\"); "
-                    + "an object whose values mix them is voted on as labels, not as numbers. Write numbers as plain digits (no thousands separators) or give the labels another attribute"
+                    + "an object whose values mix them is voted on as labels, not as numbers. Leave missing values empty (not \"n/a\"), or give the labels another attribute"
             }
+        }
+    }
+
+    /// Rows in which a source gives another value for an object and attribute it already gave
+    /// one for: only its last row counts in the consensus (as an originator's latest statement).
+    struct Repeats {
+        var firstValue: [String: (line: Int, value: ClaimValue?)] = [:]
+        var count = 0
+        var example: String?
+
+        mutating func note(_ claim: ClaimAsserted, line: Int) {
+            let key = [claim.incidentID, claim.figure, claim.originator].joined(separator: "\u{1}")
+            guard let first = firstValue[key] else { firstValue[key] = (line, claim.value); return }
+            guard first.value != claim.value else { return }
+            count += 1
+            if example == nil { example = "\(line): source \(claim.originator) already gave \(claim.incidentID) \(claim.figure) another value on line \(first.line)" }
+        }
+
+        var warning: String? {
+            example.map { "\($0); \(count) such row\(count == 1 ? "" : "s"). Only a source's last row for an object counts in the consensus (history keeps the others); for several values per object (a multi-valued set) use `claims evaluate truth` with \"kind\": \"multi-valued\"" }
         }
     }
 

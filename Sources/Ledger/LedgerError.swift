@@ -7,6 +7,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
     case ledgerMissing(path: String)
     case ledgerExists(path: String)
     case folderMissing(path: String, folder: String)
+    case cannotCreate(path: String, reason: String)
     case positionBeyondEnd(position: Int64, end: Int64)
     case notALedger(path: String, reason: String)
     case readOnlyLedger(path: String)
@@ -32,6 +33,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(path) already exists and is not a ClaimsLedger database; choose another path"
         case .folderMissing(let path, let folder):
             "cannot create \(path): the folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another path"
+        case .cannotCreate(let path, let reason):
+            "cannot create the ledger \(path) (\(reason)); choose a path in a folder you can write to"
         case .positionBeyondEnd(let position, let end):
             "--at-position \(position) is beyond the end of the ledger (position \(end)); give a position from 0 to \(end), as `claims log` lists them"
         case .notALedger(let path, let reason):

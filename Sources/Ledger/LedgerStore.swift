@@ -126,6 +126,8 @@ public final class LedgerStore: Sendable {
             return LedgerError.readOnlyLedger(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return LedgerError.notALedger(path: path, reason: error.message ?? "corrupt database")
+        case .SQLITE_CANTOPEN:
+            return LedgerError.cannotCreate(path: path, reason: error.message ?? "unable to open database file")
         default:
             return error
         }

@@ -37,7 +37,8 @@ struct Demo: ParsableCommand {
                 default: false
                 }
             }
-            let summary = try store.write(actor: "demo") { appender in
+            let summary: Int
+            do { summary = try store.write(actor: "demo") { appender in
                 var appended = 0
                 for event in annotation where !citesReport(event) { appended += try appender.append(event).isNew ? 1 : 0 }
                 for article in SeedCorpus.articles {
@@ -50,12 +51,23 @@ struct Demo: ParsableCommand {
                 }
                 for event in annotation where citesReport(event) { appended += try appender.append(event).isNew ? 1 : 0 }
                 return appended
+            } } catch LedgerError.versionConflict(let stream, _, _) {
+                throw CommandError("\(ledger) already holds \(stream) with other events than the demo's (nothing was written); "
+                                      + "run the demo on a ledger of its own: claims demo --ledger NEW.sqlite")
             }
             let events = try store.events().map { ($0.position, try $0.decode()) }
             print("ledger \(ledger): \(events.count) events (\(summary) new)")
             print(Rendering.listing(ClaimListing(events)))
             print(try ProjectionRendering.demoSection(store))
             print(try extractorComparison(annotation: annotation))
+            print("""
+
+                Explore it (or export CLAIMS_LEDGER=\(ledger)):
+                   claims consensus --ledger \(ledger) --all
+                   claims explain --ledger \(ledger) atmeh-raid-2022-02-03 killed people
+                   claims history --ledger \(ledger) atmeh-raid-2022-02-03 killed people
+                   claims reliability --ledger \(ledger)
+                """)
         }
     }
 

@@ -67,7 +67,7 @@ struct EvaluateTruth: ParsableCommand {
                 let claimsPath = dir.appendingPathComponent("claims.csv").path
                 let truthPath = dir.appendingPathComponent("truth.csv").path
                 for path in [claimsPath, truthPath] where !FileManager.default.fileExists(atPath: path) {
-                    throw ProjectionCommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
+                    throw CommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
                 }
                 let meta = try readMeta(dir.appendingPathComponent("meta.json").path)
                 let truth = try ReportFile.readText(truthPath)
@@ -78,7 +78,7 @@ struct EvaluateTruth: ParsableCommand {
                 var hierarchy = LabelHierarchy()
                 if kind == "hierarchical" {
                     guard hasHierarchy else {
-                        throw ProjectionCommandError("\(hierarchyPath) is missing; a hierarchical set holds hierarchy.csv (id,name,parent_id)")
+                        throw CommandError("\(hierarchyPath) is missing; a hierarchical set holds hierarchy.csv (id,name,parent_id)")
                     }
                     hierarchy = try LabelHierarchy.read(hierarchyPath)
                 }
@@ -89,7 +89,7 @@ struct EvaluateTruth: ParsableCommand {
                 defer { try? FileManager.default.removeItem(at: scratch) }
                 let start = Date()
                 guard let store = try LedgerStore.create(at: scratch.appendingPathComponent("ledger.sqlite").path) else {
-                    throw ProjectionCommandError("could not create a temporary ledger in \(scratch.path)")
+                    throw CommandError("could not create a temporary ledger in \(scratch.path)")
                 }
                 let claimsText = try ReportFile.readText(claimsPath)
                 // A multi-valued set goes in as the yes/no claims its lists imply.
@@ -101,6 +101,7 @@ struct EvaluateTruth: ParsableCommand {
                 }
                 // The consensus is computed below with the set's declared kind; skip materialising.
                 let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false)
+                for warning in imported.warnings { Terminal.note("warning: \(warning)") }
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
                 let state = try store.projectionState()
@@ -122,6 +123,8 @@ struct EvaluateTruth: ParsableCommand {
             for r in results {
                 print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
                 func f(_ x: Double?, _ format: String = "%.4f") -> String { x.map { String(format: format, $0) } ?? "–" }
+                // Errors of counts in the thousands read best to a tenth; of prices or ratings, to 1/10,000.
+                func magnitude(_ x: Double?) -> String { (x ?? 0) >= 100 ? "%.1f" : "%.4f" }
                 let hierarchical = r.score.generalisedAccuracy != nil, multiValued = r.score.f1 != nil
                 let numeric = r.score.mae != nil
                 let columns = hierarchical ? ["GEN. ACCURACY", "MEAN DISTANCE"] : multiValued ? ["PRECISION", "RECALL", "F1"]
@@ -130,7 +133,7 @@ struct EvaluateTruth: ParsableCommand {
                 for (label, s) in [("consensus", r.score), ("majority vote", r.majorityVote)] + (r.median.map { [("median", $0)] } ?? []) {
                     let measures = hierarchical ? [f(s.generalisedAccuracy), f(s.meanDistance, "%.3f")]
                         : multiValued ? [f(s.precision), f(s.recall), f(s.f1)]
-                        : numeric ? [f(s.mae, "%.1f"), f(s.rmse, "%.1f"), f(s.errorRate)] : []
+                        : numeric ? [f(s.mae, magnitude(s.mae)), f(s.rmse, magnitude(s.rmse)), f(s.errorRate)] : []
                     rows.append([label, f(s.accuracy)] + measures)
                 }
                 print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
@@ -206,10 +209,10 @@ struct EvaluateSpeed: ParsableCommand {
                 print(String(format: "rebuild: %d events in %.2f s (%.0f events/s)", summary.events, seconds, Double(summary.events) / seconds))
             }
             guard try store.projectionStatus().isCurrent else {
-                throw ProjectionCommandError("the materialised projections are behind the ledger; run `claims rebuild` (or add --rebuild)")
+                throw CommandError("the materialised projections are behind the ledger; run `claims rebuild` (or add --rebuild)")
             }
             let ids = try store.incidentIDs()
-            guard !ids.isEmpty else { throw ProjectionCommandError("the ledger has no incidents") }
+            guard !ids.isEmpty else { throw CommandError("the ledger has no incidents") }
             let step = max(1, ids.count / samples)
             var times: [Double] = []
             var claims = 0

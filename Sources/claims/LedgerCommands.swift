@@ -22,7 +22,7 @@ struct Init: ParsableCommand {
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store report texts (UTF-8 files); the same text is only ever stored once.",
-        discussion: "Each file becomes one report_ingested event whose id is the SHA-256 of its normalised text (NFC, LF line ends).")
+        discussion: "Each file becomes one report_ingested event whose id is the SHA-256 of its normalised text (NFC, LF line ends, no byte-order mark, no trailing whitespace). A text stored before is left as it is, with its outlet and publication time.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var actor: ActorOption
@@ -64,7 +64,8 @@ struct Ingest: ParsableCommand {
             let time = try PartialTime.parse(published)
             let languages = language?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
             // Read every file first, so that one bad file stores none of them.
-            let texts = try files.map { try ReportFile.readText($0) }
+            let read = try files.map { try ReportFile.readText($0) }
+            let texts = read.map(ReportText.trimmingEnd)
             let rules = extract ? try gazetteers.extractor(ledger: store) : nil
             var wiring = try rules.map { ExtractionAppender(extractor: $0, known: try LedgerGazetteer.incidents(in: store, places: $0.places)) }
             let namedOutlet = try outlet.map { (name: $0, gazetteer: try rules?.gazetteer ?? gazetteers.extractor().gazetteer) }
@@ -74,7 +75,13 @@ struct Ingest: ParsableCommand {
                     let anyNew = try texts.contains { try appender.reportPosition(ReportText.id(ofNormalised: $0)) == nil }
                     return try resolveOrRegisterOutlet(outlet.name, gazetteer: outlet.gazetteer, register: anyNew, appender: &appender)
                 }
-                return try zip(files, texts).map { file, text in
+                return try files.indices.map { i in
+                    let file = files[i], text = texts[i]
+                    // Stored by an earlier version, which kept the whitespace at the end.
+                    let untrimmedID = ReportText.id(ofNormalised: read[i])
+                    if text != read[i], let position = try appender.reportPosition(untrimmedID) {
+                        return (file, untrimmedID, AppendOutcome.alreadyIngested(reportID: untrimmedID, position: position), 0)
+                    }
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
                                                 fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)
                     let outcome = try appender.append(NewEvent.checked(report))
@@ -87,12 +94,15 @@ struct Ingest: ParsableCommand {
                     return (file, report.reportID, outcome, claims)
                 }
             }
+            let described = [outlet.map { _ in "--outlet" }, published == "unknown" ? nil : "--published", title.map { _ in "--title" },
+                             url.map { _ in "--url" }, language.map { _ in "--language" }].compactMap { $0 }
+            let unapplied = described.isEmpty ? "" : ", \(described.joined(separator: ", ")) not applied"
             for (file, reportID, outcome, claims) in outcomes {
                 switch outcome {
                 case .appended(let position):
                     print("\(file): ingested as report \(reportID) (position \(position))\(extract ? ", \(claims) claims extracted" : "")")
                 case .alreadyIngested(_, let position), .duplicate(let position):
-                    print("\(file): already ingested as report \(reportID) (position \(position)); nothing changed\(extract ? " (use claims reextract to extract again)" : "")")
+                    print("\(file): already ingested as report \(reportID) (position \(position)); nothing changed\(unapplied)\(extract ? " (use claims reextract to extract again)" : "")")
                 }
             }
         }
@@ -250,10 +260,16 @@ struct Log: ParsableCommand {
         try guarded {
             let store = try ledger.open(.readOnly)
             let output = BufferedOutput()
+            var shown = 0
             try store.forEachEvent(EventFilter(stream: stream, type: type, from: from, to: to)) { event in
                 output.write(json ? event.exportLine : Rendering.logLine(event))
+                shown += 1
             }
             output.flush()
+            // An empty listing is an answer, but a mistyped stream or type should not look like one.
+            if shown == 0, stream != nil || type != nil {
+                Terminal.note("no events match\(stream.map { " stream \($0)" } ?? "")\(type.map { " type \($0)" } ?? ""); streams are named like claim:ID, incident:ID, source:ID, report:ID (see `claims log`)")
+            }
         }
     }
 }

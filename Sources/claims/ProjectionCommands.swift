@@ -70,7 +70,7 @@ struct AsOfOptions: ParsableArguments {
         if isLatest { try noteIfBehind(store) }
         let projections = try context(store)
         guard projections.state.incidents[incident] != nil else {
-            throw ProjectionCommandError("no incident \"\(incident)\"\(isLatest ? "" : " as of the moment asked") in \(store.path); list them with `claims incidents`")
+            throw CommandError("no incident \"\(incident)\"\(isLatest ? "" : " as of the moment asked") in \(store.path); list them with `claims incidents`")
         }
         return projections
     }
@@ -91,7 +91,8 @@ struct AsOfOptions: ParsableArguments {
     }
 }
 
-struct ProjectionCommandError: Error, CustomStringConvertible {
+/// A command's own error: the message says what went wrong and what to do.
+struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
@@ -211,7 +212,7 @@ struct FigureArguments: ParsableArguments {
         let same = known.filter { $0.figure == figure }.map { $0.group ?? "(no group)" }
         let hint = !same.isEmpty ? "groups with claims: \(same.joined(separator: ", "))"
             : known.isEmpty ? "the incident has no live claims" : "figures with claims: \(Set(known.map(\.figure)).sorted().joined(separator: ", "))"
-        throw ProjectionCommandError("no live claims for \(key) in \(incident); \(hint)")
+        throw CommandError("no live claims for \(key) in \(incident); \(hint)")
     }
 }
 
@@ -237,7 +238,7 @@ struct HistoryCommand: ParsableCommand {
             let store = try ledger.open(.readOnly)
             let context = try asOf.context(store, incident: figure.incident)
             let key = try figure.key(in: context)
-            guard let history = context.history(key) else { throw ProjectionCommandError("no history for \(key)") }
+            guard let history = context.history(key) else { throw CommandError("no history for \(key)") }
             print(ProjectionRendering.history(history, format: format), terminator: "")
         }
     }
@@ -264,7 +265,7 @@ struct Explain: ParsableCommand {
             let store = try ledger.open(.readOnly)
             let context = try asOf.context(store, incident: figure.incident)
             let key = try figure.key(in: context)
-            guard let audit = context.audit(key) else { throw ProjectionCommandError("no derivation for \(key)") }
+            guard let audit = context.audit(key) else { throw CommandError("no derivation for \(key)") }
             var texts: [String: ScalarOffsetIndex] = [:]
             var checks: [String: [QuoteCheck]] = [:]
             for entry in audit.entries {
@@ -274,7 +275,7 @@ struct Explain: ParsableCommand {
             print(ProjectionRendering.explain(audit, checks: checks, asJSON: format == .json), terminator: "")
             let bad = audit.entries.filter { !(checks[$0.claim] ?? []).allSatisfy(\.isMatch) }.map(\.claim)
             if !bad.isEmpty {
-                throw ProjectionCommandError("\(bad.count) claim\(bad.count == 1 ? "" : "s") (\(bad.joined(separator: ", "))) quote text the stored report does not hold at the quoted span; the ledger may have been altered: run `claims verify`")
+                throw CommandError("\(bad.count) claim\(bad.count == 1 ? "" : "s") (\(bad.joined(separator: ", "))) quote text the stored report does not hold at the quoted span; the ledger may have been altered: run `claims verify`")
             }
         }
     }

@@ -151,7 +151,8 @@ enum ProjectionRendering {
         }
         let c = audit.consensus
         var out = "\(c.incident) \(figureName(c.figure, c.group)): best \(c.bestDisplay) [\(range(c.low, c.high))] \(c.grade.rawValue), "
-        out += "\(c.originators) independent originator\(c.originators == 1 ? "" : "s"), \(c.claims) claim\(c.claims == 1 ? "" : "s")\n"
+        let all = Set((c.supporting + c.contradicting).map(\.originator)).count
+        out += "supported by \(c.originators) of \(all) independent originator\(all == 1 ? "" : "s"), \(c.claims) claim\(c.claims == 1 ? "" : "s")\n"
         if let adjudicated = c.adjudicated { out += "adjudicated: \(adjudicated)\n" }
         if !audit.responsibleParties.isEmpty { out += "responsible parties (heuristic): \(audit.responsibleParties.joined(separator: ", "))\n" }
         for v in c.votes {

@@ -25,13 +25,13 @@ struct ClaimsTableTests {
     func mapping() throws {
         let rows = try CSVParser.rows("object,attribute,source,value\n o1 ,population,s1, 120\no2,breed,s2,terrier\no3,code,s3,0x1F\n")
         let report = String(repeating: "a", count: 64)
-        let number = try ClaimsTable.claim(from: rows[1], reportID: report)
+        let number = try #require(try ClaimsTable.claim(from: rows[1], reportID: report))
         #expect(number.incidentID == "o1" && number.figure == "population" && number.originator == "s1" && number.group == nil)
         #expect(number.value == .number(120) && number.bound == .exact && number.low == 120 && number.high == 120)
         #expect(number.quotes == [Quote(text: " o1 ,population,s1, 120", start: 30, end: 53)])
         #expect(number.claimID == "csv:aaaaaaaaaaaaaaaa:2")
-        #expect(try ClaimsTable.claim(from: rows[2], reportID: report).value == .label("terrier"))
-        #expect(try ClaimsTable.claim(from: rows[3], reportID: report).value == .label("0x1F"))
+        #expect(try ClaimsTable.claim(from: rows[2], reportID: report)?.value == .label("terrier"))
+        #expect(try ClaimsTable.claim(from: rows[3], reportID: report)?.value == .label("0x1F"))
     }
 
     @Test("a short row or an empty field is refused, naming the field")
@@ -40,5 +40,30 @@ struct ClaimsTableTests {
         let report = String(repeating: "a", count: 64)
         #expect { try ClaimsTable.claim(from: rows[1], reportID: report) } throws: { ($0 as? WireFormatError)?.reason.contains("expected 4 fields") == true }
         #expect { try ClaimsTable.claim(from: rows[2], reportID: report) } throws: { ($0 as? WireFormatError)?.field == "attribute" }
+    }
+
+    @Test("numbers as tables write them: thousands, currency, percent, K/M/B/T, Arabic-Indic digits")
+    func formattedNumbers() {
+        let read: [(String, Double)] = [
+            ("1,234,567", 1_234_567), ("-1,234", -1234), ("1 234", 1234), ("1\u{00A0}234.5", 1234.5), ("$3.50", 3.5), ("+0.50%", 0.5),
+            ("380.67K", 380_670), ("2.08B", 2_080_000_000), ("1.5M", 1_500_000), ("١٢٣٬٤٥٦", 123_456), ("١٢٫٥", 12.5), ("۷۸", 78),
+            (" 42 ", 42), ("1e6", 1_000_000), ("007", 7),
+        ]
+        for (text, value) in read { #expect(ClaimsTable.number(text) == value, "\(text)") }
+        // Not numbers: broken grouping, mixed separators, words, times, codes, units other than K/M/B/T
+        for text in ["1,23", "1,2345", "1,234 567", "12 people", "7:45", "n/a", "0x1F", "1.2.3", "12m", "K", "$", "", "1e6K"] {
+            #expect(ClaimsTable.number(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("an empty value states no claim; a number that cannot be stored exactly is refused, quoting it as written")
+    func emptyAndOutOfRange() throws {
+        let rows = try CSVParser.rows("object,attribute,source,value\no1,price,s1,\no1,price,s1,  \no1,n,s1,1e400\no1,n,s1,9007199254740993\no1,n,s1,9007199254740991\n")
+        let report = String(repeating: "a", count: 64)
+        #expect(try ClaimsTable.claim(from: rows[1], reportID: report) == nil)
+        #expect(try ClaimsTable.claim(from: rows[2], reportID: report) == nil)
+        #expect { try ClaimsTable.claim(from: rows[3], reportID: report) } throws: { ($0 as? WireFormatError)?.reason.contains("\"1e400\" is a number too large") == true }
+        #expect { try ClaimsTable.claim(from: rows[4], reportID: report) } throws: { ($0 as? WireFormatError)?.reason.contains("\"9007199254740993\"") == true }
+        #expect(try ClaimsTable.claim(from: rows[5], reportID: report)?.value == .number(9_007_199_254_740_991))
     }
 }

@@ -160,6 +160,22 @@ import Testing
         #expect(c.claims == 3)
     }
 
+    @Test func aReportKnownOnlyToAnEarlierDayDoesNotSupersedeALaterTimedOne() throws {
+        // Given a says 9 in a report timed 2022-01-03T10:00Z, and 5 in one dated only 2022-01-01,
+        // which the ledger recorded afterwards (so it comes later by recorded time)
+        var s = twoSources { _ in }
+        s.report("dayOnly", published: "2022-01-01")
+        s.report("sameDay", published: "2022-01-03")
+        s.claim("timed", report: "r3", incident: "i", "killed", "people", 9, by: "a")
+        s.claim("dated", report: "dayOnly", incident: "i", "killed", "people", 5, by: "a")
+        // Then the timed report is the later statement: the dates cannot overlap
+        #expect(s.consensus("i", "killed", "people")?.best == 9)
+        #expect(s.consensus("i", "killed", "people")?.superseded == ["dated"])
+        // but a report dated to the same day as the timed one may be later: recorded order decides
+        s.claim("sameDayClaim", report: "sameDay", incident: "i", "killed", "people", 7, by: "a")
+        #expect(s.consensus("i", "killed", "people")?.best == 7)
+    }
+
     @Test func latestStatementOfAnOriginatorSupersedesItsEarlierOnes() throws {
         // Given a says 5, then 8 in a later report, and b says 8
         let s = twoSources { s in

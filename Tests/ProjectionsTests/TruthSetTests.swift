@@ -47,6 +47,20 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\nbook,author,Cy\nbook,author,Bob\n").accuracy == 0)
     }
 
+    @Test func decimalGoldIsComparedAtItsOwnPrecisionAndFormattedNumbersAreNumbers() {
+        // Given prices with cents written several ways, a missing value, and gold with decimals
+        let claims = "object,attribute,source,value\na,price,s1,$34.25\na,price,s2,34.25\na,price,s3,\nb,price,s1,\"1,200.5\"\nb,price,s2,1200.5\n"
+        let truth = "object,attribute,value\na,price,34.25\nb,price,1200.50\n"
+        // Then every estimate is right: no error from rounding gold to a whole number, none from the formatting
+        let s = TruthSet.evaluate(claimsCSV: claims, truthCSV: truth)
+        #expect(s.items == 2 && s.accuracy == 1 && s.errorRate == 0 && s.mae == 0)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: truth).errorRate == 0)
+        #expect(TruthSet.median(claimsCSV: claims, truthCSV: truth).errorRate == 0)
+        // and a cent off is an error, while a whole-number gold still rounds half up
+        #expect(TruthSet.evaluate(claimsCSV: "object,attribute,source,value\na,price,s1,34.26\nn,count,s1,9.5\n",
+                                  truthCSV: "object,attribute,value\na,price,34.25\nn,count,10\n").errorRate == 0.5)
+    }
+
     @Test func majorityVoteReproducesThePublishedBaseline() throws {
         guard let set = try loadTruthSet("population") else {
             print("skipped: ../shared/eval/truth/population is absent"); return

@@ -14,12 +14,30 @@ struct CommandTests {
         let first = try cli.run("ingest", report, "--outlet", "Reuters", "--published", "2022-02-03T08:17+02:00", "--language", "en")
         let second = try cli.run("ingest", report)
 
-        #expect(first.status == 0 && first.stdout.contains("ingested as report \(ReportText.id(ofNormalised: "Reuters: 13 killed.\n"))"))
+        #expect(first.status == 0 && first.stdout.contains("ingested as report \(ReportText.id(ofNormalised: "Reuters: 13 killed."))"))
         #expect(second.status == 0 && second.stdout.contains("already ingested") && second.stdout.contains("nothing changed"))
+        // A copy that differs only in the whitespace it ends with is the same report.
+        let copy = try cli.run("ingest", try cli.write("copy.txt", "Reuters: 13 killed. \n\n"))
+        #expect(copy.status == 0 && copy.stdout.contains("already ingested"))
         let log = try cli.run("log")
         #expect(log.stdout.split(separator: "\n").count == 2)
         #expect(log.stdout.contains("Reuters (news_agency)") && log.stdout.contains("2022-02-03T06:17:00Z"))
         #expect(try cli.run("log", "--type", "report_ingested", "--json").stdout.contains(#""outlet":"reuters""#))
+        #expect(try cli.run("stats").stdout.contains("reports    1"))
+    }
+
+    @Test("a text stored with its final newline (as earlier versions did) is recognised when ingested again")
+    func untrimmedStoredText() throws {
+        let cli = try CLI()
+        try #require(cli.run("init").status == 0)
+        let text = "Reuters: 13 killed.\n"
+        let stored = ReportIngested(text: text, languages: ["en"], published: .unknown)
+        let line = #"{"type":"report_ingested","schema_version":1,"payload":"# + String(decoding: try JSONSerialization.data(withJSONObject: [
+            "report_id": stored.reportID, "text": text, "media_type": "text/plain", "languages": ["en"],
+            "published": ["time": NSNull(), "precision": "unknown"]] as [String: Any]), as: UTF8.self) + "}"
+        try #require(cli.run("append", try cli.write("old.ndjson", line)).status == 0)
+        let again = try cli.run("ingest", try cli.write("r.txt", text))
+        #expect(again.status == 0 && again.stdout.contains("already ingested as report \(stored.reportID)"))
         #expect(try cli.run("stats").stdout.contains("reports    1"))
     }
 
