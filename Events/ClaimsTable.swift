@@ -144,8 +144,15 @@ public enum ClaimsTable {
 
     /// The plain spelling of a number as ``number(_:)`` reads it: `1,234` → `1234`.
     public static func numberText(_ raw: String) -> String? {
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        let trimmed = trimSpaces(raw)
+        // Most cells are plain numbers or plain words: settle those without rewriting the text.
+        if trimmed.utf8.allSatisfy({ digits.contains($0) || "+-.eE".utf8.contains($0) }) {
+            return trimmed.utf8.contains(where: { digits.contains($0) }) && Double(trimmed) != nil ? trimmed : nil
+        }
+        if !trimmed.utf8.contains(where: { digits.contains($0) || $0 >= 0x80 }) { return nil }
         var scalars: [Unicode.Scalar] = []
-        for scalar in trimSpaces(raw).unicodeScalars {
+        for scalar in trimmed.unicodeScalars {
             switch scalar.value {
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
             case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
@@ -168,7 +175,6 @@ public enum ClaimsTable {
             exponent = "e" + power
         }
         text = sign + text
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == 0x20 || $0 >= 0x80 }) {
             // Thousands: groups of exactly three digits after the first group of one to three.
             let separators: Set<Character> = [",", " ", "\u{00A0}", "\u{202F}", "\u{2009}"]

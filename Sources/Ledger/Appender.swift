@@ -170,6 +170,14 @@ public struct Appender {
             """), arguments: [name])
     }
 
+    /// Every source id, name and alias the ledger holds, with the id each names.
+    public mutating func sourceNames() throws -> [(name: String, sourceID: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT source_id, source_id FROM sources UNION ALL SELECT name, source_id FROM sources
+            UNION ALL SELECT alias, source_id FROM source_aliases ORDER BY 2, 1
+            """).map { ($0[0], $0[1]) }
+    }
+
     public mutating func hasClaim(_ id: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM claims WHERE claim_id = ?"), arguments: [id]) ?? false
     }

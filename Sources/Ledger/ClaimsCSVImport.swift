@@ -28,15 +28,17 @@ public enum ClaimsCSVImport {
             var summary = ImportSummary()
             var values = ValueKinds()
             var repeats = Repeats()
+            let known = try KnownSources(appender: &appender)
             var empty: [Int] = []
             if try appender.append(NewEvent.checked(report)).isNew { summary.appended += 1 } else { summary.skipped += 1 }
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    guard let claim = try ClaimsTable.claim(from: row, reportID: report.reportID) else {
+                    guard var claim = try ClaimsTable.claim(from: row, reportID: report.reportID) else {
                         empty.append(row.line)
                         continue
                     }
+                    claim.originator = known.source(claim.originator)
                     values.note(claim, line: row.line)
                     repeats.note(claim, line: row.line)
                     for event in try claimEvents(claim, appender: &appender) {
@@ -86,6 +88,23 @@ public enum ClaimsCSVImport {
                     + "an object whose values mix them is voted on as labels, not as numbers. Leave missing values empty (not \"n/a\"), or give the labels another attribute"
             }
         }
+    }
+
+    /// A table's source as the ledger knew it before the import: by id, name or alias, then the
+    /// same ignoring case ("sohr" is the source with the alias "SOHR"); else the table's own text, registered as
+    /// a new source. Where two sources share a name, the one with the smaller id.
+    struct KnownSources {
+        var exact: [String: String] = [:]
+        var folded: [String: String] = [:]
+
+        init(appender: inout Appender) throws {
+            for (name, id) in try appender.sourceNames() {
+                if exact[name] == nil { exact[name] = id }
+                if folded[name.lowercased()] == nil { folded[name.lowercased()] = id }
+            }
+        }
+
+        func source(_ text: String) -> String { exact[text] ?? folded[text.lowercased()] ?? text }
     }
 
     /// Rows in which a source gives another value for an object and attribute it already gave

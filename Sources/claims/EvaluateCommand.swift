@@ -17,12 +17,12 @@ struct EvaluateTruth: ParsableCommand {
         discussion: """
             For each folder: imports claims.csv into a fresh temporary ledger through the same path as \
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
-            truth.csv: MAE, RMSE and error rate (estimate rounded half up ≠ gold) for numeric gold, accuracy \
+            truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) for numeric gold, accuracy \
             for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
             on as categories. A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
-            distance in the tree from estimate to gold. A "multi-valued" set (several values per item, \
+            distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
             the values it lists and no to the others; it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \

@@ -228,7 +228,7 @@ struct BadInputTests {
         try expectRefused(cli, ["import", "--format", "claims-csv", headerOnly], mentions: ["o.csv", "no rows", "nothing was stored"])
     }
 
-    @Test("a claims table: empty values are skipped and repeated sources named in warnings; a too-long field names its column")
+    @Test("a claims table: empty values are skipped, repeated sources named in warnings, known sources found by name; a too-long field names its column")
     func emptyAndRepeatedRows() throws {
         let cli = try prepared()
         let csv = try cli.write("e.csv", "object,attribute,source,value\nparis,price,ed1,\"1,234\"\nparis,price,ed2,\nparis,price,ed1,1300\n")
@@ -239,6 +239,10 @@ struct BadInputTests {
         #expect(result.stderr.contains("warning: \(csv):4: source ed1 already gave paris price another value on line 2"), "\(result.stderr)")
         // "1,234" went in as the number 1234, and ed1's last row is the one that counts
         #expect(try cli.run("consensus", "paris", "--format", "csv").stdout.contains("paris,price,,1300,1300,1300,weak,1,2"))
+        // A source the ledger knows is found by name, ignoring case, rather than registered again
+        let known = try cli.run("import", "--format", "claims-csv", try cli.write("k.csv", "object,attribute,source,value\natmeh,killed,LOCAL SOURCES,13\n"))
+        #expect(known.status == 0 && known.stdout.contains("2 events appended"), "\(known.stdout)")
+        #expect(try cli.run("consensus", "atmeh", "--format", "json").stdout.contains(#""originator":"local""#))
         let long = try cli.write("l.csv", "object,attribute,source,value\n\(String(repeating: "x", count: 201)),price,ed1,3\n")
         try expectRefused(cli, ["import", "--format", "claims-csv", long], mentions: ["l.csv:2:", "field \"object\"", "at most 200 characters"])
     }
