@@ -105,11 +105,10 @@ public enum ClaimsTable {
             throw WireFormatError(field: name, reason: "is empty")
         }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
-        let claim = ClaimAsserted(
+        return ClaimAsserted(
             claimID: claimID, reportID: reportID, incidentID: trimmed[0], figure: trimmed[1], group: nil,
             value: try parseValue(trimmed[3]), bound: .exact, originator: trimmed[2],
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
-        return claim
     }
 
     /// The table column an event field comes from, for errors about a row.

@@ -382,13 +382,13 @@ public struct ProjectionContext: Sendable {
             for (j, cand) in item.candidates.enumerated() {
                 let voters = item.agree.indices.filter { item.agree[$0].contains(j) }
                 guard !voters.isEmpty else { continue }
-                votes.append(LabelVote(label: cand.description, weight: voters.map { weights[$0] }.reduce(0, +),
+                votes.append(LabelVote(label: item.written(cand), weight: voters.map { weights[$0] }.reduce(0, +),
                                        probability: probability[j], originators: voters.count))
             }
         }
         let adjudicated = self.adjudicated[key]?.value.display
         return Consensus(incident: key.incident, figure: key.figure, group: key.group, kind: categorical ? "categorical" : "numeric",
-                         best: categorical ? nil : best?.number, label: categorical ? best?.description : nil, low: categorical ? nil : low,
+                         best: categorical ? nil : best?.number, label: categorical ? best.map(item.written) : nil, low: categorical ? nil : low,
                          high: categorical ? nil : high, grade: grade, originators: supporting.count, claims: total,
                          supporting: supporting, contradicting: contradicting, superseded: item.superseded.map(\.id),
                          votes: votes, adjudicated: adjudicated)

@@ -66,6 +66,16 @@ struct Item {
     /// A figure of numbers: not labels, and not codes of a set declared categorical.
     let isNumeric: Bool
 
+    /// How a candidate is shown: a label as the first claim (by id) that names it wrote it.
+    func written(_ candidate: Candidate) -> String {
+        guard case .label = candidate else { return candidate.description }
+        let names = { (c: ResolvedClaim) in c.label.map { self.sameNode[.label($0)] ?? .label($0) } == candidate }
+        guard let first = kept.first(where: names) ?? superseded.first(where: names), case .label(let text)? = first.claim.value else {
+            return candidate.description
+        }
+        return text
+    }
+
     /// The candidate a claim's proposal stands for.
     func candidateIndex(of proposal: Candidate) -> Int? { candidates.firstIndex(of: sameNode[proposal] ?? proposal) }
     /// Per kept claim, its interval on the log scale log(1 + x) (−∞/∞ where open), and the values
@@ -89,7 +99,7 @@ struct Item {
         var truthCandidate: Candidate?
         switch adjudicated {
         case .number(let n)?: truthCandidate = .number(n)
-        case .label(let l)?: truthCandidate = .label(l)
+        case .label(let l)?: truthCandidate = .label(Candidate.comparable(l))
         case nil: break
         }
         if let truthCandidate { set.insert(truthCandidate) }

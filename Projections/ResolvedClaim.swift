@@ -76,6 +76,14 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     }
 
     public var number: Double? { if case .number(let n) = self { n } else { nil } }
+
+    /// A label as it is compared: "Positive", "positive" and " POSITIVE" are one label (lower case,
+    /// runs of white space as one space). Claims keep their text as written, and the consensus
+    /// shows a label the way its first claim (by id) wrote it.
+    public static func comparable(_ label: String) -> String {
+        let words = label.lowercased().split(whereSeparator: \.isWhitespace)
+        return words.count == 1 ? String(words[0]) : words.joined(separator: " ")
+    }
 }
 
 /// An immutable value held by reference: copying what holds it copies one reference. Equal and
@@ -116,6 +124,7 @@ public struct ResolvedClaim: Sendable, Hashable {
     /// Interval the claim stands for; −∞/∞ where open.
     public var low: Double
     public var high: Double
+    /// A label as compared (``Candidate/comparable(_:)``); the claim's value keeps it as written.
     public var label: String?
     public var isCategorical: Bool
     // The record and the report are most of a resolved claim's fields; held by reference, they
@@ -144,7 +153,7 @@ public struct ResolvedClaim: Sendable, Hashable {
             placement = .recorded
         }
         if case .label(let l) = c.value {
-            label = l
+            label = Candidate.comparable(l)
             isCategorical = true
             low = -.infinity
             high = .infinity

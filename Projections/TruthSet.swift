@@ -204,7 +204,8 @@ public enum TruthSet {
                 }
             } else {
                 allNumeric = false
-                if gold.contains(where: { $0 == c.text || ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
+                if gold.contains(where: { Candidate.comparable($0) == Candidate.comparable(c.text)
+                    || ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))

@@ -61,6 +61,18 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
                                   truthCSV: "object,attribute,value\na,price,34.25\nn,count,10\n").errorRate == 0.5)
     }
 
+    @Test func labelsDifferingOnlyInCaseOrSpacingAreOneLabelShownAsFirstWritten() throws {
+        // Given three ways of writing "positive" against two "negative"
+        let claims = "object,attribute,source,value\no,sentiment,s1,Positive\no,sentiment,s2,positive\no,sentiment,s3, POSITIVE \no,sentiment,s4,negative\no,sentiment,s5,negative\n"
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+        let c = try #require(context.consensus(FigureKey(incident: "o", figure: "sentiment", group: nil)))
+        // Then they are one label with three originators, shown the way the first claim wrote it
+        #expect(c.label == "Positive" && c.originators == 3)
+        #expect(c.votes.map(\.label) == ["negative", "Positive"])
+        // and gold written in another case scores it right
+        #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
+    }
+
     @Test func majorityVoteReproducesThePublishedBaseline() throws {
         guard let set = try loadTruthSet("population") else {
             print("skipped: ../shared/eval/truth/population is absent"); return
