@@ -84,30 +84,62 @@ public struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// Tables of claims with the header `object,attribute,source,value`, as truth-discovery data
 /// sets and spreadsheets have them: object → incident, attribute → figure, source →
-/// originator, a plain decimal number → an exact numeric value, anything else → a label, no
-/// group. The file is the report (`text/csv`) and each claim quotes its row. One mapping, used
+/// originator, a number → an exact numeric value, anything else → a label; an optional `group`
+/// column gives the group ("children" of `killed`). Columns may come in any order; others are
+/// ignored. The file is the report (`text/csv`) and each claim quotes its row. One mapping, used
 /// by `claims import --format claims-csv` and by the pure truth-set evaluation.
 public enum ClaimsTable {
     public static let header = ["object", "attribute", "source", "value"]
     public static let extractor = ExtractorRef(name: "claims-csv", version: "1")
 
+    /// Where a table's columns are, from its header (names compared ignoring case and spaces).
+    public struct Columns: Sendable, Equatable {
+        public let object: Int, attribute: Int, source: Int, value: Int
+        public let group: Int?
+        /// How many fields each row has.
+        public let count: Int
+        /// Columns that are none of the above, left out of the claims.
+        public let ignored: [String]
+
+        public static let standard = try! Columns(header: ClaimsTable.header)
+
+        public init(header fields: [String]) throws(WireFormatError) {
+            let names = fields.map { trimSpaces($0).lowercased() }
+            func index(_ name: String) -> Int? { names.firstIndex(of: name) }
+            guard let object = index("object"), let attribute = index("attribute"), let source = index("source"), let value = index("value") else {
+                let missing = ClaimsTable.header.filter { index($0) == nil }
+                throw WireFormatError(field: "header", reason: "has no column \(missing.joined(separator: ", ")); a claims table has the columns object,attribute,source,value (and optionally group)")
+            }
+            for name in Set(names) where names.filter({ $0 == name }).count > 1 && (ClaimsTable.header + ["group"]).contains(name) {
+                throw WireFormatError(field: "header", reason: "names the column \(name) twice")
+            }
+            self.object = object; self.attribute = attribute; self.source = source; self.value = value
+            group = index("group")
+            count = fields.count
+            let known = Set(ClaimsTable.header + ["group"])
+            ignored = names.filter { !known.contains($0) }
+        }
+    }
+
     /// The claim a data row states, or nil when its value is empty (the source gave none: a
     /// missing cell, as tables of many sources have). Its id derives from the file and the row's
     /// line, so the same file imported again gives the same claims. Errors name the table's
-    /// columns (object, attribute, source, value).
-    public static func claim(from row: CSVRow, reportID: String) throws(WireFormatError) -> ClaimAsserted? {
-        guard row.fields.count == 4 else {
-            throw WireFormatError(field: "", reason: "expected 4 fields (object,attribute,source,value), found \(row.fields.count)")
+    /// columns (object, attribute, source, value, group).
+    public static func claim(from row: CSVRow, columns: Columns = .standard, reportID: String) throws(WireFormatError) -> ClaimAsserted? {
+        guard row.fields.count == columns.count else {
+            throw WireFormatError(field: "", reason: "expected \(columns.count) fields, as the header has, found \(row.fields.count)")
         }
-        let trimmed = row.fields.map(trimSpaces)
-        guard !trimmed[3].isEmpty else { return nil }
-        for (name, value) in zip(header, trimmed) where value.isEmpty {
+        let field = { (i: Int) in trimSpaces(row.fields[i]) }
+        let value = field(columns.value)
+        guard !value.isEmpty else { return nil }
+        for (name, i) in [("object", columns.object), ("attribute", columns.attribute), ("source", columns.source)] where field(i).isEmpty {
             throw WireFormatError(field: name, reason: "is empty")
         }
+        let group = columns.group.map(field).flatMap { $0.isEmpty ? nil : $0 }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
         return ClaimAsserted(
-            claimID: claimID, reportID: reportID, incidentID: trimmed[0], figure: trimmed[1], group: nil,
-            value: try parseValue(trimmed[3]), bound: .exact, originator: trimmed[2],
+            claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: field(columns.attribute), group: group,
+            value: try parseValue(value), bound: .exact, originator: field(columns.source),
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
     }
 
@@ -118,6 +150,7 @@ public enum ClaimsTable {
         case "payload.figure", "figure": "attribute"
         case "payload.originator", "originator", "payload.source_id", "source_id", "payload.name": "source"
         case "payload.value", "value": "value"
+        case "payload.group", "group": "group"
         default: field
         }
     }

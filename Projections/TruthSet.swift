@@ -15,13 +15,21 @@ public enum TruthSet {
         (try? CSVParser.rows(text)) ?? []
     }
 
+    /// A claims table's data rows as (object, attribute, source, value) and its columns, whatever
+    /// their order; none when the header lacks one of them.
+    static func claimRows(_ text: String) -> (columns: ClaimsTable.Columns, rows: [CSVRow]) {
+        let all = rows(text)
+        guard let header = all.first, let columns = try? ClaimsTable.Columns(header: header.fields) else { return (.standard, []) }
+        return (columns, all.dropFirst().filter { $0.fields.count == columns.count })
+    }
+
     /// The events `claims import --format claims-csv` appends for a file: the file as a report,
     /// its sources and incidents (registered on the way), and one claim per row. Positions count
     /// from `firstPosition`.
     public static func events(claimsCSV text: String, fileName: String = "claims.csv", recordedAt: String = "1970-01-01T00:00:00.000Z",
                               firstPosition: Int64 = 1) -> [ProjectionEvent] {
         let normalised = ReportText.normalise(text)
-        let rows = Self.rows(normalised)
+        let (columns, rows) = claimRows(normalised)
         var out: [ProjectionEvent] = []
         out.reserveCapacity(rows.count * 2)
         var position = firstPosition
@@ -34,8 +42,8 @@ public enum TruthSet {
         var sources = Set<String>()
         var incidents = Set<String>()
         // Rows the import would refuse are left out here, rather than failing the evaluation.
-        for row in rows.dropFirst() {
-            guard let claim = try? ClaimsTable.claim(from: row, reportID: report.reportID) else { continue }
+        for row in rows {
+            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else { continue }
             if incidents.insert(claim.incidentID).inserted { add(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)) }
             if sources.insert(claim.originator).inserted { add(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown)) }
             add(claim)
@@ -116,10 +124,11 @@ public enum TruthSet {
     /// gives 1678.5 / 0.199 on the 64 tied items.)
     public static func majorityVote(claimsCSV: String, truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false) -> Score {
         var votes: [FigureKey: [String: Int]] = [:]
-        for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
-            let value = row.fields[3].trimmingCharacters(in: .whitespaces)
+        let (c, rows) = claimRows(claimsCSV)
+        for row in rows {
+            let value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { continue }
-            votes[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: [:]][value, default: 0] += 1
+            votes[key(row, c), default: [:]][value, default: 0] += 1
         }
         return score(truthCSV: truthCSV, hierarchy: hierarchy, categorical: categorical) { key in
             guard let v = votes[key] else { return nil }
@@ -133,15 +142,22 @@ public enum TruthSet {
     /// numeric claim have no estimate.
     public static func median(claimsCSV: String, truthCSV: String) -> Score {
         var values: [FigureKey: [Double]] = [:]
-        for row in rows(claimsCSV).dropFirst() where row.fields.count >= 4 {
-            guard let v = ClaimsTable.number(row.fields[3]) else { continue }
-            values[FigureKey(incident: row.fields[0], figure: row.fields[1], group: nil), default: []].append(v)
+        let (c, rows) = claimRows(claimsCSV)
+        for row in rows {
+            guard let v = ClaimsTable.number(row.fields[c.value]) else { continue }
+            values[key(row, c), default: []].append(v)
         }
         return score(truthCSV: truthCSV) { key in
             guard let vs = values[key]?.sorted(), !vs.isEmpty else { return nil }
             let m = medianOfSorted(vs)
             return (m, String(m))
         }
+    }
+
+    /// The item a row is about, its fields trimmed like the claims the import makes.
+    static func key(_ row: CSVRow, _ c: ClaimsTable.Columns) -> FigureKey {
+        FigureKey(incident: row.fields[c.object].trimmingCharacters(in: .whitespaces),
+                  figure: row.fields[c.attribute].trimmingCharacters(in: .whitespaces), group: nil)
     }
 
     /// Order of values for tie-breaking: numbers by number, then text.
@@ -244,7 +260,7 @@ public enum TruthSet {
     /// a confusion matrix (Dawid–Skene): how often it leaves out a true value, how often it adds
     /// a false one. Rows in the table's format (object,attribute,source,value).
     public static func impliedClaims(multiValuedCSV text: String) -> String {
-        let items = listedValues(rows(text))
+        let items = listedValues(text)
         var out = "object,attribute,source,value\n"
         for key in items.order {
             let (values, bySource) = items.lists[key]!
@@ -258,19 +274,20 @@ public enum TruthSet {
     }
 
     /// Per item, in first-seen order: the values given, and each source's list.
-    static func listedValues(_ rows: [CSVRow]) -> (order: [FigureKey], lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])]) {
+    static func listedValues(_ text: String) -> (order: [FigureKey], lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])]) {
         var order: [FigureKey] = []
         var values: [FigureKey: [String]] = [:]
         var sources: [FigureKey: [String]] = [:]
         var listed: [FigureKey: [String: Set<String>]] = [:]
-        for row in rows.dropFirst() where row.fields.count >= 4 {
-            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !f[0].isEmpty, !f[1].isEmpty, !f[2].isEmpty, !f[3].isEmpty else { continue }
-            let key = FigureKey(incident: f[0], figure: f[1], group: nil)
+        let (c, rows) = claimRows(text)
+        for row in rows {
+            let key = key(row, c)
+            let source = row.fields[c.source].trimmingCharacters(in: .whitespaces), value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
+            guard !key.incident.isEmpty, !key.figure.isEmpty, !source.isEmpty, !value.isEmpty else { continue }
             if values[key] == nil { order.append(key) }
-            if !(values[key]?.contains(f[3]) ?? false) { values[key, default: []].append(f[3]) }
-            if listed[key]?[f[2]] == nil { sources[key, default: []].append(f[2]) }
-            listed[key, default: [:]][f[2], default: []].insert(f[3])
+            if !(values[key]?.contains(value) ?? false) { values[key, default: []].append(value) }
+            if listed[key]?[source] == nil { sources[key, default: []].append(source) }
+            listed[key, default: [:]][source, default: []].insert(value)
         }
         var lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])] = [:]
         for key in order { lists[key] = (values[key]!, sources[key]!.map { ($0, listed[key]![$0]!) }) }
@@ -291,7 +308,7 @@ public enum TruthSet {
     /// Majority vote for a multi-valued set: a value is in when more than half of the sources
     /// that speak about the item list it.
     public static func majorityVoteMultiValued(claimsCSV: String, truthCSV: String) -> Score {
-        let items = listedValues(rows(claimsCSV)).lists
+        let items = listedValues(claimsCSV).lists
         return scoreSets(claimsCSV: claimsCSV, truthCSV: truthCSV) { key, value in
             guard let sources = items[key]?.bySource else { return false }
             return 2 * sources.filter { $0.1.contains(value) }.count > sources.count
@@ -299,7 +316,7 @@ public enum TruthSet {
     }
 
     static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
-        let items = listedValues(rows(claimsCSV))
+        let items = listedValues(claimsCSV)
         let gold = goldValues(truthCSV).values
         var scored = 0, exact = 0, given = 0, right = 0, golden = 0
         for key in items.order {

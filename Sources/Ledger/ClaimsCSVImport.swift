@@ -1,8 +1,9 @@
 import Events
 import Foundation
 
-/// `claims import --format claims-csv`: tables of claims with the header
-/// `object,attribute,source,value`, as truth-discovery data sets and spreadsheets have them.
+/// `claims import --format claims-csv`: tables of claims with the columns object, attribute,
+/// source and value (in any order, and optionally group), as truth-discovery data sets and
+/// spreadsheets have them.
 ///
 /// The file itself is the provenance: it is stored as a report (`text/csv`, by hash), and each
 /// claim quotes its row. object → incident, attribute → figure, source → originator, a plain
@@ -16,10 +17,9 @@ public enum ClaimsCSVImport {
         let rows: [CSVRow]
         do { rows = try CSVParser.rows(text) } catch { throw InputError(file: path, line: error.line, message: error.reason) }
         guard let headerRow = rows.first else { throw InputError(file: path, message: "the file is empty") }
-        let header = headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard header == ClaimsTable.header else {
-            throw InputError(file: path, line: headerRow.line,
-                             message: "the header is \"\(headerRow.text)\"; a claims table starts with the header object,attribute,source,value")
+        let columns: ClaimsTable.Columns
+        do { columns = try ClaimsTable.Columns(header: headerRow.fields) } catch {
+            throw InputError(file: path, line: headerRow.line, message: "the header \"\(headerRow.text)\" \(error.reason)")
         }
         guard rows.count > 1 else { throw InputError(file: path, message: "the table has a header and no rows; nothing was stored") }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
@@ -34,7 +34,7 @@ public enum ClaimsCSVImport {
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    guard var claim = try ClaimsTable.claim(from: row, reportID: report.reportID) else {
+                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else {
                         empty.append(row.line)
                         continue
                     }
@@ -55,6 +55,9 @@ public enum ClaimsCSVImport {
             }
             progress?(rows.count - 1, rows.count - 1)
             summary.warnings = values.mixed.map { "\(path):\($0)" }
+            if !columns.ignored.isEmpty {
+                summary.warnings.insert("\(path):\(headerRow.line): column\(columns.ignored.count == 1 ? "" : "s") \(columns.ignored.joined(separator: ", ")) ignored (a claims table reads object, attribute, source, value and group)", at: 0)
+            }
             if let first = empty.first {
                 summary.warnings.append("\(path):\(first): \(empty.count) row\(empty.count == 1 ? " has" : "s have") an empty value and stated no claim (skipped)")
             }

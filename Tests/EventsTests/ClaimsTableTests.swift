@@ -66,4 +66,22 @@ struct ClaimsTableTests {
         #expect { try ClaimsTable.claim(from: rows[4], reportID: report) } throws: { ($0 as? WireFormatError)?.reason.contains("\"9007199254740993\"") == true }
         #expect(try ClaimsTable.claim(from: rows[5], reportID: report)?.value == .number(9_007_199_254_740_991))
     }
+
+    @Test("columns may come in any order, group is optional, other columns are ignored; a missing column is named")
+    func columns() throws {
+        let rows = try CSVParser.rows("Value,source,OBJECT,attribute,group,notes\n6,scd,atmeh,killed,children,from the wire\n13,scd,atmeh,killed,,\n")
+        let columns = try ClaimsTable.Columns(header: rows[0].fields)
+        #expect(columns.ignored == ["notes"] && columns.group == 4 && columns.count == 6)
+        let report = String(repeating: "a", count: 64)
+        let children = try #require(try ClaimsTable.claim(from: rows[1], columns: columns, reportID: report))
+        #expect(children.incidentID == "atmeh" && children.figure == "killed" && children.group == "children"
+                && children.originator == "scd" && children.value == .number(6))
+        #expect(try ClaimsTable.claim(from: rows[2], columns: columns, reportID: report)?.group == nil)
+        #expect { try ClaimsTable.Columns(header: ["object", "figure", "source", "value"]) } throws: {
+            ($0 as? WireFormatError)?.reason.contains("has no column attribute") == true
+        }
+        #expect { try ClaimsTable.Columns(header: ["object", "attribute", "source", "value", "value"]) } throws: {
+            ($0 as? WireFormatError)?.reason.contains("names the column value twice") == true
+        }
+    }
 }

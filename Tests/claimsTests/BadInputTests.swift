@@ -243,6 +243,10 @@ struct BadInputTests {
         let known = try cli.run("import", "--format", "claims-csv", try cli.write("k.csv", "object,attribute,source,value\natmeh,killed,LOCAL SOURCES,13\n"))
         #expect(known.status == 0 && known.stdout.contains("2 events appended"), "\(known.stdout)")
         #expect(try cli.run("consensus", "atmeh", "--format", "json").stdout.contains(#""originator":"local""#))
+        // Columns in another order, with a group and a column the table does not read
+        let grouped = try cli.run("import", "--format", "claims-csv", try cli.write("g.csv", "source,object,attribute,group,value,note\nlocal,atmeh,killed,children,6,x\n"))
+        #expect(grouped.status == 0 && grouped.stderr.contains("g.csv:1: column note ignored"), "\(grouped.stderr)")
+        #expect(try cli.run("consensus", "atmeh", "--format", "csv").stdout.contains("atmeh,killed,children,6,6,6,weak,1,1"))
         let long = try cli.write("l.csv", "object,attribute,source,value\n\(String(repeating: "x", count: 201)),price,ed1,3\n")
         try expectRefused(cli, ["import", "--format", "claims-csv", long], mentions: ["l.csv:2:", "field \"object\"", "at most 200 characters"])
     }
