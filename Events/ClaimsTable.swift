@@ -137,10 +137,39 @@ public enum ClaimsTable {
         }
         let group = columns.group.map(field).flatMap { $0.isEmpty ? nil : $0 }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
+        let parsed = try parseValue(value)
+        let precision = FigureKind.of(figure: field(columns.attribute), group: group, value: parsed) == .count ? nil : writtenPrecision(value)
         return ClaimAsserted(
             claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: field(columns.attribute), group: group,
-            value: try parseValue(value), bound: .exact, originator: field(columns.source),
+            value: parsed, bound: .exact, low: precision?.low, high: precision?.high, originator: field(columns.source),
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
+    }
+
+    /// What a measured value written with decimals stands for: half a unit of its last decimal
+    /// either side. `159.4` is 159.35…159.45 and `2.08B` is 2.075…2.085 billion, so a price
+    /// rounded to one decimal agrees with the exact price it rounds; `159.40` is 159.395…159.405.
+    /// Whole numbers (`159`, `8860`, `1e3`) are exact: a trailing zero may be a digit or rounding,
+    /// and nothing says which. Nil when the value is not a number or has no decimals.
+    public static func writtenPrecision(_ text: String) -> (low: Double, high: Double)? {
+        guard let plain = numberText(text), let value = Double(plain), value.isFinite else { return nil }
+        var mantissa = Substring(plain), exponent = 0
+        if let e = plain.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = plain[..<e]
+            guard let x = Int(plain[plain.index(after: e)...].drop { $0 == "+" }) else { return nil }
+            exponent = x
+        }
+        guard let point = mantissa.firstIndex(of: "."), case let decimals = mantissa.distance(from: point, to: mantissa.endIndex) - 1,
+              decimals > 0 else { return nil }
+        // In units of a tenth of the last written digit, so that the ends are the decimals they look like.
+        let places = decimals - exponent
+        guard abs(places) <= 15 else { return nil }
+        if places < 0 {
+            let half = 0.5 * pow(10, Double(-places))
+            return (value - half, value + half)
+        }
+        let scale = pow(10, Double(places + 1))
+        let tenths = (value * scale).rounded()
+        return ((tenths - 5) / scale, (tenths + 5) / scale)
     }
 
     /// The table column an event field comes from, for errors about a row.

@@ -55,7 +55,7 @@ public enum Closeness {
         // Per key, each item's point values in ascending order (log1p keeps the order).
         var points: [String: [[Double]]] = [:]
         for item in items where item.isNumeric {
-            let values = item.kept.filter { $0.isInformative && $0.low == $0.high && $0.low.isFinite }.map(\.low).sorted()
+            let values = item.kept.compactMap(\.pointValue).sorted()
             if values.count >= 3 { points[key(of: item), default: []].append(values) }
         }
         var out: [String: Width] = [:]

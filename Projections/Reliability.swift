@@ -529,7 +529,7 @@ struct Learner {
         func residual(_ i: Int, _ v: Double) -> Residual {
             let debiased = abs(distance(item.logLow[i] - shift[i], item.logHigh[i] - shift[i], v))
             // Only point claims measure precision: an open interval holds the reference trivially.
-            return (distance(item.logLow[i], item.logHigh[i], v), item.logLow[i] == item.logHigh[i] ? debiased : nil)
+            return (distance(item.logLow[i], item.logHigh[i], v), item.kept[i].pointValue != nil ? debiased : nil)
         }
         if let truth = item.truth, let t = item.candidates[truth].number {
             let v = log1p(t)

@@ -134,6 +134,13 @@ public struct ResolvedClaim: Sendable, Hashable {
 
     public var claim: ClaimAsserted { recordStorage.value.claim }
     public var id: String { recordStorage.value.claim.claimID }
+    /// The one value an exact numeric claim states, whether it stands for that point (13 killed) or
+    /// for what its written decimals cover (159.4 is 159.35…159.45); nil for bounds and labels.
+    public var pointValue: Double? {
+        guard claim.bound == .exact, !claim.combined, let v = claim.value?.number, v.isFinite, low <= v, v <= high else { return nil }
+        return v
+    }
+
     /// `some` says only that there was harm: it agrees with any positive figure and suggests none.
     public var isInformative: Bool { claim.bound != .some }
 

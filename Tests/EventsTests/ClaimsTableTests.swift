@@ -84,4 +84,21 @@ struct ClaimsTableTests {
             ($0 as? WireFormatError)?.reason.contains("names the column value twice") == true
         }
     }
+
+    @Test("a measured value written with decimals stands for what they cover; whole numbers and counts stay exact")
+    func writtenPrecision() throws {
+        func ends(_ text: String) -> [Double]? { ClaimsTable.writtenPrecision(text).map { [$0.low, $0.high] } }
+        #expect(ends("159.4") == [159.35, 159.45])
+        #expect(ends("159.40") == [159.395, 159.405])
+        #expect(ends("-3.5") == [-3.55, -3.45])
+        #expect(ends("2.08B") == [2_075_000_000, 2_085_000_000])
+        #expect(ends("$1,234.5") == [1234.45, 1234.55])
+        #expect(ends("159") == nil && ends("8860") == nil && ends("1e3") == nil && ends("n/a") == nil)
+        let rows = try CSVParser.rows("object,attribute,group,source,value\ns,close,,a,159.4\ni,killed,children,a,6\n")
+        let columns = try ClaimsTable.Columns(header: rows[0].fields)
+        let price = try #require(try ClaimsTable.claim(from: rows[1], columns: columns, reportID: String(repeating: "a", count: 64)))
+        #expect(price.value == .number(159.4) && price.bound == .exact && price.low == 159.35 && price.high == 159.45)
+        let count = try #require(try ClaimsTable.claim(from: rows[2], columns: columns, reportID: String(repeating: "a", count: 64)))
+        #expect(count.low == 6 && count.high == 6)
+    }
 }

@@ -61,6 +61,17 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
                                   truthCSV: "object,attribute,value\na,price,34.25\nn,count,10\n").errorRate == 0.5)
     }
 
+    @Test func pricesRoundedToFewerDecimalsSupportTheExactPriceTheyRound() throws {
+        // Given one source with the exact price and three that round it to one decimal
+        let claims = "object,attribute,source,value\ns,close,a,45.16\ns,close,b,45.2\ns,close,c,45.2\ns,close,d,45.2\n"
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+        let c = try #require(context.consensus(FigureKey(incident: "s", figure: "close", group: nil)))
+        // Then the exact price is best: every claim supports it, and the range is what they cover
+        #expect(c.best == 45.16 && c.supporting.count == 4 && c.contradicting.isEmpty)
+        #expect(c.low == 45.15 && c.high == 45.25)
+        #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\ns,close,45.16\n").errorRate == 0)
+    }
+
     @Test func labelsDifferingOnlyInCaseOrSpacingAreOneLabelShownAsFirstWritten() throws {
         // Given three ways of writing "positive" against two "negative"
         let claims = "object,attribute,source,value\no,sentiment,s1,Positive\no,sentiment,s2,positive\no,sentiment,s3, POSITIVE \no,sentiment,s4,negative\no,sentiment,s5,negative\n"
