@@ -244,9 +244,9 @@ struct Log: ParsableCommand {
     var stream: String?
     @Option(help: ArgumentHelp("Only this event type, e.g. claim_asserted.", valueName: "type"))
     var type: String?
-    @Option(help: ArgumentHelp("From this position (inclusive).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("From this position (inclusive).", valueName: "n"))
     var from: Int64?
-    @Option(help: ArgumentHelp("Up to this position (inclusive).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Up to this position (inclusive).", valueName: "n"))
     var to: Int64?
     @Flag(help: "Print each event as a JSON line (the export format).")
     var json = false
@@ -254,6 +254,9 @@ struct Log: ParsableCommand {
     func validate() throws {
         if let type, LedgerEvent.payloadType(named: type) == nil {
             throw ValidationError("unknown event type \(type); known types: \(LedgerEvent.payloadTypes.map { $0.type }.joined(separator: ", "))")
+        }
+        for (name, n) in [("--from", from), ("--to", to)] where (n ?? 0) < 0 {
+            throw ValidationError("\(name) must be 0 or more (a position in `claims log`)")
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }

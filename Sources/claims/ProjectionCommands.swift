@@ -18,7 +18,8 @@ struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("published-before"),
             help: ArgumentHelp("Only claims from reports published before this time (2022-02-03T12:00Z, 2022-02-03, 2022-02, 2022); a report of unknown time counts by when it was recorded.", valueName: "time"))
     var publishedBefore: String?
-    @Option(name: .customLong("at-position"),
+    // Unconditional, so that "--at-position -1" reaches validate() instead of reading as an option.
+    @Option(name: .customLong("at-position"), parsing: .unconditional,
             help: ArgumentHelp("The ledger as it was when it ended at position N: prints what the command printed then.", valueName: "n"))
     var atPosition: Int64?
     @Option(name: .customLong("recorded-before"),

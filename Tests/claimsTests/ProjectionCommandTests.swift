@@ -139,6 +139,10 @@ struct ProjectionCommandTests {
             let beyond = try cli.run(command + ["--at-position", "100000"])
             #expect(beyond.status == 1 && beyond.stderr.contains("--at-position 100000 is beyond the end of the ledger"), "\(command): \(beyond.stderr)")
         }
+        // A negative position is named as such, not taken for a missing value
+        let negative = try cli.run("consensus", "--all", "--at-position", "-1")
+        #expect(negative.status != 0 && negative.stderr.contains("--at-position must be 0 or more"), "\(negative.stderr)")
+        #expect(try cli.run("log", "--from", "-3").stderr.contains("--from must be 0 or more"))
     }
 
     @Test("published-before leaves out later reports")
