@@ -110,13 +110,13 @@ public enum ClaimsTable {
                 let missing = ClaimsTable.header.filter { index($0) == nil }
                 throw WireFormatError(field: "header", reason: "has no column \(missing.joined(separator: ", ")); a claims table has the columns object,attribute,source,value (and optionally group)")
             }
-            for name in Set(names) where names.filter({ $0 == name }).count > 1 && (ClaimsTable.header + ["group"]).contains(name) {
-                throw WireFormatError(field: "header", reason: "names the column \(name) twice")
+            let known = ClaimsTable.header + ["group"]
+            if let twice = names.first(where: { name in known.contains(name) && names.filter { $0 == name }.count > 1 }) {
+                throw WireFormatError(field: "header", reason: "names the column \(twice) twice")
             }
             self.object = object; self.attribute = attribute; self.source = source; self.value = value
             group = index("group")
             count = fields.count
-            let known = Set(ClaimsTable.header + ["group"])
             ignored = names.filter { !known.contains($0) }
         }
     }
