@@ -117,7 +117,9 @@ public enum ClaimsTable {
             self.object = object; self.attribute = attribute; self.source = source; self.value = value
             group = index("group")
             count = fields.count
-            ignored = names.filter { !known.contains($0) }
+            var ignored: [String] = []
+            for name in names.map({ $0.isEmpty ? "(unnamed)" : $0 }) where !known.contains(name) && !ignored.contains(name) { ignored.append(name) }
+            self.ignored = ignored
         }
     }
 
@@ -165,12 +167,20 @@ public enum ClaimsTable {
         guard abs(places) <= 15 else { return nil }
         if places < 0 {
             let half = 0.5 * pow(10, Double(-places))
-            return (value - half, value + half)
+            return (clamped(value - half, for: value), value + half)
         }
         let scale = pow(10, Double(places + 1))
         let tenths = (value * scale).rounded()
-        return ((tenths - 5) / scale, (tenths + 5) / scale)
+        // Past 2^53 tenths the ends are no longer exact decimals: such a value is taken as written.
+        guard abs(tenths) < 9_007_199_254_740_992 else { return nil }
+        let (low, high) = ((tenths - 5) / scale, (tenths + 5) / scale)
+        guard low <= value, value <= high else { return nil }
+        return (clamped(low, for: value), high)
     }
+
+    /// A value that is not negative does not stand for negatives: `0.0` is 0…0.05, so a figure
+    /// of non-negative values stays one (counts and amounts are compared on the log scale).
+    static func clamped(_ low: Double, for value: Double) -> Double { value >= 0 ? max(0, low) : low }
 
     /// The table column an event field comes from, for errors about a row.
     public static func column(ofField field: String) -> String {
@@ -262,6 +272,9 @@ public enum ClaimsTable {
         guard let plain = numberText(text), let number = Double(plain) else { return .label(text) }
         guard number.isFinite else {
             throw WireFormatError(field: "value", reason: "\"\(text)\" is a number too large to store; write it in range or as a label in another attribute")
+        }
+        if number == 0, plain.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            throw WireFormatError(field: "value", reason: "\"\(text)\" is a number too small to store (it would become 0); write it in a larger unit")
         }
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         if plain.utf8.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), abs(number) > FigureKind.maximumCount {

@@ -66,13 +66,12 @@ struct Item {
     /// A figure of numbers: not labels, and not codes of a set declared categorical.
     let isNumeric: Bool
 
-    /// How a candidate is shown: a label as the first claim (by id) that names it wrote it.
+    /// How a candidate is shown: a label as the first claim in the ledger (by position) that names it wrote it.
     func written(_ candidate: Candidate) -> String {
         guard case .label = candidate else { return candidate.description }
         let names = { (c: ResolvedClaim) in c.label.map { self.sameNode[.label($0)] ?? .label($0) } == candidate }
-        guard let first = kept.first(where: names) ?? superseded.first(where: names), case .label(let text)? = first.claim.value else {
-            return candidate.description
-        }
+        let first = (kept + superseded).filter(names).min { $0.record.position < $1.record.position }
+        guard case .label(let text)? = first?.claim.value else { return candidate.description }
         return text
     }
 

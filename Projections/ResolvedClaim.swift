@@ -267,13 +267,13 @@ func latestPerOriginator(_ claims: [ResolvedClaim]) -> (kept: [ResolvedClaim], s
     return (kept, superseded)
 }
 
-/// Later by publication time where the two reports' publication times, at their precision, do
-/// not overlap ("2022-02-02" is before "2022-02-03T11:00:00Z", whatever was recorded when);
-/// otherwise by placed time (publication time to the minute, else recorded time), then the
-/// narrower claim, then position.
+/// Later by publication time, a coarse time counting from the start of its period (as
+/// `--published-before` counts it: "2022-02-03" is before "2022-02-03T11:00:00Z"), and an
+/// unknown one by when the ledger recorded the report; then by placed time, then the narrower
+/// claim, then position. A total order, so the latest statement never depends on claim ids.
 func isLater(_ a: ResolvedClaim, than b: ResolvedClaim) -> Bool {
-    // Normalised times of any precision are prefixes of the finer times inside them.
-    if let pa = a.report?.published, let pb = b.report?.published, !pa.hasPrefix(pb), !pb.hasPrefix(pa) { return pa > pb }
+    let pa = a.report?.published ?? a.time, pb = b.report?.published ?? b.time
+    if pa != pb { return pa > pb }
     if a.time != b.time { return a.time > b.time }
     if a.width != b.width { return a.width < b.width }
     if a.record.position != b.record.position { return a.record.position > b.record.position }

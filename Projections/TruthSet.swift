@@ -128,7 +128,8 @@ public enum TruthSet {
         for row in rows {
             let value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { continue }
-            votes[key(row, c), default: [:]][value, default: 0] += 1
+            // Labels as the consensus compares them ("Positive" is "positive"); numbers as written.
+            votes[key(row, c), default: [:]][ClaimsTable.number(value) == nil ? Candidate.comparable(value) : value, default: 0] += 1
         }
         return score(truthCSV: truthCSV, hierarchy: hierarchy, categorical: categorical) { key in
             guard let v = votes[key] else { return nil }

@@ -101,9 +101,13 @@ public enum ClaimsCSVImport {
         var folded: [String: String] = [:]
 
         init(appender: inout Appender) throws {
-            for (name, id) in try appender.sourceNames() {
-                if exact[name] == nil { exact[name] = id }
-                if folded[name.lowercased()] == nil { folded[name.lowercased()] = id }
+            // Ids first, so that a source's id is never taken for another source's name.
+            let names = try appender.sourceNames()
+            for pass in [true, false] {
+                for (name, id) in names where (name == id) == pass {
+                    if exact[name] == nil { exact[name] = id }
+                    if folded[name.lowercased()] == nil { folded[name.lowercased()] = id }
+                }
             }
         }
 
@@ -118,11 +122,12 @@ public enum ClaimsCSVImport {
         var example: String?
 
         mutating func note(_ claim: ClaimAsserted, line: Int) {
-            let key = [claim.incidentID, claim.figure, claim.originator].joined(separator: "\u{1}")
+            let key = [claim.incidentID, claim.figure, claim.group ?? "", claim.originator].joined(separator: "\u{1}")
             guard let first = firstValue[key] else { firstValue[key] = (line, claim.value); return }
             guard first.value != claim.value else { return }
             count += 1
-            if example == nil { example = "\(line): source \(claim.originator) already gave \(claim.incidentID) \(claim.figure) another value on line \(first.line)" }
+            let figure = claim.group.map { "\(claim.figure)/\($0)" } ?? claim.figure
+            if example == nil { example = "\(line): source \(claim.originator) already gave \(claim.incidentID) \(figure) another value on line \(first.line)" }
         }
 
         var warning: String? {

@@ -77,10 +77,13 @@ struct Ingest: ParsableCommand {
                 }
                 return try files.indices.map { i in
                     let file = files[i], text = texts[i]
-                    // Stored by an earlier version, which kept the whitespace at the end.
-                    let untrimmedID = ReportText.id(ofNormalised: read[i])
-                    if text != read[i], let position = try appender.reportPosition(untrimmedID) {
-                        return (file, untrimmedID, AppendOutcome.alreadyIngested(reportID: untrimmedID, position: position), 0)
+                    // Stored by an earlier version, which kept the whitespace at the end: as read, or
+                    // (the usual case) with one final newline.
+                    for earlier in Set([read[i], text + "\n"]) where earlier != text {
+                        let earlierID = ReportText.id(ofNormalised: earlier)
+                        if let position = try appender.reportPosition(earlierID) {
+                            return (file, earlierID, AppendOutcome.alreadyIngested(reportID: earlierID, position: position), 0)
+                        }
                     }
                     let report = ReportIngested(text: text, outlet: outletID, title: title, url: url,
                                                 fileName: URL(fileURLWithPath: file).lastPathComponent, languages: languages, published: time)

@@ -94,6 +94,14 @@ struct ClaimsTableTests {
         #expect(ends("2.08B") == [2_075_000_000, 2_085_000_000])
         #expect(ends("$1,234.5") == [1234.45, 1234.55])
         #expect(ends("159") == nil && ends("8860") == nil && ends("1e3") == nil && ends("n/a") == nil)
+        // A value that is not negative does not stand for negatives; a negative one keeps both sides
+        #expect(ends("0.0") == [0, 0.05] && ends("-0.05") == [-0.055, -0.045])
+        // Too many digits for exact ends: taken as written, never an interval that misses the value
+        for text in ["72143260770.64444", "7219438894093.811", "123456789012345.67"] {
+            let value = try #require(ClaimsTable.number(text))
+            if let (low, high) = ClaimsTable.writtenPrecision(text) { #expect(low <= value && value <= high, "\(text)") }
+        }
+        #expect { try ClaimsTable.parseValue("1e-400") } throws: { ($0 as? WireFormatError)?.reason.contains("too small") == true }
         let rows = try CSVParser.rows("object,attribute,group,source,value\ns,close,,a,159.4\ni,killed,children,a,6\n")
         let columns = try ClaimsTable.Columns(header: rows[0].fields)
         let price = try #require(try ClaimsTable.claim(from: rows[1], columns: columns, reportID: String(repeating: "a", count: 64)))

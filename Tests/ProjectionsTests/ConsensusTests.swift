@@ -171,9 +171,25 @@ import Testing
         // Then the timed report is the later statement: the dates cannot overlap
         #expect(s.consensus("i", "killed", "people")?.best == 9)
         #expect(s.consensus("i", "killed", "people")?.superseded == ["dated"])
-        // but a report dated to the same day as the timed one may be later: recorded order decides
+        // and a report dated to the same day counts from the start of that day, as --published-before counts it
         s.claim("sameDayClaim", report: "sameDay", incident: "i", "killed", "people", 7, by: "a")
-        #expect(s.consensus("i", "killed", "people")?.best == 7)
+        #expect(s.consensus("i", "killed", "people")?.best == 9)
+        #expect(s.consensus("i", "killed", "people")?.superseded == ["dated", "sameDayClaim"])
+    }
+
+    @Test func whichStatementIsLatestDoesNotDependOnClaimIds() throws {
+        // Given one originator in three reports: dated to the year, to a day, and to the minute (recorded in that order)
+        for ids in [["c1", "c2", "c3"], ["c2", "c3", "c1"], ["c3", "c1", "c2"], ["c3", "c2", "c1"]] {
+            var s = twoSources { _ in }
+            s.report("year", published: "2026")
+            s.report("day", published: "2026-11-01")
+            s.report("minute", published: "2026-11-02T00:00Z")
+            s.claim(ids[0], report: "year", incident: "i", "killed", "people", 10, by: "a")
+            s.claim(ids[1], report: "day", incident: "i", "killed", "people", 20, by: "a")
+            s.claim(ids[2], report: "minute", incident: "i", "killed", "people", 30, by: "a")
+            // Then the minute-timed report is the latest, whatever the ids
+            #expect(s.consensus("i", "killed", "people")?.best == 30, "\(ids)")
+        }
     }
 
     @Test func latestStatementOfAnOriginatorSupersedesItsEarlierOnes() throws {

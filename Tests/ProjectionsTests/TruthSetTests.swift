@@ -80,8 +80,9 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         // Then they are one label with three originators, shown the way the first claim wrote it
         #expect(c.label == "Positive" && c.originators == 3)
         #expect(c.votes.map(\.label) == ["negative", "Positive"])
-        // and gold written in another case scores it right
+        // and gold written in another case scores it right, for the consensus and for majority vote alike
         #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
     }
 
     @Test func majorityVoteReproducesThePublishedBaseline() throws {

@@ -243,9 +243,19 @@ struct BadInputTests {
         let known = try cli.run("import", "--format", "claims-csv", try cli.write("k.csv", "object,attribute,source,value\natmeh,killed,LOCAL SOURCES,13\n"))
         #expect(known.status == 0 && known.stdout.contains("2 events appended"), "\(known.stdout)")
         #expect(try cli.run("consensus", "atmeh", "--format", "json").stdout.contains(#""originator":"local""#))
+        // A source's id wins over another source that bears it as its name
+        let namesake = #"{"type":"source_registered","schema_version":1,"payload":{"source_id":"x1","name":"local","kind":"outlet"}}"#
+        try #require(cli.run("append", try cli.write("x1.ndjson", namesake)).status == 0)
+        try #require(cli.run("import", "--format", "claims-csv", try cli.write("k2.csv", "object,attribute,source,value\nkabr,killed,local,3\n")).status == 0)
+        let kabr = try cli.run("consensus", "kabr", "--format", "json").stdout
+        #expect(kabr.contains(#""originator":"local""#) && !kabr.contains(#""originator":"x1""#), "\(kabr)")
         // Columns in another order, with a group and a column the table does not read
         let grouped = try cli.run("import", "--format", "claims-csv", try cli.write("g.csv", "source,object,attribute,group,value,note\nlocal,atmeh,killed,children,6,x\n"))
         #expect(grouped.status == 0 && grouped.stderr.contains("g.csv:1: column note ignored"), "\(grouped.stderr)")
+        // one source's figures of different groups are not repeats
+        #expect(!grouped.stderr.contains("already gave"))
+        let twoGroups = try cli.run("import", "--format", "claims-csv", try cli.write("t2.csv", "object,attribute,group,source,value\natmeh,killed,women,local,1\natmeh,killed,men,local,2\n"))
+        #expect(twoGroups.status == 0 && !twoGroups.stderr.contains("already gave"), "\(twoGroups.stderr)")
         #expect(try cli.run("consensus", "atmeh", "--format", "csv").stdout.contains("atmeh,killed,children,6,6,6,weak,1,1"))
         let long = try cli.write("l.csv", "object,attribute,source,value\n\(String(repeating: "x", count: 201)),price,ed1,3\n")
         try expectRefused(cli, ["import", "--format", "claims-csv", long], mentions: ["l.csv:2:", "field \"object\"", "at most 200 characters"])

@@ -38,6 +38,10 @@ struct CommandTests {
         try #require(cli.run("append", try cli.write("old.ndjson", line)).status == 0)
         let again = try cli.run("ingest", try cli.write("r.txt", text))
         #expect(again.status == 0 && again.stdout.contains("already ingested as report \(stored.reportID)"))
+        for variant in ["Reuters: 13 killed.", "Reuters: 13 killed.\n\n", "Reuters: 13 killed. \n"] {
+            let copy = try cli.run("ingest", try cli.write("v.txt", variant))
+            #expect(copy.status == 0 && copy.stdout.contains("already ingested as report \(stored.reportID)"), "\(variant.debugDescription): \(copy.stdout)")
+        }
         #expect(try cli.run("stats").stdout.contains("reports    1"))
     }
 
