@@ -137,12 +137,13 @@ public enum ClaimsTable {
         for (name, i) in [("object", columns.object), ("attribute", columns.attribute), ("source", columns.source)] where field(i).isEmpty {
             throw WireFormatError(field: name, reason: "is empty")
         }
+        let figure = field(columns.attribute)
         let group = columns.group.map(field).flatMap { $0.isEmpty ? nil : $0 }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
-        let parsed = try parseValue(value)
-        let precision = FigureKind.of(figure: field(columns.attribute), group: group, value: parsed) == .count ? nil : writtenPrecision(value)
+        let (parsed, plain) = try parseValue(value)
+        let precision = FigureKind.of(figure: figure, group: group, value: parsed) == .count ? nil : plain.flatMap(writtenPrecision(plain:))
         return ClaimAsserted(
-            claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: field(columns.attribute), group: group,
+            claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: figure, group: group,
             value: parsed, bound: .exact, low: precision?.low, high: precision?.high, originator: field(columns.source),
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
     }
@@ -153,15 +154,12 @@ public enum ClaimsTable {
     /// Whole numbers (`159`, `8860`, `1e3`) are exact: a trailing zero may be a digit or rounding,
     /// and nothing says which. Nil when the value is not a number or has no decimals.
     public static func writtenPrecision(_ text: String) -> (low: Double, high: Double)? {
-        guard let plain = numberText(text), let value = Double(plain), value.isFinite else { return nil }
-        var mantissa = Substring(plain), exponent = 0
-        if let e = plain.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = plain[..<e]
-            guard let x = Int(plain[plain.index(after: e)...].drop { $0 == "+" }) else { return nil }
-            exponent = x
-        }
-        guard let point = mantissa.firstIndex(of: "."), case let decimals = mantissa.distance(from: point, to: mantissa.endIndex) - 1,
-              decimals > 0 else { return nil }
+        numberText(text).flatMap(writtenPrecision(plain:))
+    }
+
+    /// ``writtenPrecision(_:)`` of a number already in its plain spelling (``numberText(_:)``).
+    static func writtenPrecision(plain: String) -> (low: Double, high: Double)? {
+        guard let value = Double(plain), value.isFinite, let (decimals, exponent) = writtenDigits(plain: plain), decimals > 0 else { return nil }
         // In units of a tenth of the last written digit, so that the ends are the decimals they look like.
         let places = decimals - exponent
         guard abs(places) <= 15 else { return nil }
@@ -176,6 +174,19 @@ public enum ClaimsTable {
         let (low, high) = ((tenths - 5) / scale, (tenths + 5) / scale)
         guard low <= value, value <= high else { return nil }
         return (clamped(low, for: value), high)
+    }
+
+    /// The decimals a plain number's mantissa is written with, and its exponent: `159.4` → (1, 0),
+    /// `2.08e9` → (2, 9), `159` → (0, 0); nil when the exponent is not a whole number.
+    public static func writtenDigits(plain: String) -> (decimals: Int, exponent: Int)? {
+        var mantissa = Substring(plain), exponent = 0
+        if let e = plain.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = plain[..<e]
+            guard let x = Int(plain[plain.index(after: e)...].drop { $0 == "+" }) else { return nil }
+            exponent = x
+        }
+        let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+        return (decimals, exponent)
     }
 
     /// A value that is not negative does not stand for negatives: `0.0` is 0…0.05, so a figure
@@ -215,12 +226,9 @@ public enum ClaimsTable {
 
     /// The plain spelling of a number as ``number(_:)`` reads it: `1,234` → `1234`.
     public static func numberText(_ raw: String) -> String? {
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         let trimmed = trimSpaces(raw)
         // Most cells are plain numbers or plain words: settle those without rewriting the text.
-        if trimmed.utf8.allSatisfy({ digits.contains($0) || "+-.eE".utf8.contains($0) }) {
-            return trimmed.utf8.contains(where: { digits.contains($0) }) && Double(trimmed) != nil ? trimmed : nil
-        }
+        if trimmed.utf8.allSatisfy(isPlainByte) { return plainNumber(trimmed) }
         if !trimmed.utf8.contains(where: { digits.contains($0) || $0 >= 0x80 }) { return nil }
         var scalars: [Unicode.Scalar] = []
         for scalar in trimmed.unicodeScalars {
@@ -259,27 +267,33 @@ public enum ClaimsTable {
                   groups.allSatisfy({ $0.utf8.allSatisfy { digits.contains($0) } }) else { return nil }
             text = String(text.prefix(text.count - body.count)) + groups.joined() + fraction
         }
-        text += exponent
-        let allowed = text.utf8.allSatisfy { digits.contains($0) || "+-.eE".utf8.contains($0) }
-        guard allowed, text.utf8.contains(where: { digits.contains($0) }), Double(text) != nil else { return nil }
-        return text
+        return plainNumber(text + exponent)
+    }
+
+    static let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+
+    /// A byte of a number as Swift writes one: a digit, sign, point or exponent.
+    static func isPlainByte(_ byte: UInt8) -> Bool { digits.contains(byte) || "+-.eE".utf8.contains(byte) }
+
+    /// `text` when it is a number written with those bytes only and with at least one digit.
+    static func plainNumber(_ text: String) -> String? {
+        text.utf8.allSatisfy(isPlainByte) && text.utf8.contains(where: digits.contains) && Double(text) != nil ? text : nil
     }
 
     /// A number (see ``number(_:)``) is an exact numeric value; anything else is a label. A number
     /// that cannot be stored as written (`1e400`, or a whole number beyond 2^53 − 1, which would
     /// lose digits) is refused, not kept as a label.
-    static func parseValue(_ text: String) throws(WireFormatError) -> ClaimValue {
-        guard let plain = numberText(text), let number = Double(plain) else { return .label(text) }
+    static func parseValue(_ text: String) throws(WireFormatError) -> (value: ClaimValue, plain: String?) {
+        guard let plain = numberText(text), let number = Double(plain) else { return (.label(text), nil) }
         guard number.isFinite else {
             throw WireFormatError(field: "value", reason: "\"\(text)\" is a number too large to store; write it in range or as a label in another attribute")
         }
         if number == 0, plain.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
             throw WireFormatError(field: "value", reason: "\"\(text)\" is a number too small to store (it would become 0); write it in a larger unit")
         }
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         if plain.utf8.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), abs(number) > FigureKind.maximumCount {
             throw WireFormatError(field: "value", reason: "\"\(text)\" has more digits than can be stored exactly (whole numbers up to 9007199254740991)")
         }
-        return .number(number)
+        return (.number(number), plain)
     }
 }

@@ -235,11 +235,10 @@ public enum TruthSet {
                      meanDistance: hierarchy != nil && measured > 0 ? Double(distanceSum) / Double(measured) : nil)
     }
 
-    /// Decimal places a gold value is written with (`34.25` → 2, `1,234` → 0).
+    /// Decimal places a gold value is written with (`34.25` → 2, `1,234` → 0, `1.5e-3` → 4).
     static func decimals(_ gold: String) -> Int {
-        guard let plain = ClaimsTable.numberText(gold), !plain.contains(where: { $0 == "e" || $0 == "E" }),
-              let point = plain.firstIndex(of: ".") else { return 0 }
-        return plain.distance(from: point, to: plain.endIndex) - 1
+        guard let plain = ClaimsTable.numberText(gold), let (decimals, exponent) = ClaimsTable.writtenDigits(plain: plain) else { return 0 }
+        return max(0, decimals - exponent)
     }
 
     /// Whether an estimate, rounded half up to the gold's decimal places, is the gold value.

@@ -44,12 +44,10 @@ public enum ClaimsCSVImport {
                     for event in try claimEvents(claim, appender: &appender) {
                         if try appender.append(event).isNew { summary.appended += 1 } else { summary.skipped += 1 }
                     }
-                } catch let error as WireFormatError {
-                    throw InputError(file: path, line: row.line, WireFormatError(field: ClaimsTable.column(ofField: error.field), reason: error.reason))
-                } catch LedgerError.invalidEvent(let error) {
-                    throw InputError(file: path, line: row.line, WireFormatError(field: ClaimsTable.column(ofField: error.field), reason: error.reason))
                 } catch {
-                    throw InputError(file: path, line: row.line, error)
+                    // A field of the event is named as the table's column it came from.
+                    let wire = (error as? WireFormatError) ?? { if case LedgerError.invalidEvent(let e) = error { e } else { nil } }()
+                    throw InputError(file: path, line: row.line, wire.map { WireFormatError(field: ClaimsTable.column(ofField: $0.field), reason: $0.reason) } ?? error)
                 }
                 if n % 4096 == 0 { progress?(n, rows.count - 1) }
             }

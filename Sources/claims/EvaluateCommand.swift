@@ -92,15 +92,16 @@ struct EvaluateTruth: ParsableCommand {
                     throw CommandError("could not create a temporary ledger in \(scratch.path)")
                 }
                 let claimsText = try ReportFile.readText(claimsPath)
-                if let header = try? CSVParser.rows(String(claimsText.prefix { $0 != "\n" })).first {
-                    do { _ = try ClaimsTable.Columns(header: header.fields) } catch let error as WireFormatError {
-                        throw InputError(file: claimsPath, line: 1, message: "the header \"\(header.text)\" \(error.reason)")
-                    }
-                }
                 // A multi-valued set goes in as the yes/no claims its lists imply.
                 let multiValued = kind == "multi-valued"
                 var importPath = claimsPath
                 if multiValued {
+                    // The import checks claims.csv's header; here only the implied table is imported.
+                    if let header = try? CSVParser.rows(String(claimsText.prefix { $0 != "\n" })).first {
+                        do { _ = try ClaimsTable.Columns(header: header.fields) } catch let error as WireFormatError {
+                            throw InputError(file: claimsPath, line: 1, message: "the header \"\(header.text)\" \(error.reason)")
+                        }
+                    }
                     importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
                     try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
                 }
