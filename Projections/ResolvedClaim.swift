@@ -79,7 +79,7 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// A label as it is compared: "Positive", "positive" and " POSITIVE" are one label (lower case,
     /// runs of white space as one space). Claims keep their text as written, and the consensus
-    /// shows a label the way its first claim (by id) wrote it.
+    /// shows a label the way the first claim in the ledger wrote it (``Item/written(_:)``).
     public static func comparable(_ label: String) -> String {
         let words = label.lowercased().split(whereSeparator: \.isWhitespace)
         return words.count == 1 ? String(words[0]) : words.joined(separator: " ")
