@@ -187,7 +187,7 @@ public struct ProjectionContext: Sendable {
         self.items = items
         self.responsible = ProjectionContext.findResponsible(state: state, byKey: byKey, keys: keys, options: options)
         if let weights {
-            confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength) }
+            confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength, labelTotals: weights.labelTotals ?? [:]) }
             scores = weights.scores
             closeness = weights.closeness ?? [:]
             reliability = [:]

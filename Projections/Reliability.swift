@@ -135,16 +135,23 @@ struct Item {
 
     /// Log-scale score of every candidate: the reliability-weighted vote of the kept claims
     /// (a tiny count breaks ties in favour of more claims), or, for confusion items once
-    /// confusion matrices exist, the Dawid–Skene log-likelihood. `skip` leaves one claim out.
+    /// confusion matrices exist, the Dawid–Skene log-posterior: the claims' log-likelihood plus the
+    /// log of the label prior learned from the figure's other items. `skip` leaves one claim out.
     func scores(reliability: [Double], confusion: Confusion?, skip: Int? = nil) -> [Double] {
         var s = [Double](repeating: 0, count: candidates.count)
         if useConfusion, let confusion {
-            for (i, claimed) in agree.enumerated() where i != skip {
+            var all = s
+            for (i, claimed) in agree.enumerated() {
                 guard let l = claimed.first else { continue }
                 for t in candidates.indices {
-                    s[t] += log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
-                                                      reliability: reliability[i], labels: candidates.count))
+                    let logP = log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
+                                                         reliability: reliability[i], labels: candidates.count))
+                    all[t] += logP
+                    if i != skip { s[t] += logP }
                 }
+            }
+            if let prior = logLabelPrior(likelihood: all, confusion: confusion) {
+                for t in s.indices { s[t] += prior[t] }
             }
             return s
         }
@@ -153,13 +160,43 @@ struct Item {
         }
         return s
     }
+
+    /// The log label prior of this item: its figure's label totals without this item's own
+    /// posterior, Laplace-smoothed, (Σ others' posteriors + 1) / (other items + labels); nil before
+    /// totals are learned. Taking the item out keeps its claims from counting twice: a figure that
+    /// only this item has gets a flat prior. The posterior taken out is the item's (adjudicated:
+    /// certain) under the prior with all items, as near as the stored totals allow to the one they hold.
+    func logLabelPrior(likelihood: [Double], confusion: Confusion) -> [Double]? {
+        guard let totals = confusion.labelTotals[key.figure], totals.posterior.count == likelihood.count else { return nil }
+        let labels = Double(likelihood.count)
+        var own = [Double](repeating: 0, count: likelihood.count)
+        if let truth {
+            own[truth] = 1
+        } else {
+            own = softmax(likelihood.indices.map { likelihood[$0] + log((totals.posterior[$0] + 1) / (Double(totals.items) + labels)) })
+        }
+        let others = Double(max(totals.items - 1, 0))
+        return likelihood.indices.map { log((max(totals.posterior[$0] - own[$0], 0) + 1) / (others + labels)) }
+    }
+}
+
+/// Per figure with a shared label space: the sum of its items' posteriors over the labels, and how
+/// many items; what each item's label prior is learned from (Dawid–Skene's class prior).
+public struct LabelTotals: Codable, Hashable, Sendable {
+    public var posterior: [Double]
+    public var items: Int
 }
 
 /// Per source and figure, how often it said label l when the (leave-one-out) consensus was t,
-/// as expected counts; smoothed towards its one-coin reliability.
+/// as expected counts; smoothed towards its one-coin reliability. With them, per figure, how
+/// often each label is the truth (Dawid–Skene's class prior).
 struct Confusion: Sendable {
     var counts: [String: [Double]] = [:]
     let strength: Double
+    /// Per figure, its items' posteriors summed, from which each item's label prior is learned (see
+    /// ``Item/logLabelPrior(likelihood:confusion:)``). Without a prior a rare label is taken to be as
+    /// likely as a common one, and the posteriors that fill the counts leak towards it.
+    var labelTotals: [String: LabelTotals] = [:]
 
     static func key(_ source: Int, _ figure: String) -> String { "\(source)\u{1}\(figure)" }
 
@@ -177,6 +214,34 @@ struct Confusion: Sendable {
         var row = 0.0
         for j in 0..<n { row += m[t * n + j] }
         return max(1e-9, (m[t * n + l] + strength * base) / (row + strength))
+    }
+
+    /// Counts a scored claim of an item compared through confusion matrices.
+    mutating func add(_ item: Item, claim i: Int, posterior: [Double]) {
+        guard item.useConfusion, let l = item.agree[i].first else { return }
+        add(source: item.source[i], figure: item.key.figure, posterior: posterior, claimed: l)
+    }
+
+    /// These counts with each figure's label totals summed from its items' posteriors under them,
+    /// each item weighed with its prior from the totals of `previous` (an adjudicated item counts as certain).
+    func learningLabelTotals(after previous: Confusion?, items: [Item], score: [Double]) -> Confusion {
+        var learned = self
+        learned.labelTotals = previous?.labelTotals ?? [:]
+        var totals: [String: LabelTotals] = [:]
+        for item in items where item.useConfusion {
+            var posterior = [Double](repeating: 0, count: item.candidates.count)
+            if let truth = item.truth {
+                posterior[truth] = 1
+            } else {
+                posterior = softmax(item.scores(reliability: item.source.map { score[$0] }, confusion: learned))
+            }
+            var sum = totals[item.key.figure] ?? LabelTotals(posterior: [Double](repeating: 0, count: posterior.count), items: 0)
+            for t in posterior.indices { sum.posterior[t] += posterior[t] }
+            sum.items += 1
+            totals[item.key.figure] = sum
+        }
+        learned.labelTotals = totals
+        return learned
     }
 }
 
@@ -392,9 +457,7 @@ struct Learner {
                 forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
                     agreeSum[item.source[i]] += agreement
                     scored[item.source[i]] += 1
-                    if item.useConfusion, let l = item.agree[i].first {
-                        next?.add(source: item.source[i], figure: item.key.figure, posterior: posterior, claimed: l)
-                    }
+                    next?.add(item, claim: i, posterior: posterior)
                     if let residual { nextBias.add(item: k, claim: i, source: item.source[i], residual.raw, distance: residual.debiased) }
                 }
             }
@@ -412,14 +475,18 @@ struct Learner {
                 let strength = assessed[s] == nil ? a : options.assessedPriorStrength
                 score[s] = (strength * prior[s] + agreeSum[s]) / (strength + Double(scored[s]))
             }
-            confusion = next
+            confusion = next?.learningLabelTotals(after: confusion, items: items, score: score)
             bias = nextBias
         }
-        // Explanations and bias, against the final scores.
+        // Explanations and bias, against the final scores. The confusion counts and label priors
+        // are estimated once more against them too (the round above estimated them against the
+        // scores it started from), so the consensus weighs the final scores with matching matrices.
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
         var finalBias = Bias(sources: n, items: items)
+        var finalConfusion = confusion.map { Confusion(strength: $0.strength) }
         for (k, item) in items.enumerated() {
-            forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, _, residual in
+            forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
+                finalConfusion?.add(item, claim: i, posterior: posterior)
                 let s = item.source[i]
                 let effect = (agreement - prior[s]) / ((assessed[s] == nil ? a : options.assessedPriorStrength) + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,
@@ -429,6 +496,7 @@ struct Learner {
         }
         // Only the reported biases are read from this pass: no tolerance or shrinkage to learn.
         finalBias.sortResiduals()
+        confusion = finalConfusion?.learningLabelTotals(after: confusion, items: items, score: score)
         for s in 0..<n {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }

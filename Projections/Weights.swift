@@ -18,13 +18,18 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     /// Confusion counts by `"<source index>\u{1}<figure>"`, row-major truth × claimed.
     public var confusion: [String: [Double]]?
     public var confusionStrength: Double
+    /// Per figure with confusion counts, its items' posteriors summed, from which each item's label
+    /// prior is learned; nil in models stored before it was, which weigh labels alike until `claims rebuild`.
+    public var labelTotals: [String: LabelTotals]?
     /// Kernel widths of numeric figures whose close values speak for each other (see `Closeness`);
     /// nil in models stored before they existed, which compare exactly until `claims rebuild`.
     public var closeness: [String: Closeness.Width]?
 
     public init(scores: [String: Double], sources: [String] = [], labelSpaces: [String: [Candidate]] = [:],
-                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, closeness: [String: Closeness.Width]? = nil) {
+                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, labelTotals: [String: LabelTotals]? = nil,
+                closeness: [String: Closeness.Width]? = nil) {
         self.scores = scores
+        self.labelTotals = labelTotals
         self.closeness = closeness
         self.sources = sources
         self.labelSpaces = labelSpaces
@@ -44,7 +49,8 @@ extension ProjectionContext {
     /// The learned weights behind this context's consensus (see ``ReliabilityModel``).
     public var weights: ReliabilityModel {
         ReliabilityModel(scores: scores, sources: confusion == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
-                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0, closeness: closeness.isEmpty ? nil : closeness)
+                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0,
+                         labelTotals: confusion.map(\.labelTotals), closeness: closeness.isEmpty ? nil : closeness)
     }
 }
 

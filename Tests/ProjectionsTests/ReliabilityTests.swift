@@ -195,6 +195,75 @@ import Testing
     }
 }
 
+/// Dawid–Skene's class prior: how often each label of a figure is the truth, learned from the
+/// figure's other incidents.
+@Suite struct LabelPriorTests {
+    /// 20 incidents on which sources a, b and c all say `usual`, and one on which a says
+    /// "success" and b "failure" (a and b otherwise alike).
+    func split(usual: String) -> Scenario {
+        var s = Scenario()
+        for id in ["a", "b", "c"] { s.source(id) }
+        s.report("r", published: "2022-02-03T09:08:00Z")
+        for i in 0..<20 {
+            s.incident("i\(i)")
+            for id in ["a", "b", "c"] { s.label("\(id)\(i)", report: "r", incident: "i\(i)", "outcome", usual, by: id) }
+        }
+        s.incident("split")
+        s.label("a-split", report: "r", incident: "split", "outcome", "success", by: "a")
+        s.label("b-split", report: "r", incident: "split", "outcome", "failure", by: "b")
+        return s
+    }
+
+    @Test(arguments: ["success", "failure"])
+    func aCloseCallGoesToTheLabelTheFigureUsuallyHas(usual: String) throws {
+        // Given two alike sources splitting on an outcome that is `usual` everywhere else
+        let c = try #require(split(usual: usual).consensus("split", "outcome", nil))
+        // Then the label prior learned from the other incidents decides for the usual label
+        // (without it the two would tie, and a tie goes to the first label, "failure", either way)
+        #expect(c.label == usual)
+        let vote = try #require(c.votes.first { $0.label == usual })
+        #expect(vote.probability > 0.5)
+    }
+
+    @Test func aFigureOnlyOneIncidentHasTakesNoPriorFromItself() throws {
+        // Given the only incident with a target figure: two sources say "convoy", one "house"
+        var s = Scenario()
+        for id in ["a", "b", "c"] { s.source(id) }
+        s.report("r", published: "2022-02-03T09:08:00Z")
+        s.incident("strike")
+        s.label("a1", report: "r", incident: "strike", "target", "convoy", by: "a")
+        s.label("b1", report: "r", incident: "strike", "target", "convoy", by: "b")
+        s.label("c1", report: "r", incident: "strike", "target", "house", by: "c")
+        let learned = s.context()
+        let key = FigureKey(incident: "strike", figure: "target", group: nil)
+        let withPrior = try #require(learned.consensus(key))
+        // When the same weights are used without any label totals
+        var weights = learned.weights
+        #expect(weights.labelTotals?["target"]?.items == 1)
+        weights.labelTotals = nil
+        let withoutPrior = try #require(ProjectionContext(state: s.state, weights: weights).consensus(key))
+        // Then the probabilities are (nearly) the same: the item's own posterior is taken out of the
+        // totals, so its claims do not count a second time as a prior
+        let p = withPrior.votes.map(\.probability), q = withoutPrior.votes.map(\.probability)
+        print("target: with totals \(p), without \(q)")
+        #expect(p.count == 2 && q.count == 2)
+        #expect(zip(p, q).allSatisfy { abs($0 - $1) < 0.01 })
+    }
+
+    @Test func labelTotalsAreStoredWithTheWeights() throws {
+        // Given the split ledger, its weights through JSON (as the store keeps them)
+        let s = split(usual: "success")
+        let weights = s.context().weights
+        let stored = try JSONDecoder().decode(ReliabilityModel.self, from: JSONEncoder().encode(weights))
+        // Then the label totals survive, and one incident's consensus from them equals the whole ledger's
+        let totals = try #require(stored.labelTotals?["outcome"])
+        #expect(totals.items == 21)
+        #expect(totals.posterior.reduce(0, +) > 20.99 && totals.posterior.reduce(0, +) < 21.01)
+        let key = FigureKey(incident: "split", figure: "outcome", group: nil)
+        #expect(ProjectionContext(state: s.state, weights: stored).consensus(key) == s.context().consensus(key))
+    }
+}
+
 @Suite struct HistoryAndAuditTests {
     @Test func historyListsClaimsInPublishedOrderWithConsensusAfterEachReport() throws {
         // Given the Atmeh reports: 001 at 06:17Z, 000 at 09:08Z, 002 only known to the day

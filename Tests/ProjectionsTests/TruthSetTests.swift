@@ -120,11 +120,48 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         let elapsed = clock.measure { score = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: set.kind) }
         let s = try #require(score)
         print("dog: items \(s.items) accuracy \(s.accuracy) in \(elapsed)")
-        // Measured 0.8439 (published best 0.8426, Dawid–Skene and LFC; majority vote 0.8178).
+        // Measured 0.8463 (published best 0.8426, Dawid–Skene and LFC; majority vote 0.8178).
         #expect(s.items == 807)
-        #expect(s.accuracy >= 0.84)
+        #expect(s.accuracy > 0.8426)
         // Breed codes are categories: no numeric measures
         #expect(s.mae == nil && s.errorRate == nil)
+    }
+
+    /// A crowd answers yes/no on 2,000 items of which about 10 % are yes. Its 60 workers rarely
+    /// call a no a yes (specificity 0.88–0.99) but miss many yeses (sensitivity 0.35–0.75);
+    /// five answers per item.
+    func rareYesSet(seed: UInt64) -> (claims: String, truth: String) {
+        var g = SplitMix(state: seed)
+        let workers = (0..<60).map { _ in (specificity: Double.random(in: 0.88...0.99, using: &g), sensitivity: Double.random(in: 0.35...0.75, using: &g)) }
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        for o in 0..<2000 {
+            let yes = Double.random(in: 0..<1, using: &g) < 0.1
+            truth += "o\(o),answer,\(yes ? 1 : 0)\n"
+            var asked = Set<Int>()
+            while asked.count < 5 {
+                let w = Int.random(in: 0..<60, using: &g)
+                guard asked.insert(w).inserted else { continue }
+                let saysYes = yes ? Double.random(in: 0..<1, using: &g) < workers[w].sensitivity
+                    : Double.random(in: 0..<1, using: &g) >= workers[w].specificity
+                claims += "o\(o),answer,w\(w),\(saysYes ? 1 : 0)\n"
+            }
+        }
+        return (claims, truth)
+    }
+
+    @Test(arguments: [21 as UInt64, 22])
+    func aRareLabelIsNotCalledOnOneVote(seed: UInt64) {
+        // Given a crowd set where one label is rare and workers miss it more often than they invent it
+        let set = rareYesSet(seed: seed)
+        // When the consensus learns each worker's confusion matrix and the label prior
+        let s = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: "categorical")
+        let vote = TruthSet.majorityVote(claimsCSV: set.claims, truthCSV: set.truth, categorical: true)
+        print("rare yes (seed \(seed)): consensus \(s.accuracy), majority vote \(vote.accuracy)")
+        // Then it is about as good as majority vote (measured 0.9465 and 0.956 against 0.957 and
+        // 0.9575). Before the label prior, a lone yes among four noes was often called yes: on a
+        // set of this shape with some spammers, 0.78–0.79 against majority vote's 0.94–0.95.
+        #expect(s.accuracy > vote.accuracy - 0.015)
+        #expect(s.accuracy > 0.93)
     }
 }
 
