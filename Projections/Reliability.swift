@@ -478,7 +478,7 @@ struct Learner {
             confusion = next?.learningLabelTotals(after: confusion, items: items, score: score)
             bias = nextBias
         }
-        // Explanations and bias, against the final scores. The confusion counts and label priors
+        // Explanations and bias, against the final scores. The confusion counts and label totals
         // are estimated once more against them too (the round above estimated them against the
         // scores it started from), so the consensus weighs the final scores with matching matrices.
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
