@@ -172,6 +172,25 @@ public enum TruthSet {
     }
 
     /// The gold values of each item (one row per value), items in first-seen order.
+    /// Attributes whose gold values are all numbers while none of their claimed values is one
+    /// ("~1,200", "1200 people"): the consensus votes on such values as labels, and a label never
+    /// equals a number. Each with its first claimed value and that value's line, in attribute order.
+    public static func labelsAgainstNumericGold(claimsCSV: String, truthCSV: String) -> [(attribute: String, line: Int, value: String)] {
+        var numericGold: [String: Bool] = [:]
+        for (key, values) in goldValues(truthCSV).values {
+            numericGold[key.figure] = (numericGold[key.figure] ?? true) && values.allSatisfy { ClaimsTable.number($0) != nil }
+        }
+        var first: [String: (line: Int, value: String)] = [:]
+        var anyNumber = Set<String>()
+        let (c, rows) = claimRows(claimsCSV)
+        for row in rows {
+            let attribute = key(row, c).figure, value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
+            guard numericGold[attribute] == true, !value.isEmpty, !anyNumber.contains(attribute) else { continue }
+            if ClaimsTable.number(value) != nil { anyNumber.insert(attribute) } else if first[attribute] == nil { first[attribute] = (row.line, value) }
+        }
+        return first.keys.sorted().filter { !anyNumber.contains($0) }.map { ($0, first[$0]!.line, first[$0]!.value) }
+    }
+
     static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
         var values: [FigureKey: [String]] = [:]
         var order: [FigureKey] = []

@@ -108,6 +108,13 @@ struct EvaluateTruth: ParsableCommand {
                 // The consensus is computed below with the set's declared kind; skip materialising.
                 let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false)
                 for warning in imported.warnings { Terminal.note("warning: \(warning)") }
+                if kind == "numeric" {
+                    for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {
+                        Terminal.note("warning: \(claimsPath): no value of \"\(a.attribute)\" is a number (line \(a.line): \"\(a.value)\"), "
+                            + "but its gold is numeric; the values are voted on as labels, and a label counts as wrong against a number. "
+                            + "Write them as numbers (1234, 1,234, 1.2K) to have them compared as numbers.")
+                    }
+                }
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
                 let state = try store.projectionState()

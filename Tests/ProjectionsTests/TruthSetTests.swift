@@ -85,6 +85,25 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
     }
 
+    @Test func valuesThatAreNoNumbersAgainstNumericGoldAreNamed() {
+        // Given a count written "~1,200" and "1200 people" by every source, and a rating written plainly
+        let claims = """
+        object,attribute,source,value
+        a,count,s1,~1200
+        a,count,s2,1200 people
+        a,rating,s1,4.5
+        b,rating,s2,three
+        """
+        let truth = "object,attribute,value\na,count,1200\na,rating,4.5\nb,rating,3\n"
+        let found = TruthSet.labelsAgainstNumericGold(claimsCSV: claims, truthCSV: truth)
+        // Then only the count is named, with its first value and line; the rating has numbers, so the
+        // import's mixed-attribute warning covers it
+        #expect(found.map(\.attribute) == ["count"])
+        #expect(found.first?.line == 2 && found.first?.value == "~1200")
+        // and labels against label gold are not named
+        #expect(TruthSet.labelsAgainstNumericGold(claimsCSV: claims, truthCSV: "object,attribute,value\na,count,many\n").isEmpty)
+    }
+
     @Test func majorityVoteReproducesThePublishedBaseline() throws {
         guard let set = try loadTruthSet("population") else {
             print("skipped: ../shared/eval/truth/population is absent"); return
