@@ -49,7 +49,9 @@ struct Item {
     let candidates: [Candidate]
     /// Per kept claim: indices of the candidates it agrees with.
     let agree: [[Int]]
-    /// Per kept claim: index of its originator in the learner's source list.
+    /// Per kept claim: index of its originator in the learner's source list; −1 for a source the
+    /// stored weights do not know (one that first spoke after the last learning point), which has no
+    /// confusion matrix of its own.
     let source: [Int]
     /// Per kept claim: whether it says more than "some".
     let informative: [Bool]
@@ -118,7 +120,7 @@ struct Item {
         let candidates = useConfusion ? labelSpace! : set.sorted()
         self.candidates = candidates
         agree = kept.map { c in candidates.indices.filter { c.agrees(with: candidates[$0], hierarchy: hierarchy) } }
-        source = kept.map { sourceIndex[$0.originator] ?? 0 }
+        source = kept.map { sourceIndex[$0.originator] ?? -1 }
         informative = kept.map(\.isInformative)
         truth = truthCandidate.flatMap { candidates.firstIndex(of: sameNode[$0] ?? $0) }
         // Codes of categories (a figure declared categorical) and signed quantities keep exact comparison.

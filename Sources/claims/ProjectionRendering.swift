@@ -162,7 +162,8 @@ enum ProjectionRendering {
            heaviest.label != likeliest.label {
             out += "(the probabilities multiply the odds each source's confusion matrix gives, learned across incidents\n"
             out += " (Dawid–Skene), instead of adding weights: among few labels a source near chance adds little, so one more\n"
-            out += " reliable source can outweigh two less reliable ones)\n"
+            out += " reliable source can outweigh two less reliable ones; they also carry how often each label is the truth\n"
+            out += " on the figure's other incidents)\n"
         }
         for e in audit.entries {
             out += "\n\(e.role) \(e.claim)  weight \(f3(e.weight)) (reliability \(f3(e.reliability)))"
