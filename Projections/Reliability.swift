@@ -142,17 +142,14 @@ struct Item {
     func scores(reliability: [Double], confusion: Confusion?, skip: Int? = nil) -> [Double] {
         var s = [Double](repeating: 0, count: candidates.count)
         if useConfusion, let confusion {
-            var all = s
-            for (i, claimed) in agree.enumerated() {
+            for (i, claimed) in agree.enumerated() where i != skip {
                 guard let l = claimed.first else { continue }
                 for t in candidates.indices {
-                    let logP = log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
-                                                         reliability: reliability[i], labels: candidates.count))
-                    all[t] += logP
-                    if i != skip { s[t] += logP }
+                    s[t] += log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
+                                                      reliability: reliability[i], labels: candidates.count))
                 }
             }
-            if let prior = logLabelPrior(likelihood: all, confusion: confusion) {
+            if let prior = logLabelPrior(confusion: confusion) {
                 for t in s.indices { s[t] += prior[t] }
             }
             return s
@@ -163,22 +160,16 @@ struct Item {
         return s
     }
 
-    /// The log label prior of this item: its figure's label totals without this item's own
-    /// posterior, Laplace-smoothed, (Σ others' posteriors + 1) / (other items + labels); nil before
-    /// totals are learned. Taking the item out keeps its claims from counting twice: a figure that
-    /// only this item has gets a flat prior. The posterior taken out is the item's (adjudicated:
-    /// certain) under the prior with all items, as near as the stored totals allow to the one they hold.
-    func logLabelPrior(likelihood: [Double], confusion: Confusion) -> [Double]? {
-        guard let totals = confusion.labelTotals[key.figure], totals.posterior.count == likelihood.count else { return nil }
-        let labels = Double(likelihood.count)
-        var own = [Double](repeating: 0, count: likelihood.count)
-        if let truth {
-            own[truth] = 1
-        } else {
-            own = softmax(likelihood.indices.map { likelihood[$0] + log((totals.posterior[$0] + 1) / (Double(totals.items) + labels)) })
-        }
-        let others = Double(max(totals.items - 1, 0))
-        return likelihood.indices.map { log((max(totals.posterior[$0] - own[$0], 0) + 1) / (others + labels)) }
+    /// The log label prior of this item: its figure's label totals without the posterior this item
+    /// put into them, Laplace-smoothed, (Σ others' posteriors + 1) / (other items + labels); nil
+    /// before totals are learned. Taking the item out keeps its claims from counting twice: a figure
+    /// that only this item has gets a flat prior, also after its claims change. An item the totals do
+    /// not hold (new since they were learned) takes them whole.
+    func logLabelPrior(confusion: Confusion) -> [Double]? {
+        guard let totals = confusion.labelTotals[key.figure], totals.posterior.count == candidates.count else { return nil }
+        let own = confusion.labelPosteriors[LabelTotals.itemKey(key)].flatMap { $0.count == candidates.count ? $0 : nil }
+        let others = Double(max(totals.items - (own == nil ? 0 : 1), 0)), labels = Double(candidates.count)
+        return candidates.indices.map { log((max(totals.posterior[$0] - (own?[$0] ?? 0), 0) + 1) / (others + labels)) }
     }
 }
 
@@ -187,6 +178,9 @@ struct Item {
 public struct LabelTotals: Codable, Hashable, Sendable {
     public var posterior: [Double]
     public var items: Int
+
+    /// How an item's own posterior is keyed (``ReliabilityModel/labelPosteriors``).
+    public static func itemKey(_ key: FigureKey) -> String { "\(key.incident)\u{1}\(key.figure)\u{1}\(key.group ?? "")" }
 }
 
 /// Per source and figure, how often it said label l when the (leave-one-out) consensus was t,
@@ -199,6 +193,8 @@ struct Confusion: Sendable {
     /// ``Item/logLabelPrior(likelihood:confusion:)``). Without a prior a rare label is taken to be as
     /// likely as a common one, and the posteriors that fill the counts leak towards it.
     var labelTotals: [String: LabelTotals] = [:]
+    /// The posterior each item put into the totals, by ``LabelTotals/itemKey(_:)``.
+    var labelPosteriors: [String: [Double]] = [:]
 
     static func key(_ source: Int, _ figure: String) -> String { "\(source)\u{1}\(figure)" }
 
@@ -229,7 +225,9 @@ struct Confusion: Sendable {
     func learningLabelTotals(after previous: Confusion?, items: [Item], score: [Double]) -> Confusion {
         var learned = self
         learned.labelTotals = previous?.labelTotals ?? [:]
+        learned.labelPosteriors = previous?.labelPosteriors ?? [:]
         var totals: [String: LabelTotals] = [:]
+        var posteriors: [String: [Double]] = [:]
         for item in items where item.useConfusion {
             var posterior = [Double](repeating: 0, count: item.candidates.count)
             if let truth = item.truth {
@@ -241,8 +239,10 @@ struct Confusion: Sendable {
             for t in posterior.indices { sum.posterior[t] += posterior[t] }
             sum.items += 1
             totals[item.key.figure] = sum
+            posteriors[LabelTotals.itemKey(item.key)] = posterior
         }
         learned.labelTotals = totals
+        learned.labelPosteriors = posteriors
         return learned
     }
 }

@@ -19,17 +19,22 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     public var confusion: [String: [Double]]?
     public var confusionStrength: Double
     /// Per figure with confusion counts, its items' posteriors summed, from which each item's label
-    /// prior is learned; nil in models stored before it was, which weigh labels alike until `claims rebuild`.
+    /// prior is learned; nil in models stored before it was, which weigh labels alike until the next learning
+    /// point or `claims rebuild`.
     public var labelTotals: [String: LabelTotals]?
+    /// The posterior each item put into the label totals, by ``LabelTotals/itemKey(_:)``, so that its
+    /// prior can leave it out exactly. Stored per item beside the model, like the scores.
+    public var labelPosteriors: [String: [Double]]?
     /// Kernel widths of numeric figures whose close values speak for each other (see `Closeness`);
     /// nil in models stored before they existed, which compare exactly until `claims rebuild`.
     public var closeness: [String: Closeness.Width]?
 
     public init(scores: [String: Double], sources: [String] = [], labelSpaces: [String: [Candidate]] = [:],
                 confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, labelTotals: [String: LabelTotals]? = nil,
-                closeness: [String: Closeness.Width]? = nil) {
+                labelPosteriors: [String: [Double]]? = nil, closeness: [String: Closeness.Width]? = nil) {
         self.scores = scores
         self.labelTotals = labelTotals
+        self.labelPosteriors = labelPosteriors
         self.closeness = closeness
         self.sources = sources
         self.labelSpaces = labelSpaces
@@ -37,10 +42,12 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
         self.confusionStrength = confusionStrength
     }
 
-    /// The model without its scores (they are stored per source), for storing beside them.
+    /// The model without its scores and item posteriors (they are stored per source and per item),
+    /// for storing beside them.
     public var withoutScores: ReliabilityModel {
         var copy = self
         copy.scores = [:]
+        copy.labelPosteriors = nil
         return copy
     }
 }
@@ -50,7 +57,8 @@ extension ProjectionContext {
     public var weights: ReliabilityModel {
         ReliabilityModel(scores: scores, sources: confusion == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
                          confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0,
-                         labelTotals: confusion.map(\.labelTotals), closeness: closeness.isEmpty ? nil : closeness)
+                         labelTotals: confusion.map(\.labelTotals), labelPosteriors: confusion.map(\.labelPosteriors),
+                         closeness: closeness.isEmpty ? nil : closeness)
     }
 }
 

@@ -401,6 +401,12 @@ extension LedgerStore {
             let id = json([key.incident, key.figure, key.group ?? ""])
             structure.rows[["adjudication", id, state.canonicalIncident(key.incident)]] = (adjudication.json.canonicalString, nil)
         }
+        // The posterior each categorical item put into the label totals, by the incident it was
+        // learned under, so that one incident's prior leaves its own out (``LabelTotals``).
+        for (id, posterior) in weights.labelPosteriors ?? [:] {
+            let incident = String(id.prefix { $0 != "\u{1}" })
+            structure.rows[["label_posterior", id, incident]] = (json(posterior), nil)
+        }
         return [consensus, inconsistencies, reliability, incidents, model, structure]
     }
 
@@ -534,6 +540,13 @@ extension LedgerStore {
             weights = try JSONDecoder().decode(ReliabilityModel.self, from: Data(model.utf8))
         }
         weights.scores = scores
+        if weights.labelTotals != nil {
+            var posteriors: [String: [Double]] = [:]
+            for row in try Row.fetchAll(merged, arguments: ["label_posterior", canonical]) {
+                posteriors[row[0]] = try JSONDecoder().decode([Double].self, from: Data((row[1] as String).utf8))
+            }
+            weights.labelPosteriors = posteriors
+        }
         return (state, weights)
     }
 }
