@@ -47,6 +47,9 @@ public struct LabelVote: Codable, Hashable, Sendable {
     /// Share of the posterior (softmax of the scores the consensus maximises).
     public var probability: Double
     public var originators: Int
+    /// The label prior behind the probability: how often this label is the truth on the figure's
+    /// other incidents (Dawid–Skene's class prior); nil where none is learned.
+    public var prior: Double?
 }
 
 /// What the ledger believes about one incident × figure × group.
@@ -380,11 +383,12 @@ public struct ProjectionContext: Sendable {
         var votes: [LabelVote] = []
         if categorical {
             let probability = softmax(support)
+            let prior = item.useConfusion ? confusion.flatMap { item.logLabelPrior(confusion: $0) }?.map(exp) : nil
             for (j, cand) in item.candidates.enumerated() {
                 let voters = item.agree.indices.filter { item.agree[$0].contains(j) }
                 guard !voters.isEmpty else { continue }
                 votes.append(LabelVote(label: item.written(cand), weight: voters.map { weights[$0] }.reduce(0, +),
-                                       probability: probability[j], originators: voters.count))
+                                       probability: probability[j], originators: voters.count, prior: prior?[j]))
             }
         }
         let adjudicated = self.adjudicated[key]?.value.display

@@ -190,7 +190,7 @@ struct Confusion: Sendable {
     var counts: [String: [Double]] = [:]
     let strength: Double
     /// Per figure, its items' posteriors summed, from which each item's label prior is learned (see
-    /// ``Item/logLabelPrior(likelihood:confusion:)``). Without a prior a rare label is taken to be as
+    /// ``Item/logLabelPrior(confusion:)``). Without a prior a rare label is taken to be as
     /// likely as a common one, and the posteriors that fill the counts leak towards it.
     var labelTotals: [String: LabelTotals] = [:]
     /// The posterior each item put into the totals, by ``LabelTotals/itemKey(_:)``.

@@ -156,7 +156,8 @@ enum ProjectionRendering {
         if let adjudicated = c.adjudicated { out += "adjudicated: \(adjudicated)\n" }
         if !audit.responsibleParties.isEmpty { out += "responsible parties (heuristic): \(audit.responsibleParties.joined(separator: ", "))\n" }
         for v in c.votes {
-            out += "vote \(v.label): weight \(f3(v.weight)) from \(v.originators) originator\(v.originators == 1 ? "" : "s") → probability \(f3(v.probability))\n"
+            out += "vote \(v.label): weight \(f3(v.weight)) from \(v.originators) originator\(v.originators == 1 ? "" : "s") → probability \(f3(v.probability))"
+            out += v.prior.map { " (label prior \(f3($0)))\n" } ?? "\n"
         }
         if let heaviest = c.votes.max(by: { $0.weight < $1.weight }), let likeliest = c.votes.max(by: { $0.probability < $1.probability }),
            heaviest.label != likeliest.label {

@@ -217,12 +217,21 @@ import Testing
     @Test(arguments: ["success", "failure"])
     func aCloseCallGoesToTheLabelTheFigureUsuallyHas(usual: String) throws {
         // Given two alike sources splitting on an outcome that is `usual` everywhere else
-        let c = try #require(split(usual: usual).consensus("split", "outcome", nil))
+        let ledger = split(usual: usual)
+        let c = try #require(ledger.consensus("split", "outcome", nil))
         // Then the label prior learned from the other incidents decides for the usual label
         // (the build before it gave the split to the other label, 0.514 either way round)
         #expect(c.label == usual)
         let vote = try #require(c.votes.first { $0.label == usual })
         #expect(vote.probability > 0.5)
+        // and the vote shows that prior: the other 20 incidents' posteriors for it, (Σ + 1) / (20 + 2)
+        let weights = ledger.context().weights
+        let totals = try #require(weights.labelTotals?["outcome"])
+        let own = try #require(weights.labelPosteriors?[LabelTotals.itemKey(FigureKey(incident: "split", figure: "outcome", group: nil))])
+        let j = usual == "failure" ? 0 : 1
+        let prior = try #require(vote.prior)
+        #expect(abs(prior - (totals.posterior[j] - own[j] + 1) / 22) < 1e-12)
+        #expect(prior > 0.5)
     }
 
     @Test func aFigureOnlyOneIncidentHasTakesNoPriorFromItself() throws {

@@ -108,6 +108,8 @@ struct ProjectionCommandTests {
         let outcome = try cli.run("explain", Self.atmeh, "outcome").stdout
         #expect(outcome.contains("vote failure: weight ") && outcome.contains("vote success: weight ") && outcome.contains("→ probability"))
         #expect(outcome.contains("best success") == outcome.contains("(the probabilities multiply the odds"))
+        // and the label prior behind the probabilities: flat, since only this incident has an outcome
+        #expect(outcome.contains("(label prior 0.500)"))
         // When a report text is altered behind the ledger's back
         let edit = try CLI.shell("""
             sqlite3 claims.sqlite "DROP TRIGGER events_are_immutable; UPDATE events SET payload = replace(payload, 'children', 'chxldren') WHERE type = 'report_ingested';"
