@@ -181,6 +181,9 @@ public struct LabelTotals: Codable, Hashable, Sendable {
 
     /// How an item's own posterior is keyed (``ReliabilityModel/labelPosteriors``).
     public static func itemKey(_ key: FigureKey) -> String { "\(key.incident)\u{1}\(key.figure)\u{1}\(key.group ?? "")" }
+
+    /// The incident an ``itemKey(_:)`` names.
+    public static func incident(ofItemKey itemKey: String) -> String { String(itemKey.prefix { $0 != "\u{1}" }) }
 }
 
 /// Per source and figure, how often it said label l when the (leave-one-out) consensus was t,

@@ -404,8 +404,7 @@ extension LedgerStore {
         // The posterior each categorical item put into the label totals, by the incident it was
         // learned under, so that one incident's prior leaves its own out (``LabelTotals``).
         for (id, posterior) in weights.labelPosteriors ?? [:] {
-            let incident = String(id.prefix { $0 != "\u{1}" })
-            structure.rows[["label_posterior", id, incident]] = (json(posterior), nil)
+            structure.rows[["label_posterior", id, LabelTotals.incident(ofItemKey: id)]] = (json(posterior), nil)
         }
         return [consensus, inconsistencies, reliability, incidents, model, structure]
     }
