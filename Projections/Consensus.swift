@@ -190,8 +190,8 @@ public struct ProjectionContext: Sendable {
         self.items = items
         self.responsible = ProjectionContext.findResponsible(state: state, byKey: byKey, keys: keys, options: options)
         if let weights {
-            confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength, labelTotals: weights.labelTotals ?? [:],
-                                                                   labelPosteriors: weights.labelPosteriors ?? [:]) }
+            confusion = weights.confusion.map { Confusion(counts: $0, strength: weights.confusionStrength, smoothing: weights.confusionSmoothing ?? .oneCoin,
+                                                          labelTotals: weights.labelTotals ?? [:], labelPosteriors: weights.labelPosteriors ?? [:]) }
             scores = weights.scores
             closeness = weights.closeness ?? [:]
             reliability = [:]

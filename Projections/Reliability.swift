@@ -142,10 +142,12 @@ struct Item {
     func scores(reliability: [Double], confusion: Confusion?, skip: Int? = nil) -> [Double] {
         var s = [Double](repeating: 0, count: candidates.count)
         if useConfusion, let confusion {
+            let pooled = confusion.pooled[key.figure]
             for (i, claimed) in agree.enumerated() where i != skip {
                 guard let l = claimed.first else { continue }
+                let counts = confusion.counts[Confusion.key(source[i], key.figure)]
                 for t in candidates.indices {
-                    s[t] += log(confusion.probability(source: source[i], figure: key.figure, truth: t, claimed: l,
+                    s[t] += log(confusion.probability(counts: counts, pooled: pooled, truth: t, claimed: l,
                                                       reliability: reliability[i], labels: candidates.count))
                 }
             }
@@ -186,35 +188,101 @@ public struct LabelTotals: Codable, Hashable, Sendable {
     public static func incident(ofItemKey itemKey: String) -> String { String(itemKey.prefix { $0 != "\u{1}" }) }
 }
 
-/// Per source and figure, how often it said label l when the (leave-one-out) consensus was t,
-/// as expected counts; smoothed towards its one-coin reliability. With them, per figure, how
-/// often each label is the truth (Dawid–Skene's class prior).
+/// How a confusion row with few counts is smoothed: towards the source's one coin (right with
+/// probability its reliability), `strength` pseudo-counts per row, while the scores are learned;
+/// or towards the figure's pooled matrix (every source's counts together), `strength`
+/// pseudo-counts per label, in the matrices fitted after them that the consensus reads.
+public enum ConfusionSmoothing: String, Codable, Hashable, Sendable {
+    case oneCoin = "one-coin"
+    case pooled
+}
+
+/// Per source and figure, how often it said label l when the consensus was t, as expected
+/// counts, smoothed (``ConfusionSmoothing``). With them, per figure, how often each label is the
+/// truth (Dawid–Skene's class prior).
 struct Confusion: Sendable {
-    var counts: [String: [Double]] = [:]
+    private(set) var counts: [String: [Double]] = [:]
     let strength: Double
+    let smoothing: ConfusionSmoothing
     /// Per figure, its items' posteriors summed, from which each item's label prior is learned (see
     /// ``Item/logLabelPrior(confusion:)``). Without a prior a rare label is taken to be as
     /// likely as a common one, and the posteriors that fill the counts leak towards it.
     var labelTotals: [String: LabelTotals] = [:]
     /// The posterior each item put into the totals, by ``LabelTotals/itemKey(_:)``.
     var labelPosteriors: [String: [Double]] = [:]
+    /// Per figure, every source's counts summed and row-normalised: what a source is taken to do
+    /// before its own counts say otherwise. Derived from `counts` (``pool()``).
+    private(set) var pooled: [String: [Double]] = [:]
+
+    init(strength: Double, smoothing: ConfusionSmoothing) {
+        self.strength = strength
+        self.smoothing = smoothing
+    }
+
+    init(counts: [String: [Double]], strength: Double, smoothing: ConfusionSmoothing, labelTotals: [String: LabelTotals],
+         labelPosteriors: [String: [Double]]) {
+        self.counts = counts
+        self.strength = strength
+        self.smoothing = smoothing
+        self.labelTotals = labelTotals
+        self.labelPosteriors = labelPosteriors
+        pool()
+    }
 
     static func key(_ source: Int, _ figure: String) -> String { "\(source)\u{1}\(figure)" }
 
     mutating func add(source: Int, figure: String, posterior: [Double], claimed: Int) {
         let n = posterior.count
-        var m = counts[Confusion.key(source, figure)] ?? [Double](repeating: 0, count: n * n)
-        for t in 0..<n { m[t * n + claimed] += posterior[t] }
-        counts[Confusion.key(source, figure)] = m
+        counts[Confusion.key(source, figure), default: [Double](repeating: 0, count: n * n)].withUnsafeMutableBufferPointer { m in
+            for t in 0..<n { m[t * n + claimed] += posterior[t] }
+        }
     }
 
-    func probability(source: Int, figure: String, truth t: Int, claimed l: Int, reliability r: Double, labels n: Int) -> Double {
+    /// Sums the pooled matrices from the counts (in key order, so the sums do not depend on
+    /// dictionary order). Call once the counts are complete.
+    mutating func pool() {
+        var sums: [String: [Double]] = [:]
+        for key in counts.keys.sorted() {
+            let figure = String(key[key.index(after: key.firstIndex(of: "\u{1}")!)...])
+            let m = counts[key]!
+            var sum = sums[figure] ?? [Double](repeating: 0, count: m.count)
+            for j in m.indices { sum[j] += m[j] }
+            sums[figure] = sum
+        }
+        // Each pooled row is itself smoothed, with one pseudo-count per label, towards how often
+        // the figure's sources agree with the consensus over all rows: a label that is rarely the
+        // truth is not taken to be one on which sources answer at random.
+        pooled = sums.mapValues { sum in
+            let n = Int(Double(sum.count).squareRoot().rounded())
+            let total = sum.reduce(0, +)
+            let agreeing = total > 0 ? (0..<n).reduce(0) { $0 + sum[$1 * n + $1] } / total : 1 / Double(n)
+            var p = sum
+            for t in 0..<n {
+                let row = sum[(t * n)..<(t * n + n)].reduce(0, +)
+                for l in 0..<n {
+                    let base = t == l ? agreeing : (1 - agreeing) / Double(max(1, n - 1))
+                    p[t * n + l] = (sum[t * n + l] + Double(n) * base) / (row + Double(n))
+                }
+            }
+            return p
+        }
+    }
+
+    /// P(claimed l | truth t) for a source with these counts (its matrix, row-major truth × claimed),
+    /// smoothed. A source without counts is read as one coin, right with probability its
+    /// reliability and otherwise any other label alike.
+    func probability(counts m: [Double]?, pooled: [Double]?, truth t: Int, claimed l: Int, reliability r: Double, labels n: Int) -> Double {
         let p = min(max(r, 0.01), 0.99)
-        let base = t == l ? p : (1 - p) / Double(max(1, n - 1))
-        guard let m = counts[Confusion.key(source, figure)] else { return base }
+        let oneCoin = t == l ? p : (1 - p) / Double(max(1, n - 1))
+        guard let m, m.count == n * n else { return oneCoin }
+        var base = oneCoin, pseudo = strength
+        if smoothing == .pooled, let pooled, pooled.count == n * n {
+            base = pooled[t * n + l]
+            pseudo = strength * Double(n)
+        }
         var row = 0.0
         for j in 0..<n { row += m[t * n + j] }
-        return max(1e-9, (m[t * n + l] + strength * base) / (row + strength))
+        return max(1e-9, (m[t * n + l] + pseudo * base) / (row + pseudo))
     }
 
     /// Counts a scored claim of an item compared through confusion matrices.
@@ -227,6 +295,7 @@ struct Confusion: Sendable {
     /// each item weighed with its prior from the totals of `previous` (an adjudicated item counts as certain).
     func learningLabelTotals(after previous: Confusion?, items: [Item], score: [Double]) -> Confusion {
         var learned = self
+        learned.pool()
         learned.labelTotals = previous?.labelTotals ?? [:]
         learned.labelPosteriors = previous?.labelPosteriors ?? [:]
         var totals: [String: LabelTotals] = [:]
@@ -456,7 +525,7 @@ struct Learner {
         for _ in 0..<rounds {
             var agreeSum = [Double](repeating: 0, count: n)
             scored = [Int](repeating: 0, count: n)
-            var next = anyConfusion ? Confusion(strength: a) : nil
+            var next = anyConfusion ? Confusion(strength: a, smoothing: .oneCoin) : nil
             var nextBias = Bias(sources: n, items: items)
             for (k, item) in items.enumerated() {
                 forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
@@ -483,15 +552,11 @@ struct Learner {
             confusion = next?.learningLabelTotals(after: confusion, items: items, score: score)
             bias = nextBias
         }
-        // Explanations and bias, against the final scores. The confusion counts and label totals
-        // are estimated once more against them too (the round above estimated them against the
-        // scores it started from), so the consensus weighs the final scores with matching matrices.
+        // Explanations and bias, against the final scores.
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
         var finalBias = Bias(sources: n, items: items)
-        var finalConfusion = confusion.map { Confusion(strength: $0.strength) }
         for (k, item) in items.enumerated() {
             forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
-                finalConfusion?.add(item, claim: i, posterior: posterior)
                 let s = item.source[i]
                 let effect = (agreement - prior[s]) / ((assessed[s] == nil ? a : options.assessedPriorStrength) + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,
@@ -501,7 +566,7 @@ struct Learner {
         }
         // Only the reported biases are read from this pass: no tolerance or shrinkage to learn.
         finalBias.sortResiduals()
-        confusion = finalConfusion?.learningLabelTotals(after: confusion, items: items, score: score)
+        confusion = confusion.map { fittingConfusion($0, score: score) }
         for s in 0..<n {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
@@ -509,6 +574,48 @@ struct Learner {
         return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence,
                       bias: (0..<n).map { finalBias.reported(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion)
     }
+
+    /// Dawid–Skene's EM for the confusion counts and label totals, with the scores fixed. Like
+    /// Dawid and Skene, it starts from the vote: the first counts take each item's
+    /// reliability-weighted vote shares; then each item's full posterior, its own claims included,
+    /// fills the counts, until no item's posterior moves by 1e-6 (at most
+    /// ``maximumConfusionIterations`` passes). The rounds above count leave-one-out posteriors,
+    /// which keep a source from confirming itself while the scores are learned; but where items
+    /// have few claims those posteriors stay soft, and so do matrices learned from them (a careful
+    /// worker among three read as barely better than chance). Here what keeps a source with few
+    /// claims from fitting itself is the smoothing towards the pooled matrix.
+    func fittingConfusion(_ start: Confusion, score: [Double]) -> Confusion {
+        var current = Confusion(counts: [:], strength: start.strength, smoothing: .pooled, labelTotals: start.labelTotals,
+                                labelPosteriors: start.labelPosteriors)
+        for iteration in 0..<Learner.maximumConfusionIterations {
+            var next = Confusion(strength: current.strength, smoothing: .pooled)
+            for item in items where item.useConfusion && (item.truth != nil || item.kept.count >= 2) {
+                let reliability = item.source.map { score[$0] }
+                var posterior = [Double](repeating: 0, count: item.candidates.count)
+                if let truth = item.truth {
+                    posterior[truth] = 1
+                } else if iteration == 0 {
+                    let votes = item.scores(reliability: reliability, confusion: nil)
+                    let total = votes.reduce(0, +)
+                    if total > 0 { posterior = votes.map { $0 / total } }
+                } else {
+                    posterior = softmax(item.scores(reliability: reliability, confusion: current))
+                }
+                for i in item.kept.indices where item.informative[i] { next.add(item, claim: i, posterior: posterior) }
+            }
+            next = next.learningLabelTotals(after: current, items: items, score: score)
+            var change = 0.0
+            for (key, posterior) in next.labelPosteriors {
+                guard let before = current.labelPosteriors[key], before.count == posterior.count else { change = .infinity; break }
+                for t in posterior.indices { change = max(change, abs(posterior[t] - before[t])) }
+            }
+            current = next
+            if change < 1e-6 { break }
+        }
+        return current
+    }
+
+    static let maximumConfusionIterations = 50
 
     /// Calls `body(claimIndex, agreement, posterior, residual)` for each kept, informative claim
     /// that can be scored: against the adjudicated value, or leave-one-out against the posterior of

@@ -18,6 +18,9 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     /// Confusion counts by `"<source index>\u{1}<figure>"`, row-major truth × claimed.
     public var confusion: [String: [Double]]?
     public var confusionStrength: Double
+    /// How the counts are smoothed; nil in models stored before the fitted matrices (session 9),
+    /// which were smoothed towards each source's one coin.
+    public var confusionSmoothing: ConfusionSmoothing?
     /// Per figure with confusion counts, its items' posteriors summed, from which each item's label
     /// prior is learned; nil in models stored before it was, which weigh labels alike until the next learning
     /// point or `claims rebuild`.
@@ -30,7 +33,7 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     public var closeness: [String: Closeness.Width]?
 
     public init(scores: [String: Double], sources: [String] = [], labelSpaces: [String: [Candidate]] = [:],
-                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, labelTotals: [String: LabelTotals]? = nil,
+                confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, confusionSmoothing: ConfusionSmoothing? = nil, labelTotals: [String: LabelTotals]? = nil,
                 labelPosteriors: [String: [Double]]? = nil, closeness: [String: Closeness.Width]? = nil) {
         self.scores = scores
         self.labelTotals = labelTotals
@@ -40,6 +43,7 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
         self.labelSpaces = labelSpaces
         self.confusion = confusion
         self.confusionStrength = confusionStrength
+        self.confusionSmoothing = confusionSmoothing
     }
 
     /// The model without its scores and item posteriors (they are stored per source and per item),
@@ -56,7 +60,7 @@ extension ProjectionContext {
     /// The learned weights behind this context's consensus (see ``ReliabilityModel``).
     public var weights: ReliabilityModel {
         ReliabilityModel(scores: scores, sources: confusion == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
-                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0,
+                         confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0, confusionSmoothing: confusion?.smoothing,
                          labelTotals: confusion.map(\.labelTotals), labelPosteriors: confusion.map(\.labelPosteriors),
                          closeness: closeness.isEmpty ? nil : closeness)
     }
