@@ -277,7 +277,8 @@ public enum TruthSet {
     /// values it lists and `no` for the others (its list is taken as complete, as in Zhao et al.'s
     /// latent truth model). The yes/no label space is shared by the attribute, so each source gets
     /// a confusion matrix (Dawid–Skene): how often it leaves out a true value, how often it adds
-    /// a false one. Rows in the table's format (object,attribute,source,value).
+    /// a false one. Values that differ only in case or spacing ("John Smith", "john  smith") are
+    /// one value, named as first written. Rows in the table's format (object,attribute,source,value).
     public static func impliedClaims(multiValuedCSV text: String) -> String {
         let items = listedValues(text)
         var out = "object,attribute,source,value\n"
@@ -285,17 +286,19 @@ public enum TruthSet {
             let (values, bySource) = items.lists[key]!
             for value in values {
                 for (source, listed) in bySource {
-                    out += CSVWriter.row([key.incident + valueSeparator + value, key.figure, source, listed.contains(value) ? "yes" : "no"]) + "\n"
+                    out += CSVWriter.row([key.incident + valueSeparator + value, key.figure, source, listed.contains(Candidate.comparable(value)) ? "yes" : "no"]) + "\n"
                 }
             }
         }
         return out
     }
 
-    /// Per item, in first-seen order: the values given, and each source's list.
+    /// Per item, in first-seen order: the values given, each as first written, and each source's
+    /// list in compared form (``Candidate/comparable(_:)``, as labels are compared).
     static func listedValues(_ text: String) -> (order: [FigureKey], lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])]) {
         var order: [FigureKey] = []
         var values: [FigureKey: [String]] = [:]
+        var seen: [FigureKey: Set<String>] = [:]
         var sources: [FigureKey: [String]] = [:]
         var listed: [FigureKey: [String: Set<String>]] = [:]
         let (c, rows) = claimRows(text)
@@ -304,9 +307,10 @@ public enum TruthSet {
             let source = row.fields[c.source].trimmingCharacters(in: .whitespaces), value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
             guard !key.incident.isEmpty, !key.figure.isEmpty, !source.isEmpty, !value.isEmpty else { continue }
             if values[key] == nil { order.append(key) }
-            if !(values[key]?.contains(value) ?? false) { values[key, default: []].append(value) }
+            let folded = Candidate.comparable(value)
+            if seen[key, default: []].insert(folded).inserted { values[key, default: []].append(value) }
             if listed[key]?[source] == nil { sources[key, default: []].append(source) }
-            listed[key, default: [:]][source, default: []].insert(value)
+            listed[key, default: [:]][source, default: []].insert(folded)
         }
         var lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])] = [:]
         for key in order { lists[key] = (values[key]!, sources[key]!.map { ($0, listed[key]![$0]!) }) }
@@ -330,17 +334,18 @@ public enum TruthSet {
         let items = listedValues(claimsCSV).lists
         return scoreSets(claimsCSV: claimsCSV, truthCSV: truthCSV) { key, value in
             guard let sources = items[key]?.bySource else { return false }
-            return 2 * sources.filter { $0.1.contains(value) }.count > sources.count
+            return 2 * sources.filter { $0.1.contains(Candidate.comparable(value)) }.count > sources.count
         }
     }
 
+    /// Values and gold are compared up to case and spacing, as labels are.
     static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
         let items = listedValues(claimsCSV)
         let gold = goldValues(truthCSV).values
         var scored = 0, exact = 0, given = 0, right = 0, golden = 0
         for key in items.order {
-            guard let g = gold[key].map(Set.init) else { continue }
-            let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) })
+            guard let g = gold[key].map({ Set($0.map(Candidate.comparable)) }) else { continue }
+            let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) }.map(Candidate.comparable))
             scored += 1
             if predicted == g { exact += 1 }
             given += predicted.count

@@ -24,7 +24,8 @@ struct EvaluateTruth: ParsableCommand {
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
-            the values it lists and no to the others; it is scored by precision, recall and F1 over values and \
+            the values it lists and no to the others (values that differ only in case or spacing are one value, \
+            also against gold; "Smith, John" is not "John Smith"); it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and for numeric sets the median of the claimed \
             values, and the published marks of the development \

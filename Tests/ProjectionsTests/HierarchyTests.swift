@@ -174,6 +174,42 @@ import Testing
             """)
     }
 
+    /// The consensus of a multi-valued set, scored, as `claims evaluate truth` computes it.
+    func evaluateMultiValued(claims: String, truth: String) -> TruthSet.Score {
+        let state = ClaimsState.fold(TruthSet.events(claimsCSV: TruthSet.impliedClaims(multiValuedCSV: claims)))
+        let context = ProjectionContext(state: state, options: TruthSet.options(kind: "multi-valued", state: state))
+        return TruthSet.scoreMultiValued(context, claimsCSV: claims, truthCSV: truth)
+    }
+
+    @Test func valuesDifferingOnlyInCaseOrSpacingAreOneValue() {
+        // Given three sources writing one author three ways, against two that list another
+        let split = "object,attribute,source,value\nb1,author,s1,John Smith\nb1,author,s2,john smith\nb1,author,s3,JOHN  SMITH\n"
+            + "b1,author,s4,Jane Roe\nb1,author,s5,Jane Roe\nb1,author,s1,Jane Roe\n"
+        // Then the three are one value, named as first written, with three votes for it
+        #expect(TruthSet.impliedClaims(multiValuedCSV: split).hasPrefix("""
+            object,attribute,source,value
+            b1 → John Smith,author,s1,yes
+            b1 → John Smith,author,s2,yes
+            b1 → John Smith,author,s3,yes
+            b1 → John Smith,author,s4,no
+            b1 → John Smith,author,s5,no
+
+            """))
+        // and it is found, by the consensus and by majority vote
+        let truth = "object,attribute,value\nb1,author,John Smith\n"
+        #expect(evaluateMultiValued(claims: split, truth: truth).recall == 1)
+        #expect(TruthSet.majorityVoteMultiValued(claimsCSV: split, truthCSV: truth).recall == 1)
+
+        // Given gold written in another case than the claims (names reordered are still other values)
+        let variants = "object,attribute,source,value\nb1,author,s1,\"Smith, John\"\nb1,author,s1,Jane Doe\nb1,author,s2,John Smith\n"
+            + "b1,author,s2,Jane Doe\nb1,author,s3,john smith\nb1,author,s3,jane doe\nb2,author,s1,A. Writer\nb2,author,s2,A. Writer\n"
+        let gold = "object,attribute,value\nb1,author,John Smith\nb1,author,Jane Doe\nb2,author,a. writer\n"
+        // Then every set is exactly right
+        let score = evaluateMultiValued(claims: variants, truth: gold)
+        #expect(score.items == 2 && score.accuracy == 1 && score.f1 == 1)
+        #expect(TruthSet.majorityVoteMultiValued(claimsCSV: variants, truthCSV: gold).accuracy == 1)
+    }
+
     /// Books with one to three authors; sources that leave out true authors (recall 0.5–0.98) and
     /// sometimes add a wrong one.
     func syntheticBooks(seed: UInt64) -> (claims: String, truth: String) {
