@@ -25,9 +25,9 @@ public enum TruthSet {
 
     /// The events `claims import --format claims-csv` appends for a file: the file as a report,
     /// its sources and incidents (registered on the way), and one claim per row. Positions count
-    /// from `firstPosition`.
+    /// from `firstPosition`. With `valuesAsWritten` every value is a label (see ``valuesAsWritten(kind:)``).
     public static func events(claimsCSV text: String, fileName: String = "claims.csv", recordedAt: String = "1970-01-01T00:00:00.000Z",
-                              firstPosition: Int64 = 1) -> [ProjectionEvent] {
+                              firstPosition: Int64 = 1, valuesAsWritten: Bool = false) -> [ProjectionEvent] {
         let normalised = ReportText.normalise(text)
         let (columns, rows) = claimRows(normalised)
         var out: [ProjectionEvent] = []
@@ -43,7 +43,7 @@ public enum TruthSet {
         var incidents = Set<String>()
         // Rows the import would refuse are left out here, rather than failing the evaluation.
         for row in rows {
-            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else { continue }
+            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else { continue }
             if incidents.insert(claim.incidentID).inserted { add(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)) }
             if sources.insert(claim.originator).inserted { add(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown)) }
             add(claim)
@@ -82,12 +82,17 @@ public enum TruthSet {
         return object["kind"] as? String
     }
 
+    /// Whether a set of this kind is imported with its values as written: the values of a
+    /// categorical or hierarchical set are codes, even when they read as numbers, and `06037` is
+    /// not the number 6037 (nor the node `06037` of a hierarchy).
+    public static func valuesAsWritten(kind: String?) -> Bool { kind == "categorical" || kind == "hierarchical" }
+
     /// Imports the claims, runs the consensus on every object and scores it against the gold rows.
     /// When the set declares itself categorical or hierarchical, its attributes are voted on as
     /// categories even where their values are written as numbers (codes).
     public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil, hierarchy: LabelHierarchy = LabelHierarchy(),
                                 options: ProjectionOptions = ProjectionOptions()) -> Score {
-        let events = events(claimsCSV: claimsCSV)
+        let events = events(claimsCSV: claimsCSV, valuesAsWritten: valuesAsWritten(kind: kind))
         let state = ClaimsState.fold(events)
         let options = Self.options(kind: kind, hierarchy: hierarchy, state: state, base: options)
         return score(ProjectionContext(state: state, options: options), truthCSV: truthCSV)
@@ -207,7 +212,7 @@ public enum TruthSet {
     /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
     /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
     /// and numbers are measured against the nearest. Codes of categories (`categorical`) are
-    /// compared as values, without numeric measures.
+    /// compared as written (up to case and spacing), without numeric measures: `2139` is not `02139`.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
                       estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         let (order, golds) = goldValues(truthCSV)
@@ -241,7 +246,7 @@ public enum TruthSet {
             } else {
                 allNumeric = false
                 if gold.contains(where: { Candidate.comparable($0) == Candidate.comparable(c.text)
-                    || ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
+                    || !categorical && ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))

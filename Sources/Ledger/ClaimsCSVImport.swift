@@ -11,7 +11,8 @@ import Foundation
 /// incidents are registered on the way. Claim ids are derived from the file and row, so
 /// importing the same file again (say after an interruption) adds only what is missing.
 public enum ClaimsCSVImport {
-    public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true,
+    /// `valuesAsWritten`: every value is a label, numbers included (see ``ClaimsTable/claim(from:columns:reportID:valuesAsWritten:)``).
+    public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true, valuesAsWritten: Bool = false,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let text = try ReportFile.readText(path)
         let rows: [CSVRow]
@@ -34,7 +35,7 @@ public enum ClaimsCSVImport {
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else {
+                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else {
                         empty.append(row.line)
                         continue
                     }

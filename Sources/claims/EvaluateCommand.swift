@@ -19,7 +19,7 @@ struct EvaluateTruth: ParsableCommand {
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
             truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) for numeric gold, accuracy \
             for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
-            on as categories. A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
+            on as categories, its values read as written (codes: 06037 is not 6037). A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
@@ -107,7 +107,8 @@ struct EvaluateTruth: ParsableCommand {
                     try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
                 }
                 // The consensus is computed below with the set's declared kind; skip materialising.
-                let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false)
+                let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
+                                                       valuesAsWritten: TruthSet.valuesAsWritten(kind: kind))
                 for warning in imported.warnings { Terminal.note("warning: \(warning)") }
                 if kind == "numeric" {
                     for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {

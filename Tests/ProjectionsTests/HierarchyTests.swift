@@ -140,6 +140,26 @@ import Testing
         return (claims, truth, try! LabelHierarchy(csv: table))
     }
 
+    @Test func codesWithLeadingZerosAreKeptAsWritten() throws {
+        // Given FIPS-style ids: a state and its counties, and sources naming a county or the state
+        let hierarchy = try LabelHierarchy(csv: "id,name,parent_id\n06,California,\n06037,Los Angeles County,06\n06075,San Francisco County,06\n")
+        let claims = "object,attribute,source,value\np1,b,s1,06037\np1,b,s2,06037\np2,b,s1,06075\np2,b,s2,06\n"
+        let truth = "object,attribute,value\np1,b,06037\np2,b,06075\n"
+        // Then every code names its node: both counties are found, the state supporting San Francisco County
+        let nested = TruthSet.evaluate(claimsCSV: claims, truthCSV: truth, kind: "hierarchical", hierarchy: hierarchy)
+        #expect(nested.items == 2 && nested.accuracy == 1 && nested.generalisedAccuracy == 1 && nested.meanDistance == 0)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: truth, hierarchy: hierarchy).generalisedAccuracy == 1)
+
+        // Given a categorical set of zip codes, one object given 2139 for gold 02139
+        let zips = "object,attribute,source,value\np1,zip,s1,02139\np1,zip,s2,02139\np2,zip,s1,2139\np2,zip,s2,2139\n"
+        let zipGold = "object,attribute,value\np1,zip,02139\np2,zip,02139\n"
+        // Then the code is what is written: 2139 is another code
+        #expect(TruthSet.evaluate(claimsCSV: zips, truthCSV: zipGold, kind: "categorical").accuracy == 0.5)
+        #expect(TruthSet.majorityVote(claimsCSV: zips, truthCSV: zipGold, categorical: true).accuracy == 0.5)
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: zips, valuesAsWritten: true)))
+        #expect(context.consensus(FigureKey(incident: "p1", figure: "zip", group: nil))?.bestDisplay == "02139")
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func nestingBeatsVotingOnSyntheticPlaces(seed: UInt64) {
         let set = syntheticPlaces(seed: seed)

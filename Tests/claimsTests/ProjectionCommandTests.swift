@@ -292,6 +292,37 @@ struct ProjectionCommandTests {
         #expect(refused.stderr.contains("bad.csv:3: parent_id xx is not the id of any row"), "\(refused.stderr)")
     }
 
+    @Test("evaluate truth keeps the codes of categorical and hierarchical sets as written (06037 is not 6037)")
+    func codesWithLeadingZeros() throws {
+        let cli = try CLI()
+        func evaluate(_ files: [String: String]) throws -> [String: Any] {
+            let dir = cli.folder.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+            #expect(out.status == 0, "\(out.stderr)")
+            return try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
+        }
+        // Given counties under their state, by FIPS id, in a folder that declares no kind
+        let places = try evaluate([
+            "hierarchy.csv": "id,name,parent_id\n06,California,\n06037,Los Angeles County,06\n06075,San Francisco County,06\n",
+            "claims.csv": "object,attribute,source,value\np1,b,s1,06037\np1,b,s2,06037\np2,b,s1,06075\np2,b,s2,06\n",
+            "truth.csv": "object,attribute,value\np1,b,06037\np2,b,06075\n",
+        ])
+        // Then both counties are found, by the consensus and by majority vote
+        #expect((places["score"] as? [String: Any])?["accuracy"] as? Double == 1)
+        #expect((places["majorityVote"] as? [String: Any])?["generalisedAccuracy"] as? Double == 1)
+        // Given zip codes in a categorical set, one object given 2139 for gold 02139
+        let zips = try evaluate([
+            "meta.json": #"{"kind": "categorical"}"#,
+            "claims.csv": "object,attribute,source,value\np1,zip,s1,02139\np1,zip,s2,02139\np2,zip,s1,2139\np2,zip,s2,2139\n",
+            "truth.csv": "object,attribute,value\np1,zip,02139\np2,zip,02139\n",
+        ])
+        // Then 2139 is another code
+        #expect((zips["score"] as? [String: Any])?["accuracy"] as? Double == 0.5)
+        #expect((zips["majorityVote"] as? [String: Any])?["accuracy"] as? Double == 0.5)
+    }
+
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
