@@ -196,6 +196,25 @@ public enum TruthSet {
         return first.keys.sorted().filter { !anyNumber.contains($0) }.map { ($0, first[$0]!.line, first[$0]!.value) }
     }
 
+    /// Gold rows whose object and attribute no claim names (compared as written, case included, as
+    /// items are keyed): no score counts them. Their number, the number of gold rows, and the
+    /// first such row with its line.
+    public static func goldWithoutClaims(claimsCSV: String, truthCSV: String) -> (count: Int, of: Int, first: (line: Int, key: FigureKey)?) {
+        let (c, claims) = claimRows(claimsCSV)
+        let claimed = Set(claims.filter { !$0.fields[c.value].trimmingCharacters(in: .whitespaces).isEmpty }.map { key($0, c) })
+        var count = 0, total = 0
+        var first: (line: Int, key: FigureKey)?
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
+            total += 1
+            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = FigureKey(incident: f[0], figure: f[1], group: nil)
+            guard !claimed.contains(key) else { continue }
+            count += 1
+            if first == nil { first = (row.line, key) }
+        }
+        return (count, total, first)
+    }
+
     static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
         var values: [FigureKey: [String]] = [:]
         var order: [FigureKey] = []

@@ -26,7 +26,9 @@ struct EvaluateTruth: ParsableCommand {
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
             the values it lists and no to the others (values that differ only in case or spacing are one value, \
             also against gold; "Smith, John" is not "John Smith"); it is scored by precision, recall and F1 over values and \
-            the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \
+            the share of items whose set is exactly right. Gold rows whose object and attribute no claim names \
+            (matched as written, case included) are not scored; a warning counts them, as does the JSON \
+            (goldRowsWithoutClaims). Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and for numeric sets the median of the claimed \
             values, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
@@ -45,6 +47,8 @@ struct EvaluateTruth: ParsableCommand {
         var set: String
         var kind: String
         var claims: Int
+        /// Gold rows whose object and attribute no claim names: no score counts them.
+        var goldRowsWithoutClaims: Int
         var score: TruthSet.Score
         var majorityVote: TruthSet.Score
         /// Numeric sets: the median of the claimed values.
@@ -117,6 +121,12 @@ struct EvaluateTruth: ParsableCommand {
                             + "Write them as numbers (1234, 1,234, 1.2K) to have them compared as numbers.")
                     }
                 }
+                let unclaimed = TruthSet.goldWithoutClaims(claimsCSV: claimsText, truthCSV: truth)
+                if let first = unclaimed.first {
+                    Terminal.note("warning: \(truthPath): \(unclaimed.count) of \(unclaimed.of) gold rows name no claimed object and attribute "
+                        + "(first: line \(first.line), \(first.key.incident),\(first.key.figure)); they are not scored. "
+                        + "Objects and attributes are matched as claims.csv writes them, case included.")
+                }
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
                 let state = try store.projectionState()
@@ -127,7 +137,8 @@ struct EvaluateTruth: ParsableCommand {
                     : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
                                             categorical: kind == "categorical")
                 let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
-                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines, score: score,
+                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines,
+                                      goldRowsWithoutClaims: unclaimed.count, score: score,
                                       majorityVote: majorityVote, median: median,
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
@@ -136,7 +147,8 @@ struct EvaluateTruth: ParsableCommand {
                 return
             }
             for r in results {
-                print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
+                let unscored = r.goldRowsWithoutClaims == 0 ? "" : ", \(r.goldRowsWithoutClaims) gold rows without claims, not scored"
+                print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims\(unscored))")
                 func f(_ x: Double?, _ format: String = "%.4f") -> String { x.map { String(format: format, $0) } ?? "–" }
                 // Errors of counts in the thousands read best to a tenth; of prices or ratings, to 1/10,000.
                 func magnitude(_ x: Double?) -> String { (x ?? 0) >= 100 ? "%.1f" : "%.4f" }

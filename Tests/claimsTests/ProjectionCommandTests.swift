@@ -323,6 +323,37 @@ struct ProjectionCommandTests {
         #expect((zips["majorityVote"] as? [String: Any])?["accuracy"] as? Double == 0.5)
     }
 
+    @Test("evaluate truth warns about gold rows that no claim is about, and counts them")
+    func goldWithoutClaims() throws {
+        // Given ten objects, nine of which truth.csv writes in another case than claims.csv
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("partial")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        for o in 0..<10 {
+            claims += "Obj\(o),p,s1,\(o)\nObj\(o),p,s2,\(o)\n"
+            truth += "\(o == 9 ? "Obj" : "obj")\(o),p,\(o)\n"
+        }
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try truth.write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        // When evaluated
+        let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        // Then the nine are named on standard error with the first one's line, and counted in the JSON
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("truth.csv: 9 of 10 gold rows name no claimed object and attribute (first: line 2, obj0,p); they are not scored"),
+                "\(out.stderr)")
+        let result = try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(result["goldRowsWithoutClaims"] as? Int == 9)
+        #expect((result["score"] as? [String: Any])?["items"] as? Int == 1)
+        #expect(try cli.run("evaluate", "truth", dir.path).stdout.contains("1 gold items with claims, 9 gold rows without claims, not scored"))
+        // and once the names match, there is nothing to say
+        try claims.lowercased().replacingOccurrences(of: "obj9", with: "Obj9").write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        let matched = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        #expect(!matched.stderr.contains("not scored"), "\(matched.stderr)")
+        let all = try #require((try JSONSerialization.jsonObject(with: Data(matched.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(all["goldRowsWithoutClaims"] as? Int == 0 && (all["score"] as? [String: Any])?["items"] as? Int == 10)
+    }
+
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
