@@ -25,7 +25,8 @@ struct EvaluateTruth: ParsableCommand {
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
             the values it lists and no to the others (values that differ only in case or spacing are one value, \
-            also against gold; "Smith, John" is not "John Smith"); it is scored by precision, recall and F1 over values and \
+            also against gold; "Smith, John" is not "John Smith"; claims.csv is checked as the import checks \
+            a table, and errors name its line); it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Gold rows whose object and attribute no claim names \
             (matched as written, case included) are not scored; a warning counts them, as does the JSON \
             (goldRowsWithoutClaims). Same method and defaults for every set. Majority vote (every row one vote, \
@@ -101,18 +102,21 @@ struct EvaluateTruth: ParsableCommand {
                 let multiValued = kind == "multi-valued"
                 var importPath = claimsPath
                 if multiValued {
-                    // The import checks claims.csv's header; here only the implied table is imported.
-                    if let header = try? CSVParser.rows(String(claimsText.prefix { $0 != "\n" })).first {
-                        do { _ = try ClaimsTable.Columns(header: header.fields) } catch let error as WireFormatError {
-                            throw InputError(file: claimsPath, line: 1, message: "the header \"\(header.text)\" \(error.reason)")
-                        }
-                    }
+                    // Only the implied table is imported, a temporary file: claims.csv is checked first,
+                    // so that an error names it and its line. Its values are parts of names, not numbers.
+                    try ClaimsCSVImport.check(path: claimsPath, text: claimsText, valuesAsWritten: true)
                     importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
                     try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
                 }
                 // The consensus is computed below with the set's declared kind; skip materialising.
-                let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
+                let imported: ImportSummary
+                do {
+                    imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
                                                        valuesAsWritten: TruthSet.valuesAsWritten(kind: kind))
+                } catch let error as InputError where multiValued {
+                    // What the check of claims.csv cannot foresee: an implied item's name (object → value) refused.
+                    throw InputError(file: claimsPath, message: "an item its lists imply (object\(TruthSet.valueSeparator)value) is refused: \(error.message)")
+                }
                 for warning in imported.warnings { Terminal.note("warning: \(warning)") }
                 if kind == "numeric" {
                     for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {

@@ -354,6 +354,25 @@ struct ProjectionCommandTests {
         #expect(all["goldRowsWithoutClaims"] as? Int == 0 && (all["score"] as? [String: Any])?["items"] as? Int == 10)
     }
 
+    @Test("evaluate truth names claims.csv and its line when a multi-valued set's claims cannot be read", arguments: [
+        ("object,attribute,source,value\nb1,author,s1,\"John Smith\nb1,author,s2,John Smith\n", "claims.csv:2: a quoted field is not closed"),
+        ("object,attribute,source,value\n", "claims.csv: the table has a header and no rows"),
+        ("object,attribute,source,value\nb1,author,s1,John Smith,extra\n", "claims.csv:2: expected 4 fields, as the header has, found 5"),
+        ("object,attribute,source,value\nb1,author,s1,Ann\nb1,author,,Bob\n", "claims.csv:3: field \"source\": is empty"),
+        ("object,attribute,source,value\nb1,author,s1,\(String(repeating: "x", count: 199))\n", "claims.csv: an item its lists imply"),
+    ])
+    func multiValuedErrorsNameClaimsCSV(claims: String, message: String) throws {
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("books")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try "object,attribute,value\nb1,author,John Smith\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        try #"{"kind": "multi-valued"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let result = try cli.run("evaluate", "truth", dir.path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(dir.appendingPathComponent(message).path) && !result.stderr.contains("yes-no"), "\(result.stderr)")
+    }
+
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
