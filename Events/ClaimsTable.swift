@@ -126,8 +126,10 @@ public enum ClaimsTable {
     /// The claim a data row states, or nil when its value is empty (the source gave none: a
     /// missing cell, as tables of many sources have). Its id derives from the file and the row's
     /// line, so the same file imported again gives the same claims. Errors name the table's
-    /// columns (object, attribute, source, value, group).
-    public static func claim(from row: CSVRow, columns: Columns = .standard, reportID: String) throws(WireFormatError) -> ClaimAsserted? {
+    /// columns (object, attribute, source, value, group). With `valuesAsWritten` every value is a
+    /// label, numbers included: codes of categories (`06037`, a FIPS id) keep their leading zeros.
+    public static func claim(from row: CSVRow, columns: Columns = .standard, reportID: String,
+                             valuesAsWritten: Bool = false) throws(WireFormatError) -> ClaimAsserted? {
         guard row.fields.count == columns.count else {
             throw WireFormatError(field: "", reason: "expected \(columns.count) fields, as the header has, found \(row.fields.count)")
         }
@@ -140,7 +142,7 @@ public enum ClaimsTable {
         let figure = field(columns.attribute)
         let group = columns.group.map(field).flatMap { $0.isEmpty ? nil : $0 }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
-        let (parsed, plain) = try parseValue(value)
+        let (parsed, plain) = valuesAsWritten ? (.label(value), nil) : try parseValue(value)
         let precision = FigureKind.of(figure: figure, group: group, value: parsed) == .count ? nil : plain.flatMap(writtenPrecision(plain:))
         return ClaimAsserted(
             claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: figure, group: group,

@@ -25,9 +25,9 @@ public enum TruthSet {
 
     /// The events `claims import --format claims-csv` appends for a file: the file as a report,
     /// its sources and incidents (registered on the way), and one claim per row. Positions count
-    /// from `firstPosition`.
+    /// from `firstPosition`. With `valuesAsWritten` every value is a label (see ``valuesAsWritten(kind:)``).
     public static func events(claimsCSV text: String, fileName: String = "claims.csv", recordedAt: String = "1970-01-01T00:00:00.000Z",
-                              firstPosition: Int64 = 1) -> [ProjectionEvent] {
+                              firstPosition: Int64 = 1, valuesAsWritten: Bool = false) -> [ProjectionEvent] {
         let normalised = ReportText.normalise(text)
         let (columns, rows) = claimRows(normalised)
         var out: [ProjectionEvent] = []
@@ -43,7 +43,7 @@ public enum TruthSet {
         var incidents = Set<String>()
         // Rows the import would refuse are left out here, rather than failing the evaluation.
         for row in rows {
-            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else { continue }
+            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else { continue }
             if incidents.insert(claim.incidentID).inserted { add(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)) }
             if sources.insert(claim.originator).inserted { add(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown)) }
             add(claim)
@@ -82,12 +82,17 @@ public enum TruthSet {
         return object["kind"] as? String
     }
 
+    /// Whether a set of this kind is imported with its values as written: the values of a
+    /// categorical or hierarchical set are codes, even when they read as numbers, and `06037` is
+    /// not the number 6037 (nor the node `06037` of a hierarchy).
+    public static func valuesAsWritten(kind: String?) -> Bool { kind == "categorical" || kind == "hierarchical" }
+
     /// Imports the claims, runs the consensus on every object and scores it against the gold rows.
     /// When the set declares itself categorical or hierarchical, its attributes are voted on as
     /// categories even where their values are written as numbers (codes).
     public static func evaluate(claimsCSV: String, truthCSV: String, kind: String? = nil, hierarchy: LabelHierarchy = LabelHierarchy(),
                                 options: ProjectionOptions = ProjectionOptions()) -> Score {
-        let events = events(claimsCSV: claimsCSV)
+        let events = events(claimsCSV: claimsCSV, valuesAsWritten: valuesAsWritten(kind: kind))
         let state = ClaimsState.fold(events)
         let options = Self.options(kind: kind, hierarchy: hierarchy, state: state, base: options)
         return score(ProjectionContext(state: state, options: options), truthCSV: truthCSV)
@@ -191,6 +196,25 @@ public enum TruthSet {
         return first.keys.sorted().filter { !anyNumber.contains($0) }.map { ($0, first[$0]!.line, first[$0]!.value) }
     }
 
+    /// Gold rows whose object and attribute no claim names (compared as written, case included, as
+    /// items are keyed): no score counts them. Their number, the number of gold rows, and the
+    /// first such row with its line.
+    public static func goldWithoutClaims(claimsCSV: String, truthCSV: String) -> (count: Int, of: Int, first: (line: Int, key: FigureKey)?) {
+        let (c, claims) = claimRows(claimsCSV)
+        let claimed = Set(claims.filter { !$0.fields[c.value].trimmingCharacters(in: .whitespaces).isEmpty }.map { key($0, c) })
+        var count = 0, total = 0
+        var first: (line: Int, key: FigureKey)?
+        for row in rows(truthCSV).dropFirst() where row.fields.count >= 3 {
+            total += 1
+            let f = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = FigureKey(incident: f[0], figure: f[1], group: nil)
+            guard !claimed.contains(key) else { continue }
+            count += 1
+            if first == nil { first = (row.line, key) }
+        }
+        return (count, total, first)
+    }
+
     static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
         var values: [FigureKey: [String]] = [:]
         var order: [FigureKey] = []
@@ -207,7 +231,7 @@ public enum TruthSet {
     /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
     /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
     /// and numbers are measured against the nearest. Codes of categories (`categorical`) are
-    /// compared as values, without numeric measures.
+    /// compared as written (up to case and spacing), without numeric measures: `2139` is not `02139`.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
                       estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         let (order, golds) = goldValues(truthCSV)
@@ -241,7 +265,7 @@ public enum TruthSet {
             } else {
                 allNumeric = false
                 if gold.contains(where: { Candidate.comparable($0) == Candidate.comparable(c.text)
-                    || ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
+                    || !categorical && ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))
@@ -277,7 +301,8 @@ public enum TruthSet {
     /// values it lists and `no` for the others (its list is taken as complete, as in Zhao et al.'s
     /// latent truth model). The yes/no label space is shared by the attribute, so each source gets
     /// a confusion matrix (Dawid–Skene): how often it leaves out a true value, how often it adds
-    /// a false one. Rows in the table's format (object,attribute,source,value).
+    /// a false one. Values that differ only in case or spacing ("John Smith", "john  smith") are
+    /// one value, named as first written. Rows in the table's format (object,attribute,source,value).
     public static func impliedClaims(multiValuedCSV text: String) -> String {
         let items = listedValues(text)
         var out = "object,attribute,source,value\n"
@@ -285,17 +310,19 @@ public enum TruthSet {
             let (values, bySource) = items.lists[key]!
             for value in values {
                 for (source, listed) in bySource {
-                    out += CSVWriter.row([key.incident + valueSeparator + value, key.figure, source, listed.contains(value) ? "yes" : "no"]) + "\n"
+                    out += CSVWriter.row([key.incident + valueSeparator + value, key.figure, source, listed.contains(Candidate.comparable(value)) ? "yes" : "no"]) + "\n"
                 }
             }
         }
         return out
     }
 
-    /// Per item, in first-seen order: the values given, and each source's list.
+    /// Per item, in first-seen order: the values given, each as first written, and each source's
+    /// list in compared form (``Candidate/comparable(_:)``, as labels are compared).
     static func listedValues(_ text: String) -> (order: [FigureKey], lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])]) {
         var order: [FigureKey] = []
         var values: [FigureKey: [String]] = [:]
+        var seen: [FigureKey: Set<String>] = [:]
         var sources: [FigureKey: [String]] = [:]
         var listed: [FigureKey: [String: Set<String>]] = [:]
         let (c, rows) = claimRows(text)
@@ -304,9 +331,10 @@ public enum TruthSet {
             let source = row.fields[c.source].trimmingCharacters(in: .whitespaces), value = row.fields[c.value].trimmingCharacters(in: .whitespaces)
             guard !key.incident.isEmpty, !key.figure.isEmpty, !source.isEmpty, !value.isEmpty else { continue }
             if values[key] == nil { order.append(key) }
-            if !(values[key]?.contains(value) ?? false) { values[key, default: []].append(value) }
+            let folded = Candidate.comparable(value)
+            if seen[key, default: []].insert(folded).inserted { values[key, default: []].append(value) }
             if listed[key]?[source] == nil { sources[key, default: []].append(source) }
-            listed[key, default: [:]][source, default: []].insert(value)
+            listed[key, default: [:]][source, default: []].insert(folded)
         }
         var lists: [FigureKey: (values: [String], bySource: [(String, Set<String>)])] = [:]
         for key in order { lists[key] = (values[key]!, sources[key]!.map { ($0, listed[key]![$0]!) }) }
@@ -330,17 +358,18 @@ public enum TruthSet {
         let items = listedValues(claimsCSV).lists
         return scoreSets(claimsCSV: claimsCSV, truthCSV: truthCSV) { key, value in
             guard let sources = items[key]?.bySource else { return false }
-            return 2 * sources.filter { $0.1.contains(value) }.count > sources.count
+            return 2 * sources.filter { $0.1.contains(Candidate.comparable(value)) }.count > sources.count
         }
     }
 
+    /// Values and gold are compared up to case and spacing, as labels are.
     static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
         let items = listedValues(claimsCSV)
         let gold = goldValues(truthCSV).values
         var scored = 0, exact = 0, given = 0, right = 0, golden = 0
         for key in items.order {
-            guard let g = gold[key].map(Set.init) else { continue }
-            let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) })
+            guard let g = gold[key].map({ Set($0.map(Candidate.comparable)) }) else { continue }
+            let predicted = Set(items.lists[key]!.values.filter { isIn(key, $0) }.map(Candidate.comparable))
             scored += 1
             if predicted == g { exact += 1 }
             given += predicted.count

@@ -11,17 +11,12 @@ import Foundation
 /// incidents are registered on the way. Claim ids are derived from the file and row, so
 /// importing the same file again (say after an interruption) adds only what is missing.
 public enum ClaimsCSVImport {
-    public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true,
+    /// `valuesAsWritten`: every value is a label, numbers included (see ``ClaimsTable/claim(from:columns:reportID:valuesAsWritten:)``).
+    public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true, valuesAsWritten: Bool = false,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let text = try ReportFile.readText(path)
-        let rows: [CSVRow]
-        do { rows = try CSVParser.rows(text) } catch { throw InputError(file: path, line: error.line, message: error.reason) }
-        guard let headerRow = rows.first else { throw InputError(file: path, message: "the file is empty") }
-        let columns: ClaimsTable.Columns
-        do { columns = try ClaimsTable.Columns(header: headerRow.fields) } catch {
-            throw InputError(file: path, line: headerRow.line, message: "the header \"\(headerRow.text)\" \(error.reason)")
-        }
-        guard rows.count > 1 else { throw InputError(file: path, message: "the table has a header and no rows; nothing was stored") }
+        let (rows, columns) = try table(text, path: path)
+        let headerRow = rows[0]
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let report = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName)
         return try store.write(actor: actor, refreshingProjections: refreshingProjections) { appender in
@@ -34,7 +29,7 @@ public enum ClaimsCSVImport {
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID) else {
+                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else {
                         empty.append(row.line)
                         continue
                     }
@@ -45,9 +40,7 @@ public enum ClaimsCSVImport {
                         if try appender.append(event).isNew { summary.appended += 1 } else { summary.skipped += 1 }
                     }
                 } catch {
-                    // A field of the event is named as the table's column it came from.
-                    let wire = (error as? WireFormatError) ?? { if case LedgerError.invalidEvent(let e) = error { e } else { nil } }()
-                    throw InputError(file: path, line: row.line, wire.map { WireFormatError(field: ClaimsTable.column(ofField: $0.field), reason: $0.reason) } ?? error)
+                    throw rowError(error, path: path, line: row.line)
                 }
                 if n % 4096 == 0 { progress?(n, rows.count - 1) }
             }
@@ -62,6 +55,45 @@ public enum ClaimsCSVImport {
             if let warning = repeats.warning { summary.warnings.append("\(path):\(warning)") }
             return summary
         }
+    }
+
+    /// A table's rows, its header first, and its columns; errors name the file and line: a field
+    /// that does not parse, a header without the four columns, no data rows.
+    static func table(_ text: String, path: String) throws -> (rows: [CSVRow], columns: ClaimsTable.Columns) {
+        let rows: [CSVRow]
+        do { rows = try CSVParser.rows(text) } catch { throw InputError(file: path, line: error.line, message: error.reason) }
+        guard let headerRow = rows.first else { throw InputError(file: path, message: "the file is empty") }
+        let columns: ClaimsTable.Columns
+        do { columns = try ClaimsTable.Columns(header: headerRow.fields) } catch {
+            throw InputError(file: path, line: headerRow.line, message: "the header \"\(headerRow.text)\" \(error.reason)")
+        }
+        guard rows.count > 1 else { throw InputError(file: path, message: "the table has a header and no rows; nothing was stored") }
+        return (rows, columns)
+    }
+
+    /// Checks a table as ``run(path:store:actor:refreshingProjections:valuesAsWritten:progress:)``
+    /// would, storing nothing, with the same errors. `claims evaluate truth` imports a multi-valued
+    /// set as the yes/no table its lists imply, a temporary file; this names the user's file instead.
+    public static func check(path: String, text: String, valuesAsWritten: Bool = false) throws {
+        let (rows, columns) = try table(text, path: path)
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let reportID = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName).reportID
+        for row in rows.dropFirst() {
+            do {
+                guard let claim = try ClaimsTable.claim(from: row, columns: columns, reportID: reportID, valuesAsWritten: valuesAsWritten) else { continue }
+                _ = try NewEvent.checked(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID))
+                _ = try NewEvent.checked(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown))
+                _ = try NewEvent.checked(claim, id: "claim_asserted:" + claim.claimID)
+            } catch {
+                throw rowError(error, path: path, line: row.line)
+            }
+        }
+    }
+
+    /// An error about a row, a field of the event named as the table's column it came from.
+    static func rowError(_ error: any Error, path: String, line: Int) -> InputError {
+        let wire = (error as? WireFormatError) ?? { if case LedgerError.invalidEvent(let e) = error { e } else { nil } }()
+        return InputError(file: path, line: line, wire.map { WireFormatError(field: ClaimsTable.column(ofField: $0.field), reason: $0.reason) } ?? error)
     }
 
     /// Which attributes have numbers and which labels: an attribute with both is voted on as

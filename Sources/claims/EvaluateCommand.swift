@@ -19,13 +19,17 @@ struct EvaluateTruth: ParsableCommand {
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
             truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) for numeric gold, accuracy \
             for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
-            on as categories. A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
+            on as categories, its values read as written (codes: 06037 is not 6037). A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
-            the values it lists and no to the others; it is scored by precision, recall and F1 over values and \
-            the share of items whose set is exactly right. Same method and defaults for every set. Majority vote (every row one vote, \
+            the values it lists and no to the others (values that differ only in case or spacing are one value, \
+            also against gold; "Smith, John" is not "John Smith"; claims.csv is checked as the import checks \
+            a table, and errors name its line); it is scored by precision, recall and F1 over values and \
+            the share of items whose set is exactly right. Gold rows whose object and attribute no claim names \
+            (matched as written, case included) are not scored; a warning counts them, as does the JSON \
+            (goldRowsWithoutClaims). Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and for numeric sets the median of the claimed \
             values, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
@@ -44,6 +48,8 @@ struct EvaluateTruth: ParsableCommand {
         var set: String
         var kind: String
         var claims: Int
+        /// Gold rows whose object and attribute no claim names: no score counts them.
+        var goldRowsWithoutClaims: Int
         var score: TruthSet.Score
         var majorityVote: TruthSet.Score
         /// Numeric sets: the median of the claimed values.
@@ -96,17 +102,21 @@ struct EvaluateTruth: ParsableCommand {
                 let multiValued = kind == "multi-valued"
                 var importPath = claimsPath
                 if multiValued {
-                    // The import checks claims.csv's header; here only the implied table is imported.
-                    if let header = try? CSVParser.rows(String(claimsText.prefix { $0 != "\n" })).first {
-                        do { _ = try ClaimsTable.Columns(header: header.fields) } catch let error as WireFormatError {
-                            throw InputError(file: claimsPath, line: 1, message: "the header \"\(header.text)\" \(error.reason)")
-                        }
-                    }
+                    // Only the implied table is imported, a temporary file: claims.csv is checked first,
+                    // so that an error names it and its line. Its values are parts of names, not numbers.
+                    try ClaimsCSVImport.check(path: claimsPath, text: claimsText, valuesAsWritten: true)
                     importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
                     try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
                 }
                 // The consensus is computed below with the set's declared kind; skip materialising.
-                let imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false)
+                let imported: ImportSummary
+                do {
+                    imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
+                                                       valuesAsWritten: TruthSet.valuesAsWritten(kind: kind))
+                } catch let error as InputError where multiValued {
+                    // What the check of claims.csv cannot foresee: an implied item's name (object → value) refused.
+                    throw InputError(file: claimsPath, message: "an item its lists imply (object\(TruthSet.valueSeparator)value) is refused: \(error.message)")
+                }
                 for warning in imported.warnings { Terminal.note("warning: \(warning)") }
                 if kind == "numeric" {
                     for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {
@@ -114,6 +124,12 @@ struct EvaluateTruth: ParsableCommand {
                             + "but its gold is numeric; the values are voted on as labels, and a label counts as wrong against a number. "
                             + "Write them as numbers (1234, 1,234, 1.2K) to have them compared as numbers.")
                     }
+                }
+                let unclaimed = TruthSet.goldWithoutClaims(claimsCSV: claimsText, truthCSV: truth)
+                if let first = unclaimed.first {
+                    Terminal.note("warning: \(truthPath): \(unclaimed.count) of \(unclaimed.of) gold rows name no claimed object and attribute "
+                        + "(first: line \(first.line), \(first.key.incident),\(first.key.figure)); they are not scored. "
+                        + "Objects and attributes are matched as claims.csv writes them, case included.")
                 }
                 let importSeconds = Date().timeIntervalSince(start)
                 let consensusStart = Date()
@@ -125,7 +141,8 @@ struct EvaluateTruth: ParsableCommand {
                     : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
                                             categorical: kind == "categorical")
                 let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
-                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines, score: score,
+                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines,
+                                      goldRowsWithoutClaims: unclaimed.count, score: score,
                                       majorityVote: majorityVote, median: median,
                                       publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
@@ -134,7 +151,8 @@ struct EvaluateTruth: ParsableCommand {
                 return
             }
             for r in results {
-                print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims)")
+                let unscored = r.goldRowsWithoutClaims == 0 ? "" : ", \(r.goldRowsWithoutClaims) gold rows without claims, not scored"
+                print("\(r.set) (\(r.kind), \(r.claims) claims, \(r.score.items) gold items with claims\(unscored))")
                 func f(_ x: Double?, _ format: String = "%.4f") -> String { x.map { String(format: format, $0) } ?? "–" }
                 // Errors of counts in the thousands read best to a tenth; of prices or ratings, to 1/10,000.
                 func magnitude(_ x: Double?) -> String { (x ?? 0) >= 100 ? "%.1f" : "%.4f" }

@@ -140,6 +140,26 @@ import Testing
         return (claims, truth, try! LabelHierarchy(csv: table))
     }
 
+    @Test func codesWithLeadingZerosAreKeptAsWritten() throws {
+        // Given FIPS-style ids: a state and its counties, and sources naming a county or the state
+        let hierarchy = try LabelHierarchy(csv: "id,name,parent_id\n06,California,\n06037,Los Angeles County,06\n06075,San Francisco County,06\n")
+        let claims = "object,attribute,source,value\np1,b,s1,06037\np1,b,s2,06037\np2,b,s1,06075\np2,b,s2,06\n"
+        let truth = "object,attribute,value\np1,b,06037\np2,b,06075\n"
+        // Then every code names its node: both counties are found, the state supporting San Francisco County
+        let nested = TruthSet.evaluate(claimsCSV: claims, truthCSV: truth, kind: "hierarchical", hierarchy: hierarchy)
+        #expect(nested.items == 2 && nested.accuracy == 1 && nested.generalisedAccuracy == 1 && nested.meanDistance == 0)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: truth, hierarchy: hierarchy).generalisedAccuracy == 1)
+
+        // Given a categorical set of zip codes, one object given 2139 for gold 02139
+        let zips = "object,attribute,source,value\np1,zip,s1,02139\np1,zip,s2,02139\np2,zip,s1,2139\np2,zip,s2,2139\n"
+        let zipGold = "object,attribute,value\np1,zip,02139\np2,zip,02139\n"
+        // Then the code is what is written: 2139 is another code
+        #expect(TruthSet.evaluate(claimsCSV: zips, truthCSV: zipGold, kind: "categorical").accuracy == 0.5)
+        #expect(TruthSet.majorityVote(claimsCSV: zips, truthCSV: zipGold, categorical: true).accuracy == 0.5)
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: zips, valuesAsWritten: true)))
+        #expect(context.consensus(FigureKey(incident: "p1", figure: "zip", group: nil))?.bestDisplay == "02139")
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func nestingBeatsVotingOnSyntheticPlaces(seed: UInt64) {
         let set = syntheticPlaces(seed: seed)
@@ -172,6 +192,42 @@ import Testing
             b → Bob,authors,s2,no
 
             """)
+    }
+
+    /// The consensus of a multi-valued set, scored, as `claims evaluate truth` computes it.
+    func evaluateMultiValued(claims: String, truth: String) -> TruthSet.Score {
+        let state = ClaimsState.fold(TruthSet.events(claimsCSV: TruthSet.impliedClaims(multiValuedCSV: claims)))
+        let context = ProjectionContext(state: state, options: TruthSet.options(kind: "multi-valued", state: state))
+        return TruthSet.scoreMultiValued(context, claimsCSV: claims, truthCSV: truth)
+    }
+
+    @Test func valuesDifferingOnlyInCaseOrSpacingAreOneValue() {
+        // Given three sources writing one author three ways, against two that list another
+        let split = "object,attribute,source,value\nb1,author,s1,John Smith\nb1,author,s2,john smith\nb1,author,s3,JOHN  SMITH\n"
+            + "b1,author,s4,Jane Roe\nb1,author,s5,Jane Roe\nb1,author,s1,Jane Roe\n"
+        // Then the three are one value, named as first written, with three votes for it
+        #expect(TruthSet.impliedClaims(multiValuedCSV: split).hasPrefix("""
+            object,attribute,source,value
+            b1 → John Smith,author,s1,yes
+            b1 → John Smith,author,s2,yes
+            b1 → John Smith,author,s3,yes
+            b1 → John Smith,author,s4,no
+            b1 → John Smith,author,s5,no
+
+            """))
+        // and it is found, by the consensus and by majority vote
+        let truth = "object,attribute,value\nb1,author,John Smith\n"
+        #expect(evaluateMultiValued(claims: split, truth: truth).recall == 1)
+        #expect(TruthSet.majorityVoteMultiValued(claimsCSV: split, truthCSV: truth).recall == 1)
+
+        // Given gold written in another case than the claims (names reordered are still other values)
+        let variants = "object,attribute,source,value\nb1,author,s1,\"Smith, John\"\nb1,author,s1,Jane Doe\nb1,author,s2,John Smith\n"
+            + "b1,author,s2,Jane Doe\nb1,author,s3,john smith\nb1,author,s3,jane doe\nb2,author,s1,A. Writer\nb2,author,s2,A. Writer\n"
+        let gold = "object,attribute,value\nb1,author,John Smith\nb1,author,Jane Doe\nb2,author,a. writer\n"
+        // Then every set is exactly right
+        let score = evaluateMultiValued(claims: variants, truth: gold)
+        #expect(score.items == 2 && score.accuracy == 1 && score.f1 == 1)
+        #expect(TruthSet.majorityVoteMultiValued(claimsCSV: variants, truthCSV: gold).accuracy == 1)
     }
 
     /// Books with one to three authors; sources that leave out true authors (recall 0.5–0.98) and

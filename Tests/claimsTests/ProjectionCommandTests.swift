@@ -292,6 +292,87 @@ struct ProjectionCommandTests {
         #expect(refused.stderr.contains("bad.csv:3: parent_id xx is not the id of any row"), "\(refused.stderr)")
     }
 
+    @Test("evaluate truth keeps the codes of categorical and hierarchical sets as written (06037 is not 6037)")
+    func codesWithLeadingZeros() throws {
+        let cli = try CLI()
+        func evaluate(_ files: [String: String]) throws -> [String: Any] {
+            let dir = cli.folder.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+            #expect(out.status == 0, "\(out.stderr)")
+            return try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
+        }
+        // Given counties under their state, by FIPS id, in a folder that declares no kind
+        let places = try evaluate([
+            "hierarchy.csv": "id,name,parent_id\n06,California,\n06037,Los Angeles County,06\n06075,San Francisco County,06\n",
+            "claims.csv": "object,attribute,source,value\np1,b,s1,06037\np1,b,s2,06037\np2,b,s1,06075\np2,b,s2,06\n",
+            "truth.csv": "object,attribute,value\np1,b,06037\np2,b,06075\n",
+        ])
+        // Then both counties are found, by the consensus and by majority vote
+        #expect((places["score"] as? [String: Any])?["accuracy"] as? Double == 1)
+        #expect((places["majorityVote"] as? [String: Any])?["generalisedAccuracy"] as? Double == 1)
+        // Given zip codes in a categorical set, one object given 2139 for gold 02139
+        let zips = try evaluate([
+            "meta.json": #"{"kind": "categorical"}"#,
+            "claims.csv": "object,attribute,source,value\np1,zip,s1,02139\np1,zip,s2,02139\np2,zip,s1,2139\np2,zip,s2,2139\n",
+            "truth.csv": "object,attribute,value\np1,zip,02139\np2,zip,02139\n",
+        ])
+        // Then 2139 is another code
+        #expect((zips["score"] as? [String: Any])?["accuracy"] as? Double == 0.5)
+        #expect((zips["majorityVote"] as? [String: Any])?["accuracy"] as? Double == 0.5)
+    }
+
+    @Test("evaluate truth warns about gold rows that no claim is about, and counts them")
+    func goldWithoutClaims() throws {
+        // Given ten objects, nine of which truth.csv writes in another case than claims.csv
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("partial")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        for o in 0..<10 {
+            claims += "Obj\(o),p,s1,\(o)\nObj\(o),p,s2,\(o)\n"
+            truth += "\(o == 9 ? "Obj" : "obj")\(o),p,\(o)\n"
+        }
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try truth.write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        // When evaluated
+        let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        // Then the nine are named on standard error with the first one's line, and counted in the JSON
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("truth.csv: 9 of 10 gold rows name no claimed object and attribute (first: line 2, obj0,p); they are not scored"),
+                "\(out.stderr)")
+        let result = try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(result["goldRowsWithoutClaims"] as? Int == 9)
+        #expect((result["score"] as? [String: Any])?["items"] as? Int == 1)
+        #expect(try cli.run("evaluate", "truth", dir.path).stdout.contains("1 gold items with claims, 9 gold rows without claims, not scored"))
+        // and once the names match, there is nothing to say
+        try claims.lowercased().replacingOccurrences(of: "obj9", with: "Obj9").write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        let matched = try cli.run("evaluate", "truth", dir.path, "--format", "json")
+        #expect(!matched.stderr.contains("not scored"), "\(matched.stderr)")
+        let all = try #require((try JSONSerialization.jsonObject(with: Data(matched.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(all["goldRowsWithoutClaims"] as? Int == 0 && (all["score"] as? [String: Any])?["items"] as? Int == 10)
+    }
+
+    @Test("evaluate truth names claims.csv and its line when a multi-valued set's claims cannot be read", arguments: [
+        ("object,attribute,source,value\nb1,author,s1,\"John Smith\nb1,author,s2,John Smith\n", "claims.csv:2: a quoted field is not closed"),
+        ("object,attribute,source,value\n", "claims.csv: the table has a header and no rows"),
+        ("object,attribute,source,value\nb1,author,s1,John Smith,extra\n", "claims.csv:2: expected 4 fields, as the header has, found 5"),
+        ("object,attribute,source,value\nb1,author,s1,Ann\nb1,author,,Bob\n", "claims.csv:3: field \"source\": is empty"),
+        ("object,attribute,source,value\nb1,author,s1,\(String(repeating: "x", count: 199))\n", "claims.csv: an item its lists imply"),
+    ])
+    func multiValuedErrorsNameClaimsCSV(claims: String, message: String) throws {
+        let cli = try CLI()
+        let dir = cli.folder.appendingPathComponent("books")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+        try "object,attribute,value\nb1,author,John Smith\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        try #"{"kind": "multi-valued"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let result = try cli.run("evaluate", "truth", dir.path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(dir.appendingPathComponent(message).path) && !result.stderr.contains("yes-no"), "\(result.stderr)")
+    }
+
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
