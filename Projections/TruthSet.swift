@@ -62,6 +62,9 @@ public enum TruthSet {
         public var mae: Double?
         public var rmse: Double?
         public var errorRate: Double?
+        /// How many items the numeric measures are over: those whose gold is a number (a set may
+        /// have others, such as a time or "N/A" among its gold values). nil when none is.
+        public var numericItems: Int?
         /// For hierarchical sets (TDH's measures): the share of items whose estimate is the gold
         /// label or one of its ancestors (right, if less specific), and the mean number of steps
         /// through the tree from the estimate to the gold label. nil without a hierarchy.
@@ -237,14 +240,12 @@ public enum TruthSet {
         let (order, golds) = goldValues(truthCSV)
         var items = 0, correct = 0, numericItems = 0, wrongNumbers = 0
         var absSum = 0.0, sqSum = 0.0
-        var allNumeric = true
         var generalised = 0, distanceSum = 0, measured = 0
         for key in order {
             guard let c = estimate(key) else { continue }
             items += 1
             let gold = golds[key]!
             if let hierarchy {
-                allNumeric = false
                 if gold.contains(where: { hierarchy.distance(c.text, $0) == 0 }) { correct += 1 }
                 if gold.contains(where: { hierarchy.contains(c.text, $0) }) { generalised += 1 }
                 if let d = gold.compactMap({ hierarchy.distance(c.text, $0) }).min() { distanceSum += d; measured += 1 }
@@ -263,17 +264,17 @@ public enum TruthSet {
                     sqSum += g * g
                 }
             } else {
-                allNumeric = false
                 if gold.contains(where: { Candidate.comparable($0) == Candidate.comparable(c.text)
                     || !categorical && ClaimsTable.number($0) != nil && ClaimsTable.number($0) == c.number }) { correct += 1 }
             }
         }
         let d = Double(max(items, 1))
-        let numeric = allNumeric && numericItems > 0
+        let numeric = numericItems > 0
         return Score(items: items, accuracy: Double(correct) / d,
                      mae: numeric ? absSum / Double(numericItems) : nil,
                      rmse: numeric ? (sqSum / Double(numericItems)).squareRoot() : nil,
                      errorRate: numeric ? Double(wrongNumbers) / Double(numericItems) : nil,
+                     numericItems: numeric ? numericItems : nil,
                      generalisedAccuracy: hierarchy.map { _ in Double(generalised) / d },
                      meanDistance: hierarchy != nil && measured > 0 ? Double(distanceSum) / Double(measured) : nil)
     }

@@ -17,8 +17,8 @@ struct EvaluateTruth: ParsableCommand {
         discussion: """
             For each folder: imports claims.csv into a fresh temporary ledger through the same path as \
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
-            truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) for numeric gold, accuracy \
-            for categorical gold. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
+            truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) over the items whose \
+            gold is a number, accuracy over all.  A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
             on as categories, its values read as written (codes: 06037 is not 6037). A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
@@ -168,6 +168,9 @@ struct EvaluateTruth: ParsableCommand {
                     rows.append([label, f(s.accuracy)] + measures)
                 }
                 print(ProjectionRendering.table(rows, indent: "   "), terminator: "")
+                if let n = r.score.numericItems, n < r.score.items {
+                    print("   MAE, RMSE and error rate are over the \(n) items whose gold is a number; accuracy is over all \(r.score.items)")
+                }
                 if let p = r.publishedBest { print("   published best: \(p)") }
                 print(String(format: "   time: import %.2f s, consensus %.2f s\n", r.importSeconds, r.consensusSeconds))
             }

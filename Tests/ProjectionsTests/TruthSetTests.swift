@@ -47,6 +47,21 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\nbook,author,Cy\nbook,author,Bob\n").accuracy == 0)
     }
 
+    @Test func numericMeasuresAreOverTheItemsWhoseGoldIsANumber() throws {
+        // Given a stock-like set: two prices and a closing time, whose gold is a clock time
+        let claims = "object,attribute,source,value\na,price,s1,10\na,price,s2,10\nb,price,s1,20\nb,price,s2,24\nb,price,s3,24\n"
+            + "a,close,s1,4:00 PM\na,close,s2,4:00 PM\n"
+        let truth = "object,attribute,value\na,price,10\nb,price,20\na,close,4:00 PM\n"
+        // When it is scored
+        let s = TruthSet.evaluate(claimsCSV: claims, truthCSV: truth)
+        // Then accuracy is over all three items, and MAE and error rate over the two prices (before,
+        // one gold value that is no number left the set without them)
+        #expect(s.items == 3 && abs(s.accuracy - 2.0 / 3) < 1e-12)
+        #expect(s.numericItems == 2)
+        #expect(try #require(s.mae) == 2)
+        #expect(s.errorRate == 0.5)
+    }
+
     @Test func decimalGoldIsComparedAtItsOwnPrecisionAndFormattedNumbersAreNumbers() {
         // Given prices with cents written several ways, a missing value, and gold with decimals
         let claims = "object,attribute,source,value\na,price,s1,$34.25\na,price,s2,34.25\na,price,s3,\nb,price,s1,\"1,200.5\"\nb,price,s2,1200.5\n"
