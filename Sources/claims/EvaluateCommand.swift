@@ -29,7 +29,8 @@ struct EvaluateTruth: ParsableCommand {
             a table, and errors name its line); it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Gold rows whose object and attribute no claim names \
             (matched as written, case included) are not scored; a warning counts them, as does the JSON \
-            (goldRowsWithoutClaims). Same method and defaults for every set. Majority vote (every row one vote, \
+            (goldRowsWithoutClaims). A folder that fails (a missing file, a row that does not parse) is reported with its file and line, \
+            the others are still scored, and the command then exits with 1. Same method and defaults for every set. Majority vote (every row one vote, \
             ties to the lowest value) is computed alongside, and for numeric sets the median of the claimed \
             values, and the published marks of the development \
             sets (../shared/eval/README.md) are shown for them.
@@ -68,86 +69,19 @@ struct EvaluateTruth: ParsableCommand {
     func run() throws {
         try guarded {
             var results: [Result] = []
+            var failed = 0
             for folder in folders {
-                let dir = URL(fileURLWithPath: folder)
-                let claimsPath = dir.appendingPathComponent("claims.csv").path
-                let truthPath = dir.appendingPathComponent("truth.csv").path
-                for path in [claimsPath, truthPath] where !FileManager.default.fileExists(atPath: path) {
-                    throw CommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
+                // One folder's error is reported and the others are still scored.
+                do { results.append(try evaluate(folder)) } catch {
+                    Terminal.error("\(folder): \(error)")
+                    failed += 1
                 }
-                let meta = try readMeta(dir.appendingPathComponent("meta.json").path)
-                let truth = try ReportFile.readText(truthPath)
-                try checkGold(truth, path: truthPath)
-                let hierarchyPath = dir.appendingPathComponent("hierarchy.csv").path
-                let hasHierarchy = FileManager.default.fileExists(atPath: hierarchyPath)
-                let kind = TruthSet.kind(metaJSON: meta) ?? (hasHierarchy ? "hierarchical" : "numeric")
-                var hierarchy = LabelHierarchy()
-                if kind == "hierarchical" {
-                    guard hasHierarchy else {
-                        throw CommandError("\(hierarchyPath) is missing; a hierarchical set holds hierarchy.csv (id,name,parent_id)")
-                    }
-                    hierarchy = try LabelHierarchy.read(hierarchyPath)
-                }
-                let name = metaName(meta) ?? dir.lastPathComponent
-
-                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("claims-evaluate-\(UUID().uuidString)")
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: scratch) }
-                let start = Date()
-                guard let store = try LedgerStore.create(at: scratch.appendingPathComponent("ledger.sqlite").path) else {
-                    throw CommandError("could not create a temporary ledger in \(scratch.path)")
-                }
-                let claimsText = try ReportFile.readText(claimsPath)
-                // A multi-valued set goes in as the yes/no claims its lists imply.
-                let multiValued = kind == "multi-valued"
-                var importPath = claimsPath
-                if multiValued {
-                    // Only the implied table is imported, a temporary file: claims.csv is checked first,
-                    // so that an error names it and its line. Its values are parts of names, not numbers.
-                    try ClaimsCSVImport.check(path: claimsPath, text: claimsText, valuesAsWritten: true)
-                    importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
-                    try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
-                }
-                // The consensus is computed below with the set's declared kind; skip materialising.
-                let imported: ImportSummary
-                do {
-                    imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
-                                                       valuesAsWritten: TruthSet.valuesAsWritten(kind: kind))
-                } catch let error as InputError where multiValued {
-                    // What the check of claims.csv cannot foresee: an implied item's name (object → value) refused.
-                    throw InputError(file: claimsPath, message: "an item its lists imply (object\(TruthSet.valueSeparator)value) is refused: \(error.message)")
-                }
-                for warning in imported.warnings { Terminal.note("warning: \(warning)") }
-                if kind == "numeric" {
-                    for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {
-                        Terminal.note("warning: \(claimsPath): no value of \"\(a.attribute)\" is a number (line \(a.line): \"\(a.value)\"), "
-                            + "but its gold is numeric; the values are voted on as labels, and a label counts as wrong against a number. "
-                            + "Write them as numbers (1234, 1,234, 1.2K) to have them compared as numbers.")
-                    }
-                }
-                let unclaimed = TruthSet.goldWithoutClaims(claimsCSV: claimsText, truthCSV: truth)
-                if let first = unclaimed.first {
-                    Terminal.note("warning: \(truthPath): \(unclaimed.count) of \(unclaimed.of) gold rows name no claimed object and attribute "
-                        + "(first: line \(first.line), \(first.key.incident),\(first.key.figure)); they are not scored. "
-                        + "Objects and attributes are matched as claims.csv writes them, case included.")
-                }
-                let importSeconds = Date().timeIntervalSince(start)
-                let consensusStart = Date()
-                let state = try store.projectionState()
-                let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, hierarchy: hierarchy, state: state))
-                let score = multiValued ? TruthSet.scoreMultiValued(context, claimsCSV: claimsText, truthCSV: truth) : TruthSet.score(context, truthCSV: truth)
-                let consensusSeconds = Date().timeIntervalSince(consensusStart)
-                let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
-                    : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
-                                            categorical: kind == "categorical")
-                let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
-                results.append(Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines,
-                                      goldRowsWithoutClaims: unclaimed.count, score: score,
-                                      majorityVote: majorityVote, median: median,
-                                      publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds))
             }
+            // A folder that failed makes the whole run fail, after the others are printed.
+            let failure = failed == 0 ? nil : ExitCode.failure
             if format == .json {
                 print(ProjectionRendering.json(results), terminator: "")
+                if let failure { throw failure }
                 return
             }
             for r in results {
@@ -174,7 +108,88 @@ struct EvaluateTruth: ParsableCommand {
                 if let p = r.publishedBest { print("   published best: \(p)") }
                 print(String(format: "   time: import %.2f s, consensus %.2f s\n", r.importSeconds, r.consensusSeconds))
             }
+            if let failure { throw failure }
         }
+    }
+
+    /// Imports one folder's claims into a fresh temporary ledger and scores the consensus.
+    func evaluate(_ folder: String) throws -> Result {
+        let dir = URL(fileURLWithPath: folder)
+        let claimsPath = dir.appendingPathComponent("claims.csv").path
+        let truthPath = dir.appendingPathComponent("truth.csv").path
+        for path in [claimsPath, truthPath] where !FileManager.default.fileExists(atPath: path) {
+            throw CommandError("\(path) is missing; a truth set folder holds claims.csv (object,attribute,source,value) and truth.csv (object,attribute,value)")
+        }
+        let meta = try readMeta(dir.appendingPathComponent("meta.json").path)
+        let truth = try ReportFile.readText(truthPath)
+        try checkGold(truth, path: truthPath)
+        let hierarchyPath = dir.appendingPathComponent("hierarchy.csv").path
+        let hasHierarchy = FileManager.default.fileExists(atPath: hierarchyPath)
+        let kind = TruthSet.kind(metaJSON: meta) ?? (hasHierarchy ? "hierarchical" : "numeric")
+        var hierarchy = LabelHierarchy()
+        if kind == "hierarchical" {
+            guard hasHierarchy else {
+                throw CommandError("\(hierarchyPath) is missing; a hierarchical set holds hierarchy.csv (id,name,parent_id)")
+            }
+            hierarchy = try LabelHierarchy.read(hierarchyPath)
+        }
+        let name = metaName(meta) ?? dir.lastPathComponent
+
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("claims-evaluate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let start = Date()
+        guard let store = try LedgerStore.create(at: scratch.appendingPathComponent("ledger.sqlite").path) else {
+            throw CommandError("could not create a temporary ledger in \(scratch.path)")
+        }
+        let claimsText = try ReportFile.readText(claimsPath)
+        // A multi-valued set goes in as the yes/no claims its lists imply.
+        let multiValued = kind == "multi-valued"
+        var importPath = claimsPath
+        if multiValued {
+            // Only the implied table is imported, a temporary file: claims.csv is checked first,
+            // so that an error names it and its line. Its values are parts of names, not numbers.
+            try ClaimsCSVImport.check(path: claimsPath, text: claimsText, valuesAsWritten: true)
+            importPath = scratch.appendingPathComponent("claims-yes-no.csv").path
+            try TruthSet.impliedClaims(multiValuedCSV: claimsText).write(toFile: importPath, atomically: true, encoding: .utf8)
+        }
+        // The consensus is computed below with the set's declared kind; skip materialising.
+        let imported: ImportSummary
+        do {
+            imported = try ClaimsCSVImport.run(path: importPath, store: store, actor: "evaluate", refreshingProjections: false,
+                                               valuesAsWritten: TruthSet.valuesAsWritten(kind: kind))
+        } catch let error as InputError where multiValued {
+            // What the check of claims.csv cannot foresee: an implied item's name (object → value) refused.
+            throw InputError(file: claimsPath, message: "an item its lists imply (object\(TruthSet.valueSeparator)value) is refused: \(error.message)")
+        }
+        for warning in imported.warnings { Terminal.note("warning: \(warning)") }
+        if kind == "numeric" {
+            for a in TruthSet.labelsAgainstNumericGold(claimsCSV: claimsText, truthCSV: truth) {
+                Terminal.note("warning: \(claimsPath): no value of \"\(a.attribute)\" is a number (line \(a.line): \"\(a.value)\"), "
+                    + "but its gold is numeric; the values are voted on as labels, and a label counts as wrong against a number. "
+                    + "Write them as numbers (1234, 1,234, 1.2K) to have them compared as numbers.")
+            }
+        }
+        let unclaimed = TruthSet.goldWithoutClaims(claimsCSV: claimsText, truthCSV: truth)
+        if let first = unclaimed.first {
+            Terminal.note("warning: \(truthPath): \(unclaimed.count) of \(unclaimed.of) gold rows name no claimed object and attribute "
+                + "(first: line \(first.line), \(first.key.incident),\(first.key.figure)); they are not scored. "
+                + "Objects and attributes are matched as claims.csv writes them, case included.")
+        }
+        let importSeconds = Date().timeIntervalSince(start)
+        let consensusStart = Date()
+        let state = try store.projectionState()
+        let context = ProjectionContext(state: state, options: TruthSet.options(kind: kind, hierarchy: hierarchy, state: state))
+        let score = multiValued ? TruthSet.scoreMultiValued(context, claimsCSV: claimsText, truthCSV: truth) : TruthSet.score(context, truthCSV: truth)
+        let consensusSeconds = Date().timeIntervalSince(consensusStart)
+        let majorityVote = multiValued ? TruthSet.majorityVoteMultiValued(claimsCSV: claimsText, truthCSV: truth)
+            : TruthSet.majorityVote(claimsCSV: claimsText, truthCSV: truth, hierarchy: hierarchy.isEmpty ? nil : hierarchy,
+                                    categorical: kind == "categorical")
+        let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
+        return Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines,
+                              goldRowsWithoutClaims: unclaimed.count, score: score,
+                              majorityVote: majorityVote, median: median,
+                              publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds)
     }
 
     static let kinds = ["numeric", "categorical", "multi-valued", "hierarchical"]

@@ -373,6 +373,27 @@ struct ProjectionCommandTests {
         #expect(result.stderr.contains(dir.appendingPathComponent(message).path) && !result.stderr.contains("yes-no"), "\(result.stderr)")
     }
 
+    @Test func oneBadFolderDoesNotStopTheOthers() throws {
+        // Given a good set and one whose claims.csv has an unclosed quote
+        let cli = try CLI()
+        var dirs: [URL] = []
+        for (name, claims) in [("good", "object,attribute,source,value\na,n,s1,10\na,n,s2,10\n"), ("bad", "object,attribute,source,value\na,n,s1,\"10\n")] {
+            let dir = cli.folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+            try "object,attribute,value\na,n,10\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+            dirs.append(dir)
+        }
+        // When both are evaluated, the bad one first
+        for format in ["table", "json"] {
+            let result = try cli.run("evaluate", "truth", dirs[1].path, dirs[0].path, "--format", format)
+            // Then the good one is still scored, the bad one's error names its file and line, and the run fails
+            #expect(result.status != 0)
+            #expect(result.stdout.contains("\"good\"") || result.stdout.contains("good (numeric"), "\(result.stdout)")
+            #expect(result.stderr.contains(dirs[1].appendingPathComponent("claims.csv").path + ":2"), "\(result.stderr)")
+        }
+    }
+
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
