@@ -231,19 +231,15 @@ struct Confusion: Sendable {
 
     static func key(_ source: Int, _ figure: String) -> String { "\(source)\u{1}\(figure)" }
 
-    mutating func add(source: Int, figure: String, posterior: [Double], claimed: Int) {
-        let n = posterior.count
-        counts[Confusion.key(source, figure), default: [Double](repeating: 0, count: n * n)].withUnsafeMutableBufferPointer { m in
-            for t in 0..<n { m[t * n + claimed] += posterior[t] }
-        }
-    }
+    /// The figure a ``key(_:_:)`` names.
+    static func figure(ofKey key: String) -> String { String(key[key.index(after: key.firstIndex(of: "\u{1}")!)...]) }
 
     /// Sums the pooled matrices from the counts (in key order, so the sums do not depend on
     /// dictionary order). Call once the counts are complete.
     mutating func pool() {
         var sums: [String: [Double]] = [:]
         for key in counts.keys.sorted() {
-            let figure = String(key[key.index(after: key.firstIndex(of: "\u{1}")!)...])
+            let figure = Confusion.figure(ofKey: key)
             let m = counts[key]!
             var sum = sums[figure] ?? [Double](repeating: 0, count: m.count)
             for j in m.indices { sum[j] += m[j] }
@@ -288,7 +284,10 @@ struct Confusion: Sendable {
     /// Counts a scored claim of an item compared through confusion matrices.
     mutating func add(_ item: Item, claim i: Int, posterior: [Double]) {
         guard item.useConfusion, let l = item.agree[i].first else { return }
-        add(source: item.source[i], figure: item.key.figure, posterior: posterior, claimed: l)
+        let n = posterior.count
+        counts[Confusion.key(item.source[i], item.key.figure), default: [Double](repeating: 0, count: n * n)].withUnsafeMutableBufferPointer { m in
+            for t in 0..<n { m[t * n + l] += posterior[t] }
+        }
     }
 
     /// These counts with each figure's label totals summed from its items' posteriors under them,
@@ -556,7 +555,7 @@ struct Learner {
         var evidence = [[ReliabilityEvidence]](repeating: [], count: n)
         var finalBias = Bias(sources: n, items: items)
         for (k, item) in items.enumerated() {
-            forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, posterior, residual in
+            forEachScoredClaim(item, at: k, score: score, confusion: confusion, bias: bias) { i, agreement, _, residual in
                 let s = item.source[i]
                 let effect = (agreement - prior[s]) / ((assessed[s] == nil ? a : options.assessedPriorStrength) + Double(scored[s]))
                 evidence[s].append(ReliabilityEvidence(claim: item.kept[i].id, figure: item.key.description, agreement: agreement,

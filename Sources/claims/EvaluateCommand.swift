@@ -18,7 +18,7 @@ struct EvaluateTruth: ParsableCommand {
             For each folder: imports claims.csv into a fresh temporary ledger through the same path as \
             `claims import --format claims-csv`, runs the consensus for every object, and scores it against \
             truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) over the items whose \
-            gold is a number, accuracy over all.  A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
+            gold is a number, accuracy over all. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
             on as categories, its values read as written (codes: 06037 is not 6037). A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
             no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
             the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \

@@ -163,26 +163,35 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(s.mae == nil && s.errorRate == nil)
     }
 
+    /// A crowd's yes/no answers: `items` objects, each yes with probability `yesRate`, each asked of
+    /// `perItem` distinct workers drawn at random. A worker says yes to a yes with its sensitivity
+    /// and to a no with 1 − its specificity. Workers are drawn first, from the same generator.
+    func yesNoCrowdSet(seed: UInt64, workers count: Int, worker: (inout SplitMix) -> (specificity: Double, sensitivity: Double),
+                       items: Int, yesRate: Double, perItem: Int, object: String, attribute: String) -> (claims: String, truth: String) {
+        var g = SplitMix(state: seed)
+        let workers = (0..<count).map { _ in worker(&g) }
+        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
+        for o in 0..<items {
+            let yes = Double.random(in: 0..<1, using: &g) < yesRate
+            truth += "\(object)\(o),\(attribute),\(yes ? 1 : 0)\n"
+            var asked = Set<Int>()
+            while asked.count < perItem {
+                let w = Int.random(in: 0..<count, using: &g)
+                guard asked.insert(w).inserted else { continue }
+                let saysYes = yes ? Double.random(in: 0..<1, using: &g) < workers[w].sensitivity
+                    : Double.random(in: 0..<1, using: &g) >= workers[w].specificity
+                claims += "\(object)\(o),\(attribute),w\(w),\(saysYes ? 1 : 0)\n"
+            }
+        }
+        return (claims, truth)
+    }
+
     /// A crowd answers yes/no on 2,000 items of which about 10 % are yes. Its 60 workers rarely
     /// call a no a yes (specificity 0.88–0.99) but miss many yeses (sensitivity 0.35–0.75);
     /// five answers per item.
     func rareYesSet(seed: UInt64) -> (claims: String, truth: String) {
-        var g = SplitMix(state: seed)
-        let workers = (0..<60).map { _ in (specificity: Double.random(in: 0.88...0.99, using: &g), sensitivity: Double.random(in: 0.35...0.75, using: &g)) }
-        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
-        for o in 0..<2000 {
-            let yes = Double.random(in: 0..<1, using: &g) < 0.1
-            truth += "o\(o),answer,\(yes ? 1 : 0)\n"
-            var asked = Set<Int>()
-            while asked.count < 5 {
-                let w = Int.random(in: 0..<60, using: &g)
-                guard asked.insert(w).inserted else { continue }
-                let saysYes = yes ? Double.random(in: 0..<1, using: &g) < workers[w].sensitivity
-                    : Double.random(in: 0..<1, using: &g) >= workers[w].specificity
-                claims += "o\(o),answer,w\(w),\(saysYes ? 1 : 0)\n"
-            }
-        }
-        return (claims, truth)
+        yesNoCrowdSet(seed: seed, workers: 60, worker: { g in (Double.random(in: 0.88...0.99, using: &g), Double.random(in: 0.35...0.75, using: &g)) },
+                      items: 2000, yesRate: 0.1, perItem: 5, object: "o", attribute: "answer")
     }
 
     @Test(arguments: [21 as UInt64, 22])
@@ -207,26 +216,11 @@ extension TruthSetTests {
     /// three answers per pair from 50 workers. Most workers are careful (specificity 0.9–0.99,
     /// sensitivity 0.6–0.95); one in ten says yes at random to matches and rarely otherwise.
     func threeAnswerMatchingSet(seed: UInt64) -> (claims: String, truth: String) {
-        var g = SplitMix(state: seed)
-        let workers = (0..<50).map { _ -> (specificity: Double, sensitivity: Double) in
+        yesNoCrowdSet(seed: seed, workers: 50, worker: { g in
             Double.random(in: 0..<1, using: &g) < 0.1
                 ? (Double.random(in: 0.6...0.9, using: &g), 0.5)
                 : (Double.random(in: 0.9...0.99, using: &g), Double.random(in: 0.6...0.95, using: &g))
-        }
-        var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
-        for o in 0..<3000 {
-            let match = Double.random(in: 0..<1, using: &g) < 0.12
-            truth += "p\(o),match,\(match ? 1 : 0)\n"
-            var asked = Set<Int>()
-            while asked.count < 3 {
-                let w = Int.random(in: 0..<50, using: &g)
-                guard asked.insert(w).inserted else { continue }
-                let saysYes = match ? Double.random(in: 0..<1, using: &g) < workers[w].sensitivity
-                    : Double.random(in: 0..<1, using: &g) >= workers[w].specificity
-                claims += "p\(o),match,w\(w),\(saysYes ? 1 : 0)\n"
-            }
-        }
-        return (claims, truth)
+        }, items: 3000, yesRate: 0.12, perItem: 3, object: "p", attribute: "match")
     }
 
     @Test(arguments: [31 as UInt64, 32])

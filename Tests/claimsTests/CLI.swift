@@ -35,6 +35,14 @@ struct CLI {
         return path(name)
     }
 
+    /// A truth-set folder in this folder: each file name with its contents.
+    func truthSet(_ name: String, _ files: [String: String]) throws -> URL {
+        let dir = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (file, text) in files { try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) throws -> String {
         try Data(bytes).write(to: URL(fileURLWithPath: path(name)))

@@ -212,10 +212,8 @@ struct ProjectionCommandTests {
     ])
     func evaluateTruthRefusesBadFiles(file: String, contents: String, message: String) throws {
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("set")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try "object,attribute,source,value\no1,population,a,5\n".write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try "object,attribute,value\no1,population,5\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("set", ["claims.csv": "object,attribute,source,value\no1,population,a,5\n",
+                                           "truth.csv": "object,attribute,value\no1,population,5\n"])
         #expect(try cli.run("evaluate", "truth", dir.path).status == 0)
         try contents.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
         let result = try cli.run("evaluate", "truth", dir.path)
@@ -227,8 +225,6 @@ struct ProjectionCommandTests {
     func evaluateTruth() throws {
         // Given a numeric set of 2,500 objects × 10 sources: six honest, four that add noise
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("synthetic")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
         var g = SystemRandomNumberGenerator()
         for o in 0..<2_500 {
@@ -236,9 +232,7 @@ struct ProjectionCommandTests {
             truth += "o\(o),population,\(value)\n"
             for s in 0..<10 { claims += "o\(o),population,src\(s),\(s < 6 ? value : value + Int.random(in: 1...500, using: &g))\n" }
         }
-        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try truth.write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
-        try #"{"name": "synthetic", "kind": "numeric"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("synthetic", ["claims.csv": claims, "truth.csv": truth, "meta.json": #"{"name": "synthetic", "kind": "numeric"}"#])
         // When evaluated
         let start = Date()
         let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
@@ -258,15 +252,11 @@ struct ProjectionCommandTests {
     @Test func hierarchicalSetsAndConsensusNestLabels() throws {
         // Given a hierarchical set: two cities in one state; sources naming the state or a city
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("places")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let hierarchy = "id,name,parent_id\nus,United States,\nca,California,us\nla,Los Angeles,ca\nsf,San Francisco,ca\n"
         let claims = "object,attribute,source,value\np,born,a,California\np,born,b,California\np,born,c,Los Angeles\np,born,d,San Francisco\n"
             + "q,born,a,United States\nq,born,b,San Francisco\n"
-        try hierarchy.write(to: dir.appendingPathComponent("hierarchy.csv"), atomically: true, encoding: .utf8)
-        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try "object,attribute,value\np,born,Los Angeles\nq,born,sf\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
-        try #"{"name": "places", "kind": "hierarchical"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("places", ["hierarchy.csv": hierarchy, "claims.csv": claims, "truth.csv": "object,attribute,value\np,born,Los Angeles\nq,born,sf\n",
+                                              "meta.json": #"{"name": "places", "kind": "hierarchical"}"#])
         // When evaluated, the hierarchical measures are printed
         let table = try cli.run("evaluate", "truth", dir.path)
         #expect(table.status == 0, "\(table.stderr)")
@@ -296,9 +286,7 @@ struct ProjectionCommandTests {
     func codesWithLeadingZeros() throws {
         let cli = try CLI()
         func evaluate(_ files: [String: String]) throws -> [String: Any] {
-            let dir = cli.folder.appendingPathComponent(UUID().uuidString)
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let dir = try cli.truthSet(UUID().uuidString, files)
             let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
             #expect(out.status == 0, "\(out.stderr)")
             return try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
@@ -327,15 +315,12 @@ struct ProjectionCommandTests {
     func goldWithoutClaims() throws {
         // Given ten objects, nine of which truth.csv writes in another case than claims.csv
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("partial")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var claims = "object,attribute,source,value\n", truth = "object,attribute,value\n"
         for o in 0..<10 {
             claims += "Obj\(o),p,s1,\(o)\nObj\(o),p,s2,\(o)\n"
             truth += "\(o == 9 ? "Obj" : "obj")\(o),p,\(o)\n"
         }
-        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try truth.write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("partial", ["claims.csv": claims, "truth.csv": truth])
         // When evaluated
         let out = try cli.run("evaluate", "truth", dir.path, "--format", "json")
         // Then the nine are named on standard error with the first one's line, and counted in the JSON
@@ -363,11 +348,8 @@ struct ProjectionCommandTests {
     ])
     func multiValuedErrorsNameClaimsCSV(claims: String, message: String) throws {
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("books")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try "object,attribute,value\nb1,author,John Smith\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
-        try #"{"kind": "multi-valued"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("books", ["claims.csv": claims, "truth.csv": "object,attribute,value\nb1,author,John Smith\n",
+                                             "meta.json": #"{"kind": "multi-valued"}"#])
         let result = try cli.run("evaluate", "truth", dir.path)
         #expect(result.status != 0)
         #expect(result.stderr.contains(dir.appendingPathComponent(message).path) && !result.stderr.contains("yes-no"), "\(result.stderr)")
@@ -378,11 +360,7 @@ struct ProjectionCommandTests {
         let cli = try CLI()
         var dirs: [URL] = []
         for (name, claims) in [("good", "object,attribute,source,value\na,n,s1,10\na,n,s2,10\n"), ("bad", "object,attribute,source,value\na,n,s1,\"10\n")] {
-            let dir = cli.folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-            try "object,attribute,value\na,n,10\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
-            dirs.append(dir)
+            dirs.append(try cli.truthSet(name, ["claims.csv": claims, "truth.csv": "object,attribute,value\na,n,10\n"]))
         }
         // When both are evaluated, the bad one first
         for format in ["table", "json"] {
@@ -397,14 +375,11 @@ struct ProjectionCommandTests {
     @Test func multiValuedSetsAreScoredAsSetsOfValues() throws {
         // Given books with several authors: three sources agree on two authors, one adds a third
         let cli = try CLI()
-        let dir = cli.folder.appendingPathComponent("books")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var claims = "object,attribute,source,value\n"
         for s in ["s1", "s2", "s3"] { claims += "b,authors,\(s),Ann\nb,authors,\(s),Bob\n" }
         claims += "b,authors,s4,Ann\nb,authors,s4,Cy\n"
-        try claims.write(to: dir.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
-        try "object,attribute,value\nb,authors,Ann\nb,authors,Bob\n".write(to: dir.appendingPathComponent("truth.csv"), atomically: true, encoding: .utf8)
-        try #"{"name": "books", "kind": "multi-valued"}"#.write(to: dir.appendingPathComponent("meta.json"), atomically: true, encoding: .utf8)
+        let dir = try cli.truthSet("books", ["claims.csv": claims, "truth.csv": "object,attribute,value\nb,authors,Ann\nb,authors,Bob\n",
+                                             "meta.json": #"{"name": "books", "kind": "multi-valued"}"#])
         // When evaluated
         let table = try cli.run("evaluate", "truth", dir.path)
         #expect(table.status == 0, "\(table.stderr)")
