@@ -128,6 +128,8 @@ public struct ProjectionContext: Sendable {
     /// Shared label spaces of categorical figures small enough for confusion matrices.
     let labelSpaces: [String: [Candidate]]
     let confusion: Confusion?
+    /// How sources answer where labels nest; nil without a hierarchy, and with stored weights.
+    let granularity: Granularity?
     /// Adjudicated figures by the key they count for after incident merges.
     let adjudicated: [FigureKey: FigureAdjudicated]
     let scores: [String: Double]
@@ -194,6 +196,7 @@ public struct ProjectionContext: Sendable {
                                                           labelTotals: weights.labelTotals ?? [:], labelPosteriors: weights.labelPosteriors ?? [:]) }
             scores = weights.scores
             closeness = weights.closeness ?? [:]
+            granularity = nil
             reliability = [:]
             return
         }
@@ -202,6 +205,7 @@ public struct ProjectionContext: Sendable {
         closeness = Closeness.widths(of: itemList)
         let learned = Learner(items: itemList, sources: sourceIDs, kinds: kinds, assessed: assessed, options: options, closeness: closeness).run()
         confusion = learned.confusion
+        granularity = learned.granularity
         let fidelity = relayFidelity(byKey)
         var table: [String: SourceReliability] = [:]
         var scores: [String: Double] = [:]
@@ -309,6 +313,8 @@ public struct ProjectionContext: Sendable {
         let support: [Double]
         if let comparison = closeness.comparison(for: item) {
             support = item.closeSupport(item.closeSupports(comparison: comparison), reliability: rel)
+        } else if let granularity, let hierarchy = item.hierarchy {
+            support = granularity.logScores(item, shape: Granularity.Shape(item, hierarchy: hierarchy))
         } else {
             support = item.scores(reliability: rel, confusion: confusion)
         }

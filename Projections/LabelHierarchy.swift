@@ -15,6 +15,12 @@ public struct LabelHierarchy: Sendable, Hashable {
     private var nodeOf: [String: Int] = [:]
     /// The same, by ``folded(_:)`` spelling, where that still names one node.
     private var nodeOfFolded: [String: Int] = [:]
+    /// Depth of each node: 1 at a root.
+    private var depthOf: [Int] = []
+    /// How many nodes lie at each depth (index 0 unused).
+    private var nodesAtDepth: [Int] = [0]
+    /// Per node with children, how many of its descendants lie at each depth (index 0 unused).
+    private var descendantsAtDepth: [Int: [Int]] = [:]
 
     /// A row of the hierarchy table that cannot be read (line 1 is the header).
     public struct TableError: Error, Sendable, CustomStringConvertible {
@@ -66,6 +72,7 @@ public struct LabelHierarchy: Sendable, Hashable {
                 at = parent[a]
             }
         }
+        (depthOf, nodesAtDepth, descendantsAtDepth) = Self.levels(parent: parent)
         var byName: [String: [Int]] = [:]
         for (i, n) in nodes.enumerated() where !n.name.isEmpty { byName[n.name, default: []].append(i) }
         for (name, nodes) in byName where nodes.count == 1 && index[name] == nil { nodeOf[name] = nodes[0] }
@@ -73,6 +80,52 @@ public struct LabelHierarchy: Sendable, Hashable {
         var byFolded: [String: Set<Int>] = [:]
         for (label, i) in nodeOf { byFolded[Self.folded(label), default: []].insert(i) }
         for (label, nodes) in byFolded where nodes.count == 1 { nodeOfFolded[label] = nodes.first! }
+    }
+
+    /// Each node's depth, the number of nodes at each depth and, per node with children, the number
+    /// of its descendants at each depth.
+    private static func levels(parent: [Int?]) -> ([Int], [Int], [Int: [Int]]) {
+        var depth = [Int](repeating: 0, count: parent.count)
+        func depthOf(_ i: Int) -> Int {
+            if depth[i] > 0 { return depth[i] }
+            var chain: [Int] = []
+            var at: Int? = i
+            while let a = at, depth[a] == 0 { chain.append(a); at = parent[a] }
+            var d = at.map { depth[$0] } ?? 0
+            for a in chain.reversed() { d += 1; depth[a] = d }
+            return depth[i]
+        }
+        for i in parent.indices { _ = depthOf(i) }
+        let deepest = depth.max() ?? 0
+        var atDepth = [Int](repeating: 0, count: deepest + 1)
+        var below: [Int: [Int]] = [:]
+        for i in parent.indices {
+            atDepth[depth[i]] += 1
+            var at = parent[i]
+            while let a = at {
+                below[a, default: [Int](repeating: 0, count: deepest + 1)][depth[i]] += 1
+                at = parent[a]
+            }
+        }
+        return (depth, atDepth, below)
+    }
+
+    /// The deepest level of the tree (1 when it is only roots; 0 when empty).
+    public var maximumDepth: Int { nodesAtDepth.count - 1 }
+
+    /// Depth of a label's node, 1 at a root; a label outside the tree counts as a root.
+    func depth(_ label: String) -> Int { node(label).map { depthOf[$0] } ?? 1 }
+
+    /// Whether a label's node has no children (a label outside the tree has none).
+    func isLeaf(_ label: String) -> Bool { node(label).map { descendantsAtDepth[$0] == nil } ?? true }
+
+    /// How many nodes lie at a depth.
+    func nodes(atDepth d: Int) -> Int { d < nodesAtDepth.count ? nodesAtDepth[d] : 0 }
+
+    /// How many nodes beneath a label's node lie at a depth.
+    func descendants(of label: String, atDepth d: Int) -> Int {
+        guard let n = node(label), let counts = descendantsAtDepth[n], d < counts.count else { return 0 }
+        return counts[d]
     }
 
     /// A label as compared when it matches no id or name exactly: lower case, spaces collapsed

@@ -362,6 +362,7 @@ struct Learner {
         var bias: [Double?]
         var biasCount: [Int]
         var confusion: Confusion?
+        var granularity: Granularity?
     }
 
     /// Each source's signed log-scale bias and the tolerance of agreement, learned from the
@@ -566,12 +567,14 @@ struct Learner {
         // Only the reported biases are read from this pass: no tolerance or shrinkage to learn.
         finalBias.sortResiduals()
         confusion = confusion.map { fittingConfusion($0, score: score) }
+        let granularity = Granularity.fit(items: items, score: score)
         for s in 0..<n {
             evidence[s].sort { abs($0.effect) != abs($1.effect) ? abs($0.effect) > abs($1.effect) : $0.claim < $1.claim }
             if evidence[s].count > 5 { evidence[s].removeLast(evidence[s].count - 5) }
         }
         return Result(score: score, prior: prior, priorBasis: basis, scored: scored, evidence: evidence,
-                      bias: (0..<n).map { finalBias.reported(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion)
+                      bias: (0..<n).map { finalBias.reported(of: $0) }, biasCount: finalBias.residuals.map(\.count), confusion: confusion,
+                      granularity: granularity)
     }
 
     /// Dawid–Skene's EM for the confusion counts and label totals, with the scores fixed. Like
