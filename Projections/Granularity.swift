@@ -4,13 +4,13 @@ import Foundation
 /// claims: the likelihood model behind the consensus of a hierarchical figure, in the spirit of
 /// TDH (Jung, Kim, Shim, EDBT 2019) with each source's own level of detail.
 ///
-/// A source answers on the truth's line (the truth itself, or a label above it) with rate
-/// `onLine`, at the depth it habitually answers at (`depthShare`, its share of answers at each
-/// depth). Asked about a truth that has labels beneath it, a source that would have answered
-/// deeper either stops at the truth or, with rate `guessing`, names a label beneath it that it
-/// cannot know: an over-specific guess, spread over the truth's descendants at that depth. Off the
-/// line, an answer is any other candidate of the item alike. Each truth has a prior: the share of
-/// the figure's truths at its depth, spread over the nodes at that depth.
+/// A source means to answer at a depth of its own habit (`depthShare`: how often at each depth)
+/// and answers on the truth's line (the truth itself, or a label above it) with rate `onLine`.
+/// Meaning to answer deeper than the truth, it stops at the truth or, with rate `guessing` where the
+/// truth has labels beneath it, names one of them that it cannot know: an over-specific guess,
+/// spread over the truth's descendants at that depth. Off the line, an answer is any other
+/// candidate of the item alike, at the depth it meant. Each truth has a prior: the share of the
+/// figure's truths at its depth, spread over the nodes at that depth.
 ///
 /// So a broad claim says little against a specific candidate when its source habitually answers
 /// broadly, and much when its source usually names the city; and one guessed city does not beat
@@ -106,10 +106,11 @@ struct Granularity: Sendable {
         return s
     }
 
-    /// Fits the habits by EM over the hierarchical items, starting each source's `onLine` from its
-    /// learned reliability; nil when no item is hierarchical. A source's depth shares are counted
-    /// once from its claims; its rates and the figure's depth prior are refitted from every item's
-    /// posterior until no posterior moves by 1e-6 (at most ``maximumIterations`` passes).
+    /// Fits the habits by EM over the hierarchical items; nil when no item is hierarchical. Each
+    /// source starts from its learned reliability as `onLine` and the depths of its claims as
+    /// `depthShare`; then its rates, its depth shares and the figure's depth prior are refitted from
+    /// every item's posterior until no posterior moves by 1e-6 (at most ``maximumIterations``
+    /// passes). A claim that stops at the truth is censored: its source meant that depth or deeper.
     static func fit(items allItems: [Item], score: [Double]) -> Granularity? {
         let items = allItems.filter { $0.hierarchy != nil && !$0.candidates.isEmpty }
         guard !items.isEmpty else { return nil }
@@ -156,6 +157,7 @@ struct Granularity: Sendable {
             // M: expected answers on the line, guesses and chances to guess, per source and figure.
             var onLine: [String: Double] = [:], answers: [String: Double] = [:]
             var guesses: [String: Double] = [:], chances: [String: Double] = [:]
+            var depthMass: [String: [Double]] = [:]
             var truthsAtDepth: [String: [Double]] = [:]
             for ((item, shape), posterior) in zip(zip(items, shapes), posteriors) {
                 let figure = item.key.figure
@@ -167,23 +169,25 @@ struct Granularity: Sendable {
                     let key = Confusion.key(item.source[i], figure)
                     let h = model.habits[key]!
                     answers[key, default: 0] += 1
+                    var mass = depthMass[key] ?? [Double](repeating: 0, count: h.depthShare.count)
                     for t in posterior.indices where posterior[t] > 0 {
                         let p = posterior[t]
-                        switch shape.relation[c][t] {
-                        case .other: continue
-                        case .narrower:
-                            onLine[key, default: 0] += p; guesses[key, default: 0] += p; chances[key, default: 0] += p
-                        case .broader:
-                            onLine[key, default: 0] += p
-                        case .exact:
-                            onLine[key, default: 0] += p
-                            guard shape.hasChildren[t] else { continue }
-                            // Of a source's stops at the truth, the share where it would have gone deeper.
-                            let dt = shape.depth[t]
-                            let deeper = h.depthShare[(dt + 1)...].reduce(0, +) * (1 - h.guessing)
-                            chances[key, default: 0] += p * deeper / max(h.depthShare[dt] + deeper, 1e-12)
-                        }
+                        let relation = shape.relation[c][t]
+                        if relation != .other { onLine[key, default: 0] += p }
+                        if relation == .narrower { guesses[key, default: 0] += p; chances[key, default: 0] += p }
+                        guard relation == .exact else { mass[shape.depth[c]] += p; continue }
+                        // A stop at the truth says only that the source would have answered at its depth
+                        // or deeper: the depth it meant is spread as its habits say (censored), and of
+                        // those meant deeper, where the truth has labels beneath it, each was a chance to guess.
+                        let dt = shape.depth[t]
+                        var meant = h.depthShare
+                        for d in meant.indices where d < dt { meant[d] = 0 }
+                        if shape.hasChildren[t] { for d in meant.indices where d > dt { meant[d] *= 1 - h.guessing } }
+                        let total = max(meant.reduce(0, +), 1e-12)
+                        for d in meant.indices where meant[d] > 0 { mass[d] += p * meant[d] / total }
+                        if shape.hasChildren[t] { chances[key, default: 0] += p * meant[(dt + 1)...].reduce(0, +) / total }
                     }
+                    depthMass[key] = mass
                 }
             }
             for figure in model.pooled.keys {
@@ -196,8 +200,13 @@ struct Granularity: Sendable {
                 let truths = truthsAtDepth[figure]!
                 let items = truths.reduce(0, +)
                 model.depthPrior[figure] = truths.indices.map { $0 == 0 ? 0 : (truths[$0] + 1) / (items + Double(truths.count - 1)) }
+                var figureMass = [Double](repeating: 0, count: model.pooled[figure]!.depthShare.count)
+                for key in figureKeys { for (d, m) in (depthMass[key] ?? []).enumerated() { figureMass[d] += m } }
+                let massTotal = max(figureMass.reduce(0, +), 1e-12)
+                model.pooled[figure]!.depthShare = figureMass.map { $0 / massTotal }
                 for key in figureKeys {
                     let pool = model.pooled[figure]!
+                    model.habits[key]!.depthShare = smoothed(depthMass[key] ?? figureMass.map { _ in 0 }, towards: pool.depthShare)
                     model.habits[key]!.onLine = (onLine[key, default: 0] + strength * pool.onLine) / (answers[key, default: 0] + strength)
                     model.habits[key]!.guessing = (guesses[key, default: 0] + strength * pool.guessing) / (chances[key, default: 0] + strength)
                 }

@@ -113,8 +113,9 @@ public struct LabelHierarchy: Sendable, Hashable {
     /// The deepest level of the tree (1 when it is only roots; 0 when empty).
     public var maximumDepth: Int { nodesAtDepth.count - 1 }
 
-    /// Depth of a label's node, 1 at a root; a label outside the tree counts as a root.
-    func depth(_ label: String) -> Int { node(label).map { depthOf[$0] } ?? 1 }
+    /// Depth of a label's node, 1 at a root. A label outside the tree (a misspelling, a place the
+    /// table lacks) counts as the most specific level: it names nothing the tree can place.
+    func depth(_ label: String) -> Int { node(label).map { depthOf[$0] } ?? maximumDepth }
 
     /// Whether a label's node has no children (a label outside the tree has none).
     func isLeaf(_ label: String) -> Bool { node(label).map { descendantsAtDepth[$0] == nil } ?? true }

@@ -160,6 +160,70 @@ import Testing
         #expect(context.consensus(FigureKey(incident: "p1", figure: "zip", group: nil))?.bestDisplay == "02139")
     }
 
+    /// Regions (some with no city known) answered by detailed sources, who name the city when one
+    /// is the truth and otherwise stop at the region or now and then guess a city in it, and by
+    /// coarse sources, who only ever name the region. Two probe people at the end: `guessed`, born
+    /// in region 0.0 (four detailed sources say so, a fifth guesses a city in it), and `coarse`,
+    /// born in city 0.1.0 (two detailed sources name it, four coarse ones its region).
+    func habitualDepths(seed: UInt64) -> (claims: String, truth: String, hierarchy: LabelHierarchy) {
+        var g = SplitMix(state: seed)
+        var table = "id,name,parent_id\n"
+        var regions: [String] = []
+        var cities: [String: [String]] = [:]
+        for c in 0..<4 {
+            table += "c\(c),Country \(c),\n"
+            for r in 0..<5 {
+                let region = "Region \(c).\(r)"
+                table += "\(region),\(region),c\(c)\n"
+                regions.append(region)
+                for t in 0..<6 {
+                    table += "City \(c).\(r).\(t),City \(c).\(r).\(t),\(region)\n"
+                    cities[region, default: []].append("City \(c).\(r).\(t)")
+                }
+            }
+        }
+        var claims = "object,attribute,source,value\n"
+        var truth = "object,attribute,value\n"
+        for o in 0..<300 {
+            let region = regions.randomElement(using: &g)!
+            let city = Double.random(in: 0..<1, using: &g) < 0.6 ? cities[region]!.randomElement(using: &g)! : nil
+            truth += "o\(o),born,\(city ?? region)\n"
+            let detailed = (0..<10).shuffled(using: &g).prefix(3), coarse = (10..<20).shuffled(using: &g).prefix(3)
+            for s in detailed + coarse {
+                let right = Double.random(in: 0..<1, using: &g) < 0.9
+                let r = right ? region : regions.filter { $0 != region }.randomElement(using: &g)!
+                var value = r
+                if s < 10 {
+                    if right, let city { value = city } else if !right || Double.random(in: 0..<1, using: &g) < 0.2 { value = cities[r]!.randomElement(using: &g)! }
+                }
+                claims += "o\(o),born,s\(s),\(value)\n"
+            }
+        }
+        claims += "guessed,born,s0,Region 0.0\nguessed,born,s1,Region 0.0\nguessed,born,s2,Region 0.0\nguessed,born,s3,Region 0.0\nguessed,born,s4,City 0.0.3\n"
+        claims += "coarse,born,s5,City 0.1.0\ncoarse,born,s6,City 0.1.0\ncoarse,born,s10,Region 0.1\ncoarse,born,s11,Region 0.1\ncoarse,born,s12,Region 0.1\ncoarse,born,s13,Region 0.1\n"
+        truth += "guessed,born,Region 0.0\ncoarse,born,City 0.1.0\n"
+        return (claims, truth, try! LabelHierarchy(csv: table))
+    }
+
+    @Test(arguments: [31, 32] as [UInt64])
+    func howSpecificASourceUsuallyIsDecidesWhatItsBroadAnswerMeans(seed: UInt64) throws {
+        let set = habitualDepths(seed: seed)
+        let c = context(String(set.claims.drop { $0 != "\n" }.dropFirst()), hierarchy: set.hierarchy)
+        // One guessed city does not beat four sources that usually name the city and here stop at its region
+        let guessed = try #require(c.consensus(FigureKey(incident: "guessed", figure: "born", group: nil)))
+        #expect(guessed.label == "Region 0.0")
+        #expect(guessed.contradicting.map(\.originator) == ["s4"])
+        // while sources that only ever name regions say nothing against the city two detailed sources name
+        let coarse = try #require(c.consensus(FigureKey(incident: "coarse", figure: "born", group: nil)))
+        #expect(coarse.label == "City 0.1.0")
+        #expect(coarse.contradicting.isEmpty)
+        // Over the whole set the exact place is found more often than by voting
+        let nested = TruthSet.evaluate(claimsCSV: set.claims, truthCSV: set.truth, kind: "hierarchical", hierarchy: set.hierarchy)
+        let vote = TruthSet.majorityVote(claimsCSV: set.claims, truthCSV: set.truth, hierarchy: set.hierarchy)
+        print("habitual depths \(seed): nested \(nested.accuracy) / \(nested.generalisedAccuracy ?? -1); majority vote \(vote.accuracy) / \(vote.generalisedAccuracy ?? -1)")
+        #expect(nested.items == 302 && nested.accuracy > vote.accuracy + 0.05)
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func nestingBeatsVotingOnSyntheticPlaces(seed: UInt64) {
         let set = syntheticPlaces(seed: seed)
