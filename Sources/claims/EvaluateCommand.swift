@@ -20,8 +20,8 @@ struct EvaluateTruth: ParsableCommand {
             truth.csv: MAE, RMSE and error rate (estimate rounded half up to the gold's decimal places ≠ gold) over the items whose \
             gold is a number, accuracy over all. A set whose meta.json says "kind": "categorical" or "hierarchical" is voted \
             on as categories, its values read as written (codes: 06037 is not 6037). A hierarchical set (hierarchy.csv: id,name,parent_id; a folder with that file and \
-            no declared kind counts as one) nests its labels: a label agrees with every label beneath it, and \
-            the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
+            no declared kind counts as one) nests its labels: a label agrees with every label beneath it, best \
+            is chosen by a model of how detailed each source usually is, and the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
             the values it lists and no to the others (values that differ only in case or spacing are one value, \

@@ -25,7 +25,7 @@ struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("recorded-before"),
             help: ArgumentHelp("The ledger as it was before this time: only events recorded before it (UTC unless an offset is given).", valueName: "time"))
     var recordedBefore: String?
-    @Option(help: ArgumentHelp("Nest category labels as this table says (id,name,parent_id): a label agrees with every label beneath it (a city with its country). Computed from the log.", valueName: "file"))
+    @Option(help: ArgumentHelp("Nest category labels as this table says (id,name,parent_id): a label agrees with every label beneath it (a city with its country), and best is chosen by how detailed each source usually is. Computed from the log.", valueName: "file"))
     var hierarchy: String?
 
     func validate() throws {
