@@ -219,9 +219,9 @@ public enum ClaimsTable {
     /// A number as tables write it, or nil: digits with an optional sign, decimal point and
     /// exponent (`42`, `-3.5`, `+7`, `007`, `1e6`); also thousands grouped by commas or spaces
     /// (`1,234,567`, `1 234`), a leading currency sign (`$3.50`), a trailing `%` (`0.5%` is 0.5),
-    /// a trailing K, M, B or T for thousands to trillions (`2.08B`), and Arabic-Indic digits with
-    /// the Arabic decimal and thousands signs (`١٢٣٬٤٥٦`). Anything else (`7:45`, `n/a`,
-    /// `12 people`) is not a number.
+    /// a trailing K, M, B or T for thousands to trillions (`2.08B`) or bn, mn (`1.2bn`), the minus
+    /// sign U+2212 (`−3.5`), and Arabic-Indic digits with the Arabic decimal and thousands signs
+    /// (`١٢٣٬٤٥٦`). Anything else (`7:45`, `n/a`, `12 people`, `12m`, which may be metres) is not a number.
     public static func number(_ text: String) -> Double? {
         numberText(text).flatMap { Double($0) }
     }
@@ -239,6 +239,7 @@ public enum ClaimsTable {
             case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
             case 0x066B: scalars.append(".")
             case 0x066C: scalars.append(",")
+            case 0x2212: scalars.append("-")  // the minus sign typesetting uses
             default: scalars.append(scalar)
             }
         }
@@ -248,9 +249,13 @@ public enum ClaimsTable {
         if text.hasPrefix("-") || text.hasPrefix("+") { sign = String(text.removeFirst()) }
         if let first = text.first, "$€£¥".contains(first) { text.removeFirst() }
         if text.hasSuffix("%") { text.removeLast() }
-        // Thousands, millions, billions, trillions: 380.67K, 2.08B.
+        // Thousands, millions, billions, trillions: 380.67K, 2.08B; and as finance writes them, 1.2bn, 3mn.
         var exponent = ""
-        if let last = text.last, let power = ["K": "3", "k": "3", "M": "6", "B": "9", "T": "12"][String(last)],
+        if let word = ["bn": "9", "mn": "6"][text.suffix(2).lowercased()], text.dropLast(2).last?.isNumber == true,
+           !text.contains(where: { $0 == "e" || $0 == "E" }) {
+            text.removeLast(2)
+            exponent = "e" + word
+        } else if let last = text.last, let power = ["K": "3", "k": "3", "M": "6", "B": "9", "T": "12"][String(last)],
            text.dropLast().last?.isNumber == true, !text.contains(where: { $0 == "e" || $0 == "E" }) {
             text.removeLast()
             exponent = "e" + power

@@ -42,16 +42,17 @@ struct ClaimsTableTests {
         #expect { try ClaimsTable.claim(from: rows[2], reportID: report) } throws: { ($0 as? WireFormatError)?.field == "attribute" }
     }
 
-    @Test("numbers as tables write them: thousands, currency, percent, K/M/B/T, Arabic-Indic digits")
+    @Test("numbers as tables write them: thousands, currency, percent, K/M/B/T and bn/mn, the minus sign, Arabic-Indic digits")
     func formattedNumbers() {
         let read: [(String, Double)] = [
             ("1,234,567", 1_234_567), ("-1,234", -1234), ("1 234", 1234), ("1\u{00A0}234.5", 1234.5), ("$3.50", 3.5), ("+0.50%", 0.5),
             ("380.67K", 380_670), ("2.08B", 2_080_000_000), ("1.5M", 1_500_000), ("١٢٣٬٤٥٦", 123_456), ("١٢٫٥", 12.5), ("۷۸", 78),
-            (" 42 ", 42), ("1e6", 1_000_000), ("007", 7),
+            (" 42 ", 42), ("1e6", 1_000_000), ("007", 7), ("\u{2212}3.5", -3.5), ("1.2bn", 1_200_000_000), ("$3.4BN", 3_400_000_000),
+            ("25mn", 25_000_000),
         ]
         for (text, value) in read { #expect(ClaimsTable.number(text) == value, "\(text)") }
         // Not numbers: broken grouping, mixed separators, words, times, codes, units other than K/M/B/T
-        for text in ["1,23", "1,2345", "1,234 567", "12 people", "7:45", "n/a", "0x1F", "1.2.3", "12m", "K", "$", "", "1e6K"] {
+        for text in ["1,23", "1,2345", "1,234 567", "12 people", "7:45", "n/a", "0x1F", "1.2.3", "12m", "K", "$", "", "1e6K", "bn", "1e6bn", "12 bn"] {
             #expect(ClaimsTable.number(text) == nil, "\(text)")
         }
     }
