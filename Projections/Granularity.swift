@@ -116,7 +116,7 @@ struct Granularity: Sendable {
         guard !items.isEmpty else { return nil }
         let shapes = items.map { Shape($0, hierarchy: $0.hierarchy!) }
         var model = Granularity()
-        // Depth shares: counted once, smoothed towards the figure's.
+        // Depth shares to start from: the depths of each source's claims, smoothed towards the figure's.
         var depthCounts: [String: [Double]] = [:]
         var figureDepths: [String: [Double]] = [:]
         var keys = Set<String>()
