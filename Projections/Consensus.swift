@@ -128,7 +128,7 @@ public struct ProjectionContext: Sendable {
     /// Shared label spaces of categorical figures small enough for confusion matrices.
     let labelSpaces: [String: [Candidate]]
     let confusion: Confusion?
-    /// How sources answer where labels nest; nil without a hierarchy, and with stored weights.
+    /// How sources answer where labels nest; nil without a hierarchy.
     let granularity: Granularity?
     /// Adjudicated figures by the key they count for after incident merges.
     let adjudicated: [FigureKey: FigureAdjudicated]
@@ -196,7 +196,7 @@ public struct ProjectionContext: Sendable {
                                                           labelTotals: weights.labelTotals ?? [:], labelPosteriors: weights.labelPosteriors ?? [:]) }
             scores = weights.scores
             closeness = weights.closeness ?? [:]
-            granularity = nil
+            granularity = options.labelHierarchy.isEmpty ? nil : weights.granularity
             reliability = [:]
             return
         }

@@ -9,25 +9,27 @@ import Foundation
 /// Meaning to answer deeper than the truth, it stops at the truth or, with rate `guessing` where the
 /// truth has labels beneath it, names one of them that it cannot know: an over-specific guess,
 /// spread over the truth's descendants at that depth. Off the line, an answer is any other
-/// candidate of the item alike, at the depth it meant. Each truth has a prior: the share of the
-/// figure's truths at its depth, spread over the nodes at that depth.
+/// candidate of the item, each as likely, at the depth it meant. Each truth has a prior: the share
+/// of the figure's truths at its depth, spread over the nodes at that depth.
 ///
 /// So a broad claim says little against a specific candidate when its source habitually answers
 /// broadly, and much when its source usually names the city; and one guessed city does not beat
 /// many sources that stop at its region.
-struct Granularity: Sendable {
-    struct Habit: Sendable {
+public struct Granularity: Codable, Hashable, Sendable {
+    struct Habit: Codable, Hashable, Sendable {
         /// Share of answers on the truth's line.
         var onLine: Double
         /// Share of over-specific guesses where the source would have answered below the truth.
         var guessing: Double
-        /// Share of answers at each depth (index 0 unused).
+        /// How often it means to answer at each depth (index 0 unused): where it stops at the
+        /// truth, it may have meant to go deeper.
         var depthShare: [Double]
     }
 
     /// Per source and figure, by ``Confusion/key(_:_:)``.
     var habits: [String: Habit] = [:]
-    /// Per figure: every source together, for sources without claims of their own.
+    /// Per figure: every source together. Each source's habits are smoothed towards it, and a
+    /// source the model has not seen (new since it was learned) is read with it.
     var pooled: [String: Habit] = [:]
     /// Per figure: share of its truths at each depth (index 0 unused).
     var depthPrior: [String: [Double]] = [:]
@@ -43,30 +45,33 @@ struct Granularity: Sendable {
     struct Shape {
         /// Per kept claim, the candidate it names.
         let claimed: [Int?]
-        /// Per candidate, its depth and whether it has labels beneath it.
+        /// Per candidate, its depth.
         let depth: [Int]
-        let hasChildren: [Bool]
         /// relation[c][t]: claimed candidate c against truth t.
         let relation: [[Relation]]
         /// Per truth, how many candidates are off its line (at least 1).
         let others: [Int]
-        /// Per truth, its log prior's denominator: the nodes at its depth (at least 1).
+        /// Per truth, the nodes at its depth (at least 1), over which its depth's prior is spread.
         let nodesAtDepth: [Int]
         /// descendants[t][d]: nodes beneath truth t at depth d.
         let descendants: [[Int]]
+        /// Per truth, whether it has labels beneath it. Every depth deeper than the truth counts as
+        /// a chance to guess, also where its subtree is shallower than the tree (a known limit).
+        let hasChildren: [Bool]
 
         init(_ item: Item, hierarchy h: LabelHierarchy) {
             let labels = item.candidates.map(\.description)
             let deepest = max(1, h.maximumDepth)
             depth = labels.map { min(h.depth($0), deepest) }
-            hasChildren = labels.map { !h.isLeaf($0) }
             let relation: [[Relation]] = labels.map { c in
                 labels.map { t in c == t ? .exact : h.contains(c, t) ? .broader : h.contains(t, c) ? .narrower : .other }
             }
             self.relation = relation
             others = labels.indices.map { t in max(1, labels.indices.filter { relation[$0][t] == .other }.count) }
             nodesAtDepth = depth.map { max(1, h.nodes(atDepth: $0)) }
-            descendants = labels.map { t in (0...deepest).map { h.descendants(of: t, atDepth: $0) } }
+            let descendants = labels.map { t in (0...deepest).map { h.descendants(of: t, atDepth: $0) } }
+            self.descendants = descendants
+            hasChildren = descendants.map { $0.contains { $0 > 0 } }
             claimed = item.kept.map { c in c.proposals.first.flatMap(item.candidateIndex(of:)) }
         }
     }
@@ -121,7 +126,7 @@ struct Granularity: Sendable {
         var figureDepths: [String: [Double]] = [:]
         var keys = Set<String>()
         for (item, shape) in zip(items, shapes) {
-            let width = shape.descendants.first?.count ?? 2
+            let width = shape.descendants[0].count
             for (i, claimed) in shape.claimed.enumerated() {
                 guard let c = claimed, item.source[i] >= 0 else { continue }
                 let key = Confusion.key(item.source[i], item.key.figure)
@@ -141,11 +146,13 @@ struct Granularity: Sendable {
             model.pooled[figure] = Habit(onLine: Learner.defaultPrior, guessing: 0.1, depthShare: poolShare[figure]!)
             model.depthPrior[figure] = counts.indices.map { $0 == 0 ? 0 : 1 / Double(counts.count - 1) }
         }
-        for key in keys.sorted() {
-            let figure = Confusion.figure(ofKey: key)
-            let source = Int(key.prefix { $0 != "\u{1}" })!
-            model.habits[key] = Habit(onLine: min(max(score[source], 0.01), 0.99), guessing: 0.1,
-                                      depthShare: smoothed(depthCounts[key]!, towards: poolShare[figure]!))
+        for (item, shape) in zip(items, shapes) {
+            for (i, claimed) in shape.claimed.enumerated() where claimed != nil && item.source[i] >= 0 {
+                let key = Confusion.key(item.source[i], item.key.figure)
+                guard model.habits[key] == nil else { continue }
+                model.habits[key] = Habit(onLine: min(max(score[item.source[i]], 0.01), 0.99), guessing: 0.1,
+                                          depthShare: smoothed(depthCounts[key]!, towards: poolShare[item.key.figure]!))
+            }
         }
         var previous: [[Double]] = []
         for _ in 0..<maximumIterations {
@@ -176,16 +183,17 @@ struct Granularity: Sendable {
                         if relation != .other { onLine[key, default: 0] += p }
                         if relation == .narrower { guesses[key, default: 0] += p; chances[key, default: 0] += p }
                         guard relation == .exact else { mass[shape.depth[c]] += p; continue }
-                        // A stop at the truth says only that the source would have answered at its depth
-                        // or deeper: the depth it meant is spread as its habits say (censored), and of
-                        // those meant deeper, where the truth has labels beneath it, each was a chance to guess.
+                        // A stop at the truth says only that the source meant its depth or deeper: the
+                        // depth it meant is spread as its habits say (censored). Where the truth has
+                        // labels beneath it, each stop meant deeper was a chance to guess.
                         let dt = shape.depth[t]
+                        let canGuess = shape.hasChildren[t]
                         var meant = h.depthShare
                         for d in meant.indices where d < dt { meant[d] = 0 }
-                        if shape.hasChildren[t] { for d in meant.indices where d > dt { meant[d] *= 1 - h.guessing } }
+                        if canGuess { for d in meant.indices where d > dt { meant[d] *= 1 - h.guessing } }
                         let total = max(meant.reduce(0, +), 1e-12)
                         for d in meant.indices where meant[d] > 0 { mass[d] += p * meant[d] / total }
-                        if shape.hasChildren[t] { chances[key, default: 0] += p * meant[(dt + 1)...].reduce(0, +) / total }
+                        if canGuess { chances[key, default: 0] += p * meant[(dt + 1)...].reduce(0, +) / total }
                     }
                     depthMass[key] = mass
                 }
@@ -198,8 +206,8 @@ struct Granularity: Sendable {
                 model.pooled[figure]!.onLine = min(max(on, 0.01), 0.99)
                 model.pooled[figure]!.guessing = min(max(guessed, 0.001), 0.99)
                 let truths = truthsAtDepth[figure]!
-                let items = truths.reduce(0, +)
-                model.depthPrior[figure] = truths.indices.map { $0 == 0 ? 0 : (truths[$0] + 1) / (items + Double(truths.count - 1)) }
+                let truthTotal = truths.reduce(0, +)
+                model.depthPrior[figure] = truths.indices.map { $0 == 0 ? 0 : (truths[$0] + 1) / (truthTotal + Double(truths.count - 1)) }
                 var figureMass = [Double](repeating: 0, count: model.pooled[figure]!.depthShare.count)
                 for key in figureKeys { for (d, m) in (depthMass[key] ?? []).enumerated() { figureMass[d] += m } }
                 let massTotal = max(figureMass.reduce(0, +), 1e-12)

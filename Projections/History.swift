@@ -62,7 +62,11 @@ extension ProjectionContext {
                 index += 1
             }
             seen.append(contentsOf: batch)
-            let item = Item(key: key, claims: seen.sorted { $0.id < $1.id }, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure])
+            let claims = seen.sorted { $0.id < $1.id }
+            // Built as the consensus builds its items, so that the last step is the consensus.
+            let item = Item(key: key, claims: claims, adjudicated: adjudicated, sourceIndex: sourceIndex, labelSpace: labelSpaces[key.figure],
+                            logScale: !options.categoricalFigures.contains(key.figure),
+                            hierarchy: ProjectionContext.hierarchy(options: options, figure: key.figure, claims: claims))
             let c = consensus(of: item, total: seen.count)
             let first = batch[0]
             steps.append(HistoryStep(

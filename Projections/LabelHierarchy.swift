@@ -117,9 +117,6 @@ public struct LabelHierarchy: Sendable, Hashable {
     /// table lacks) counts as the most specific level: it names nothing the tree can place.
     func depth(_ label: String) -> Int { node(label).map { depthOf[$0] } ?? maximumDepth }
 
-    /// Whether a label's node has no children (a label outside the tree has none).
-    func isLeaf(_ label: String) -> Bool { node(label).map { descendantsAtDepth[$0] == nil } ?? true }
-
     /// How many nodes lie at a depth.
     func nodes(atDepth d: Int) -> Int { d < nodesAtDepth.count ? nodesAtDepth[d] : 0 }
 

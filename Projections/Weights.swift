@@ -11,8 +11,8 @@ import Foundation
 public struct ReliabilityModel: Codable, Hashable, Sendable {
     /// Score of each (canonical) source that originates a live claim.
     public var scores: [String: Double]
-    /// Every originator in id order; confusion counts refer to sources by their index in it.
-    /// Empty when there are no confusion counts.
+    /// Every originator in id order; confusion counts and granularity habits refer to sources by
+    /// their index in it. Empty when there are neither.
     public var sources: [String]
     public var labelSpaces: [String: [Candidate]]
     /// Confusion counts by `"<source index>\u{1}<figure>"`, row-major truth × claimed.
@@ -31,11 +31,15 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
     /// Kernel widths of numeric figures whose close values speak for each other (see `Closeness`);
     /// nil in models stored before they existed, which compare exactly until `claims rebuild`.
     public var closeness: [String: Closeness.Width]?
+    /// How sources answer where labels nest (see `Granularity`), learned when the projection was
+    /// asked for with a hierarchy; never stored, since a hierarchy is an option of the command.
+    public var granularity: Granularity?
 
     public init(scores: [String: Double], sources: [String] = [], labelSpaces: [String: [Candidate]] = [:],
                 confusion: [String: [Double]]? = nil, confusionStrength: Double = 0, confusionSmoothing: ConfusionSmoothing? = nil, labelTotals: [String: LabelTotals]? = nil,
-                labelPosteriors: [String: [Double]]? = nil, closeness: [String: Closeness.Width]? = nil) {
+                labelPosteriors: [String: [Double]]? = nil, closeness: [String: Closeness.Width]? = nil, granularity: Granularity? = nil) {
         self.scores = scores
+        self.granularity = granularity
         self.labelTotals = labelTotals
         self.labelPosteriors = labelPosteriors
         self.closeness = closeness
@@ -59,10 +63,10 @@ public struct ReliabilityModel: Codable, Hashable, Sendable {
 extension ProjectionContext {
     /// The learned weights behind this context's consensus (see ``ReliabilityModel``).
     public var weights: ReliabilityModel {
-        ReliabilityModel(scores: scores, sources: confusion == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
+        ReliabilityModel(scores: scores, sources: confusion == nil && granularity == nil ? [] : sourceIDs, labelSpaces: labelSpaces,
                          confusion: confusion?.counts, confusionStrength: confusion?.strength ?? 0, confusionSmoothing: confusion?.smoothing,
                          labelTotals: confusion.map(\.labelTotals), labelPosteriors: confusion.map(\.labelPosteriors),
-                         closeness: closeness.isEmpty ? nil : closeness)
+                         closeness: closeness.isEmpty ? nil : closeness, granularity: granularity)
     }
 }
 

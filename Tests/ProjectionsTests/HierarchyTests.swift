@@ -224,6 +224,22 @@ import Testing
         #expect(nested.items == 302 && nested.accuracy > vote.accuracy + 0.05)
     }
 
+    @Test func theWeightsCarryTheSourceModel() throws {
+        // Given a hierarchical state learned once, and the same state read with the weights learned
+        // (as a ledger does between learning points)
+        let set = habitualDepths(seed: 31)
+        let state = ClaimsState.fold(TruthSet.events(claimsCSV: set.claims))
+        let options = TruthSet.options(kind: "hierarchical", hierarchy: set.hierarchy, state: state)
+        let learned = ProjectionContext(state: state, options: options)
+        let reread = ProjectionContext(state: state, options: options, weights: learned.weights)
+        // Then every consensus is the same, the guessed city's region included
+        #expect(reread.consensus(FigureKey(incident: "guessed", figure: "born", group: nil))?.label == "Region 0.0")
+        #expect(reread.consensus() == learned.consensus())
+        // and a figure's history ends at its consensus, nested as it is
+        let key = FigureKey(incident: "guessed", figure: "born", group: nil)
+        #expect(learned.history(key)?.steps.last?.label == "Region 0.0")
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func nestingBeatsVotingOnSyntheticPlaces(seed: UInt64) {
         let set = syntheticPlaces(seed: seed)
