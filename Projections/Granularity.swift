@@ -45,6 +45,8 @@ public struct Granularity: Codable, Hashable, Sendable {
     struct Shape {
         /// Per kept claim, the candidate it names.
         let claimed: [Int?]
+        /// Per kept claim, the key of its source's habits for the figure (``Confusion/key(_:_:)``).
+        let habitKey: [String]
         /// Per candidate, its depth.
         let depth: [Int]
         /// relation[c][t]: claimed candidate c against truth t.
@@ -73,6 +75,7 @@ public struct Granularity: Codable, Hashable, Sendable {
             self.descendants = descendants
             hasChildren = descendants.map { $0.contains { $0 > 0 } }
             claimed = item.kept.map { c in c.proposals.first.flatMap(item.candidateIndex(of:)) }
+            habitKey = item.source.map { Confusion.key($0, item.key.figure) }
         }
     }
 
@@ -93,10 +96,6 @@ public struct Granularity: Codable, Hashable, Sendable {
         }
     }
 
-    func habit(source: Int, figure: String) -> Habit? {
-        habits[Confusion.key(source, figure)] ?? pooled[figure]
-    }
-
     /// Log-posterior (up to a constant) of each candidate being the truth.
     func logScores(_ item: Item, shape: Shape) -> [Double] {
         let figure = item.key.figure
@@ -105,7 +104,7 @@ public struct Granularity: Codable, Hashable, Sendable {
             prior.map { log($0[shape.depth[t]]) - log(Double(shape.nodesAtDepth[t])) } ?? 0
         }
         for (i, claimed) in shape.claimed.enumerated() {
-            guard let c = claimed, let h = habit(source: item.source[i], figure: figure) else { continue }
+            guard let c = claimed, let h = habits[shape.habitKey[i]] ?? pooled[figure] else { continue }
             for t in s.indices { s[t] += log(max(Granularity.probability(h, shape: shape, claimed: c, truth: t), 1e-12)) }
         }
         return s
@@ -124,13 +123,13 @@ public struct Granularity: Codable, Hashable, Sendable {
         // Depth shares to start from: the depths of each source's claims, smoothed towards the figure's.
         var depthCounts: [String: [Double]] = [:]
         var figureDepths: [String: [Double]] = [:]
-        var keys = Set<String>()
+        var sourceOf: [String: Int] = [:]
         for (item, shape) in zip(items, shapes) {
             let width = shape.descendants[0].count
             for (i, claimed) in shape.claimed.enumerated() {
                 guard let c = claimed, item.source[i] >= 0 else { continue }
-                let key = Confusion.key(item.source[i], item.key.figure)
-                keys.insert(key)
+                let key = shape.habitKey[i]
+                sourceOf[key] = item.source[i]
                 depthCounts[key, default: [Double](repeating: 0, count: width)][shape.depth[c]] += 1
                 figureDepths[item.key.figure, default: [Double](repeating: 0, count: width)][shape.depth[c]] += 1
             }
@@ -146,14 +145,13 @@ public struct Granularity: Codable, Hashable, Sendable {
             model.pooled[figure] = Habit(onLine: Learner.defaultPrior, guessing: 0.1, depthShare: poolShare[figure]!)
             model.depthPrior[figure] = counts.indices.map { $0 == 0 ? 0 : 1 / Double(counts.count - 1) }
         }
-        for (item, shape) in zip(items, shapes) {
-            for (i, claimed) in shape.claimed.enumerated() where claimed != nil && item.source[i] >= 0 {
-                let key = Confusion.key(item.source[i], item.key.figure)
-                guard model.habits[key] == nil else { continue }
-                model.habits[key] = Habit(onLine: min(max(score[item.source[i]], 0.01), 0.99), guessing: 0.1,
-                                          depthShare: smoothed(depthCounts[key]!, towards: poolShare[item.key.figure]!))
-            }
+        for (key, source) in sourceOf {
+            model.habits[key] = Habit(onLine: min(max(score[source], 0.01), 0.99), guessing: 0.1,
+                                      depthShare: smoothed(depthCounts[key]!, towards: poolShare[Confusion.figure(ofKey: key)]!))
         }
+        // The keys of each figure's sources, in order, so that sums over them do not depend on dictionary order.
+        var keysOf: [String: [String]] = [:]
+        for key in sourceOf.keys.sorted() { keysOf[Confusion.figure(ofKey: key), default: []].append(key) }
         var previous: [[Double]] = []
         for _ in 0..<maximumIterations {
             // E: each item's posterior, its own claims included (an adjudicated item is certain).
@@ -173,7 +171,7 @@ public struct Granularity: Codable, Hashable, Sendable {
                 }
                 for (i, claimed) in shape.claimed.enumerated() {
                     guard let c = claimed, item.source[i] >= 0 else { continue }
-                    let key = Confusion.key(item.source[i], figure)
+                    let key = shape.habitKey[i]
                     let h = model.habits[key]!
                     answers[key, default: 0] += 1
                     var mass = depthMass[key] ?? [Double](repeating: 0, count: h.depthShare.count)
@@ -198,8 +196,7 @@ public struct Granularity: Codable, Hashable, Sendable {
                     depthMass[key] = mass
                 }
             }
-            for figure in model.pooled.keys {
-                let figureKeys = keys.filter { Confusion.figure(ofKey: $0) == figure }.sorted()
+            for (figure, figureKeys) in keysOf {
                 let n = figureKeys.reduce(0) { $0 + answers[$1, default: 0] }
                 let on = figureKeys.reduce(0) { $0 + onLine[$1, default: 0] } / max(n, 1)
                 let guessed = figureKeys.reduce(0) { $0 + guesses[$1, default: 0] } / max(figureKeys.reduce(0) { $0 + chances[$1, default: 0] }, 1e-9)

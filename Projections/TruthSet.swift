@@ -179,7 +179,6 @@ public enum TruthSet {
         }
     }
 
-    /// The gold values of each item (one row per value), items in first-seen order.
     /// Attributes whose gold values are all numbers while none of their claimed values is one
     /// ("~1,200", "1200 people"): the consensus votes on such values as labels, and a label never
     /// equals a number. Each with its first claimed value and that value's line, in attribute order.
@@ -218,6 +217,7 @@ public enum TruthSet {
         return (count, total, first)
     }
 
+    /// The gold values of each item (one row per value), items in first-seen order.
     static func goldValues(_ truthCSV: String) -> (order: [FigureKey], values: [FigureKey: [String]]) {
         var values: [FigureKey: [String]] = [:]
         var order: [FigureKey] = []
