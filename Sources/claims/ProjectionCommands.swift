@@ -273,7 +273,7 @@ struct Explain: ParsableCommand {
                 if texts[entry.report] == nil { texts[entry.report] = ScalarOffsetIndex(try store.reportText(entry.report) ?? "") }
                 checks[entry.claim] = entry.quotes.map { Audit.check($0, in: texts[entry.report]!) }
             }
-            print(ProjectionRendering.explain(audit, checks: checks, asJSON: format == .json), terminator: "")
+            print(ProjectionRendering.explain(audit, checks: checks, asJSON: format == .json, nestedLabels: asOf.hierarchy != nil), terminator: "")
             let bad = audit.entries.filter { !(checks[$0.claim] ?? []).allSatisfy(\.isMatch) }.map(\.claim)
             if !bad.isEmpty {
                 throw CommandError("\(bad.count) claim\(bad.count == 1 ? "" : "s") (\(bad.joined(separator: ", "))) quote text the stored report does not hold at the quoted span; the ledger may have been altered: run `claims verify`")

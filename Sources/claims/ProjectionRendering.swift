@@ -144,7 +144,9 @@ enum ProjectionRendering {
 
     // MARK: - explain
 
-    static func explain(_ audit: FigureAudit, checks: [String: [QuoteCheck]], asJSON: Bool) -> String {
+    /// `nestedLabels`: the labels were compared in a hierarchy (`--hierarchy`), so their
+    /// probabilities come from the model of how sources answer in a tree, not confusion matrices.
+    static func explain(_ audit: FigureAudit, checks: [String: [QuoteCheck]], asJSON: Bool, nestedLabels: Bool = false) -> String {
         if asJSON {
             struct Checked: Encodable { var audit: FigureAudit; var quoteChecks: [String: [String]] }
             return json(Checked(audit: audit, quoteChecks: checks.mapValues { $0.map(describe) }))
@@ -160,6 +162,11 @@ enum ProjectionRendering {
             out += v.prior.map { " (label prior \(f3($0)))\n" } ?? "\n"
         }
         if let heaviest = c.votes.max(by: { $0.weight < $1.weight }), let likeliest = c.votes.max(by: { $0.probability < $1.probability }),
+           heaviest.label != likeliest.label, nestedLabels {
+            out += "(labels nest: a label's weight counts every claim at or above it, while the probabilities weigh how\n"
+            out += " detailed each source usually is: a broad answer from a source that usually names the narrower label says\n"
+            out += " that label is not known, and one naming a label beneath what the others give may be a guess)\n"
+        } else if let heaviest = c.votes.max(by: { $0.weight < $1.weight }), let likeliest = c.votes.max(by: { $0.probability < $1.probability }),
            heaviest.label != likeliest.label {
             out += "(the probabilities multiply the odds each source's confusion matrix gives, learned across incidents\n"
             out += " (Dawid–Skene), instead of adding weights: among few labels a source near chance adds little, so one more\n"

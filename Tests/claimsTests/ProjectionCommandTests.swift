@@ -262,6 +262,9 @@ struct ProjectionCommandTests {
         }
         claims += "q,born,a,California\nq,born,c,sf\nq,born,d,San Francisco\n"
         truth += "q,born,San Francisco\n"
+        // r: the city-naming sources stop at the state, and one other source names a city in it
+        claims += "r,born,a,California\nr,born,b,California\nr,born,c,California\nr,born,d,California\nr,born,e,Los Angeles\n"
+        truth += "r,born,California\n"
         let dir = try cli.truthSet("places", ["hierarchy.csv": hierarchy, "claims.csv": claims, "truth.csv": truth,
                                               "meta.json": #"{"name": "places", "kind": "hierarchical"}"#])
         // When evaluated, the hierarchical measures are printed
@@ -282,6 +285,10 @@ struct ProjectionCommandTests {
         // (shown as the first claim in the ledger wrote it)
         #expect(nested.stdout.contains("q,born,,sf,,,"), "\(nested.stdout)")
         #expect(nested.stdout.contains(",3,3\n"), "all three sources support it: \(nested.stdout)")
+        // explain says why the heavier label (every claim at or above Los Angeles) is not the likelier one
+        let explained = try cli.run("explain", "r", "born", "--hierarchy", dir.appendingPathComponent("hierarchy.csv").path)
+        #expect(explained.stdout.hasPrefix("r born: best California"), "\(explained.stdout)")
+        #expect(explained.stdout.contains("(labels nest:") && !explained.stdout.contains("confusion matrix"), "\(explained.stdout)")
         // A broken hierarchy names the file and line, and nothing is printed
         let bad = cli.folder.appendingPathComponent("bad.csv")
         try "id,name,parent_id\nus,United States,\nca,California,xx\n".write(to: bad, atomically: true, encoding: .utf8)
