@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 
-/// Runs the built `claims` executable, as a user would.
-struct CLI {
+/// Runs the built `claims` executable, as a user would, in a fresh temporary folder removed when
+/// the test ends.
+final class CLI {
     struct Result {
         var status: Int32
         var stdout: String
@@ -24,6 +25,8 @@ struct CLI {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     var ledger: String { folder.appendingPathComponent("claims.sqlite").path }
 
