@@ -11,8 +11,11 @@ import Foundation
 /// - otherwise the kernel is 2.11 σ wide (Welsch's width for 95 % efficiency under Gaussian
 ///   noise), where σ is 1.4826 × the median distance of a point claim from the median of the
 ///   *other* claims of its item;
-/// - the share of claims exactly on that median (copies, where some sources copy and others
-///   measure) discounts a near value's support: it counts (1 − share) × the kernel.
+/// - the share of copies (where some sources copy and others measure) discounts a near value's
+///   support: it counts (1 − share) × the kernel. A copy is a claim that another claim of its item
+///   states exactly, beyond what chance gives where values are coarse: on a smooth spread a
+///   partner one written step away (1 for 37, 0.01 for 34.25) is at least as likely as an equal
+///   one, so the claims with such neighbours bound the chance matches.
 ///
 /// The scale is learned too. Signed figures are compared on their values. Non-negative ones are
 /// compared on log(1 + x) when their noise grows with the figure (a toll of 1,000 is reported
@@ -30,8 +33,9 @@ public enum Closeness {
     public struct Width: Codable, Hashable, Sendable {
         public var logScale: Bool
         public var width: Double
-        /// Share of point claims equal to the median of the other claims of their item: where some
-        /// sources copy and others measure, a value stated exactly counts more than one merely near.
+        /// Share of point claims that repeat another claim of their item, beyond chance (see
+        /// ``Closeness``): where some sources copy and others measure, a value stated exactly counts
+        /// more than one merely near.
         public var copyShare: Double
 
         init(logScale: Bool, width: Double, copyShare: Double) {
@@ -63,8 +67,8 @@ public enum Closeness {
             // Counts are compared on the log scale unless their values show a steadier spread.
             let logScale = !key.hasPrefix(signedPrefix) && !(spreadVariance(items, scale: { $0 }) < spreadVariance(items, scale: log1p))
             // Deviations from the item's median decide whether the figure is copied (most are 0);
-            // deviations from the median of the *other* claims measure the spread and the share of
-            // exact copies (a claim is never compared with itself).
+            // deviations from the median of the *other* claims measure the spread (a claim is never
+            // compared with itself).
             var residuals: [Double] = [], others: [Double] = []
             for values in items {
                 let xs = logScale ? values.map(log1p) : values
@@ -74,10 +78,49 @@ public enum Closeness {
             }
             guard residuals.count >= minimumResiduals, medianOfSorted(residuals.sorted()) > 0 else { continue }
             let sigma = 1.4826 * medianOfSorted(others.sorted())
-            let copies = Double(others.filter { $0 == 0 }.count) / Double(others.count)
-            if sigma > 0 { out[key] = Width(logScale: logScale, width: widthInSigmas * sigma, copyShare: copies) }
+            if sigma > 0 { out[key] = Width(logScale: logScale, width: widthInSigmas * sigma, copyShare: copyShare(items)) }
         }
         return out
+    }
+
+    /// Share of claims whose value another claim of their item states exactly, less the share
+    /// expected by chance: the share of claims with a partner one written step away (see
+    /// ``step(of:)``). Either side counts, so a pile against the end of a scale (ratings of 100)
+    /// reads as chance, and so the estimate of chance errs high. `items` hold their values in
+    /// ascending order, as written.
+    static func copyShare(_ items: [[Double]]) -> Double {
+        var claims = 0, repeated = 0, stepAway = 0
+        for values in items {
+            claims += values.count
+            for (i, v) in values.enumerated() {
+                if (i > 0 && values[i - 1] == v) || (i + 1 < values.count && values[i + 1] == v) { repeated += 1 }
+                let step = step(of: v)
+                if contains(values, v + step, tolerance: step / 1000) || contains(values, v - step, tolerance: step / 1000) { stepAway += 1 }
+            }
+        }
+        guard claims > 0 else { return 0 }
+        return Double(max(0, repeated - stepAway)) / Double(claims)
+    }
+
+    /// The unit of a value's last written decimal: 1 for 37 and 1200, 0.01 for 34.25.
+    static func step(of value: Double) -> Double {
+        var scale = 1.0
+        for _ in 0..<12 {
+            let scaled = (value * scale).magnitude
+            if (scaled - scaled.rounded()).magnitude <= 1e-9 * max(1, scaled) { break }
+            scale *= 10
+        }
+        return 1 / scale
+    }
+
+    /// Whether ascending `values` hold `target`, within `tolerance`.
+    static func contains(_ values: [Double], _ target: Double, tolerance: Double) -> Bool {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < target - tolerance { low = mid + 1 } else { high = mid }
+        }
+        return low < values.count && values[low] <= target + tolerance
     }
 
     /// Variance of the log of each item's median absolute deviation on a scale (items whose claims

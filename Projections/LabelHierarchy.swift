@@ -126,11 +126,9 @@ public struct LabelHierarchy: Sendable, Hashable {
         return counts[d]
     }
 
-    /// A label as compared when it matches no id or name exactly: lower case, spaces collapsed
-    /// ("los  Angeles" is "Los Angeles").
-    static func folded(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    /// A label as compared when it matches no id or name exactly, as labels are compared
+    /// everywhere (``Candidate/comparable(_:)``: "los  Angeles" is "Los Angeles").
+    static func folded(_ label: String) -> String { Candidate.comparable(label) }
 
     /// The node a label names, if any.
     func node(_ label: String) -> Int? { nodeOf[label] ?? nodeOfFolded[Self.folded(label)] }

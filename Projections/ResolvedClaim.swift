@@ -78,11 +78,87 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public var number: Double? { if case .number(let n) = self { n } else { nil } }
 
     /// A label as it is compared: "Positive", "positive" and " POSITIVE" are one label (lower case,
-    /// runs of white space as one space). Claims keep their text as written, and the consensus
-    /// shows a label the way the first claim in the ledger wrote it (``Item/written(_:)``).
+    /// runs of white space as one space), and so are the spellings of one clock time ("7:45 PM",
+    /// "7:45p", "19:45", all "19:45") and of one date ("1 Dec 2011", "December 1, 2011",
+    /// "2011-12-01", all "2011-12-01"). Claims keep their text as written, and the consensus shows a
+    /// label the way the first claim in the ledger wrote it (``Item/written(_:)``).
     public static func comparable(_ label: String) -> String {
         let words = label.lowercased().split(whereSeparator: \.isWhitespace)
-        return words.count == 1 ? String(words[0]) : words.joined(separator: " ")
+        let folded = words.count == 1 ? String(words[0]) : words.joined(separator: " ")
+        return clockTime(folded) ?? calendarDate(words) ?? folded
+    }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+
+    /// A date as "YYYY-MM-DD", from the folded words of a label that is one, written with its year
+    /// first ("2011-12-01", "2011-12-1") or its month in English words ("1 Dec 2011", "December 1st,
+    /// 2011"). Nil for anything else, including "01/12/2011", which reads as January or December
+    /// depending on the writer.
+    static func calendarDate(_ words: [Substring]) -> String? {
+        func number(_ s: Substring, digits: ClosedRange<Int>) -> Int? {
+            s.count >= digits.lowerBound && s.count <= digits.upperBound && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil
+        }
+        // Every form ends in a four-digit year or a day; most labels are turned away here.
+        guard let last = words.last?.last, last.isASCII, last.isNumber else { return nil }
+        var year: Int?, month: Int?, day: Int?
+        if words.count == 1 {
+            let parts = words[0].split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            (year, month, day) = (number(parts[0], digits: 4...4), number(parts[1], digits: 1...2), number(parts[2], digits: 1...2))
+        } else if words.count == 3 {
+            // "1 dec 2011", "dec 1, 2011", "december 1st 2011"
+            let cleaned = words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+            func monthNumber(_ w: String) -> Int? {
+                guard w.count >= 3 else { return nil }
+                return months.firstIndex { $0 == w || ($0.hasPrefix(w) && w.count == 3) || (w == "sept" && $0 == "september") }.map { $0 + 1 }
+            }
+            func dayNumber(_ w: String) -> Int? {
+                let digits = w.prefix { $0.isASCII && $0.isNumber }
+                let suffix = w.dropFirst(digits.count)
+                return ["", "st", "nd", "rd", "th"].contains(String(suffix)) ? number(digits, digits: 1...2) : nil
+            }
+            year = number(Substring(cleaned[2]), digits: 4...4)
+            if let m = monthNumber(cleaned[1]) { (day, month) = (dayNumber(cleaned[0]), m) }
+            else if let m = monthNumber(cleaned[0]) { (month, day) = (m, dayNumber(cleaned[1])) }
+        }
+        guard let year, let month, let day, (1...12).contains(month),
+              (1...[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day) else { return nil }
+        let padded = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(padded(month))-\(padded(day))"
+    }
+
+    /// A clock time in 24-hour form, "HH:MM" (":SS" when the seconds are not zero), from a folded
+    /// label that is one: "7:45 pm", "7:45p", "7.45 p.m.", "7 pm", "07:45", "19:45:30". Nil for
+    /// anything else, such as "7.45" (a number) or "25:00".
+    static func clockTime(_ folded: String) -> String? {
+        guard let first = folded.first, first.isASCII, first.isNumber, folded.count <= 14 else { return nil }
+        var text = Substring(folded)
+        var afternoon: Bool?, letterOnly = false
+        for (suffix, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true), ("a", false), ("p", true)] where text.hasSuffix(suffix) {
+            text = text.dropLast(suffix.count)
+            afternoon = pm
+            letterOnly = suffix.count == 1
+            break
+        }
+        text = text.hasSuffix(" ") ? text.dropLast() : text
+        // Without am or pm only "H:MM" reads as a time; with it, "H:MM" and "H.MM" do, and "H" when
+        // the suffix is more than a letter (a gate "12A" is no time).
+        let parts = text.split(separator: afternoon == nil ? ":" : text.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
+        guard (afternoon == nil || letterOnly ? 2...3 : 1...3).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+        var hour = Int(parts[0])!
+        let minute = parts.count > 1 ? Int(parts[1])! : 0, second = parts.count > 2 ? Int(parts[2])! : 0
+        guard minute < 60, second < 60 else { return nil }
+        if let afternoon {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (afternoon ? 12 : 0)
+        } else {
+            guard hour < 24 else { return nil }
+        }
+        let hhmm = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        return second == 0 ? hhmm : hhmm + ":" + (second < 10 ? "0" : "") + "\(second)"
     }
 }
 

@@ -97,6 +97,44 @@ import Testing
         #expect(ProjectionContext(state: s.state, weights: model).consensus(key)?.best != 1000)
     }
 
+    @Test func aStaleClusterWithItsCopiesDoesNotOutweighTheExactFigure() throws {
+        // Given figures that four sources state exactly, while five stale sources each state their own
+        // value 0.2–1 % below it and three mirrors copy two of the stale ones: the median of the others
+        // lies inside the stale cluster, so few claims sit exactly on it
+        var s = Scenario()
+        s.report("r", published: nil)
+        var g = SplitMix(state: 41)
+        var golds: [String: Double] = [:]
+        for i in 0..<30 {
+            let gold = Double(Int.random(in: 1_000...100_000, using: &g))
+            let stale = (0..<5).map { _ in (gold * (1 - Double.random(in: 0.002...0.01, using: &g))).rounded() }
+            golds["i\(i)"] = gold
+            s.tolls("i\(i)", [gold, gold, gold, gold] + stale + [stale[0], stale[0], stale[1]])
+        }
+        // When the consensus is computed
+        let context = s.context()
+        let comparison = try #require(context.closeness["killed"])
+        // Then the copy share counts every claim another one repeats (3 of 12 stale or copied, 4 exact)
+        #expect(comparison.copyShare > 0.5)
+        // And the exact figure is best everywhere, where the middle of the stale cluster won before
+        let right = golds.filter { context.consensus(FigureKey(incident: $0.key, figure: "killed", group: "people"))?.best == $0.value }
+        #expect(right.count == golds.count)
+    }
+
+    @Test func coarseRatingsAreNotReadAsCopies() throws {
+        // Given integer ratings from raters with their own noise: many claims equal another by chance
+        let set = ratings(range: 0...100, seed: 22)
+        let items = Dictionary(grouping: set.claims.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }) { $0[0] }
+        let values = items.values.map { rows in rows.map { Double($0[3])! }.sorted() }
+        let repeated = values.reduce(0) { n, xs in n + xs.indices.filter { i in xs.indices.contains { $0 != i && xs[$0] == xs[i] } }.count }
+        #expect(Double(repeated) / Double(values.joined().count) > 0.15)
+        // When the comparison is learned
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: set.claims)))
+        let comparison = try #require(context.closeness["score"])
+        // Then chance, measured by partners one step away, takes them back out of the copy share
+        #expect(comparison.copyShare < 0.05)
+    }
+
     @Test func aCloseClusterOutweighsAnExactPairAndTheWidthIsStoredWithTheWeights() throws {
         // Given noisy estimates in many incidents, and one incident where two sources say 90 and four say 48–52
         var s = Scenario()

@@ -100,6 +100,38 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
     }
 
+    @Test func spellingsOfOneClockTimeAreOneLabel() throws {
+        // Given a departure written four ways by four sources, and another time by one
+        let claims = "object,attribute,source,value\nf,dep,s1,7:45 PM\nf,dep,s2,19:45\nf,dep,s3,7:45p\nf,dep,s4,07:45 p.m.\nf,dep,s5,7:50 PM\n"
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+        let c = try #require(context.consensus(FigureKey(incident: "f", figure: "dep", group: nil)))
+        // Then they are one label with four originators, shown as the first claim wrote it
+        #expect(c.label == "7:45 PM" && c.originators == 4)
+        // and gold in 24-hour form scores it right, for the consensus and for majority vote
+        #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\nf,dep,19:45\n").accuracy == 1)
+        #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\nf,dep,19:45\n").accuracy == 1)
+        // While what is no clock time keeps its own label: gates, numbers, impossible hours
+        let times = ["7 pm": "19:00", "12:05 am": "00:05", "12:05 PM": "12:05", "9:30:15": "09:30:15", "23:59:00": "23:59",
+                     "7.45 pm": "19:45", "12A": "12a", "7p": "7p", "25:00": "25:00", "7:5": "7:5", "13:15 pm": "13:15 pm",
+                     "3:10 to Yuma": "3:10 to yuma", "B12": "b12"]
+        for (written, compared) in times { #expect(Candidate.comparable(written) == compared, "\(written)") }
+    }
+
+    @Test func spellingsOfOneDateAreOneLabel() throws {
+        // Given a release date written four ways by four sources, and another date by one
+        let claims = "object,attribute,source,value\nb,released,s1,1 Dec 2011\nb,released,s2,2011-12-01\nb,released,s3,\"December 1st, 2011\"\nb,released,s4,Dec. 1 2011\nb,released,s5,2011-12-10\n"
+        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+        let c = try #require(context.consensus(FigureKey(incident: "b", figure: "released", group: nil)))
+        // Then they are one label with four originators, and gold in another form scores it right
+        #expect(c.label == "1 Dec 2011" && c.originators == 4)
+        #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\nb,released,\"Dec 1, 2011\"\n").accuracy == 1)
+        // While day-month order by slashes, impossible days and other words keep their own label
+        let dates = ["2011-1-5": "2011-01-05", "5 September 2011": "2011-09-05", "Sept 5, 2011": "2011-09-05",
+                     "01/12/2011": "01/12/2011", "31 Feb 2011": "31 feb 2011", "2011-13-01": "2011-13-01",
+                     "May 2011": "may 2011", "3 marches 2011": "3 marches 2011", "12-01-2011": "12-01-2011"]
+        for (written, compared) in dates { #expect(Candidate.comparable(written) == compared, "\(written)") }
+    }
+
     @Test func valuesThatAreNoNumbersAgainstNumericGoldAreNamed() {
         // Given a count written "~1,200" and "1200 people" by every source, and a rating written plainly
         let claims = """
