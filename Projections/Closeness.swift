@@ -13,9 +13,8 @@ import Foundation
 ///   *other* claims of its item;
 /// - the share of copies (where some sources copy and others measure) discounts a near value's
 ///   support: it counts (1 − share) × the kernel. A copy is a claim that another claim of its item
-///   states exactly, beyond what chance gives where values are coarse: on a smooth spread a
-///   partner one written step away (1 for 37, 0.01 for 34.25) is at least as likely as an equal
-///   one, so the claims with such neighbours bound the chance matches.
+///   states exactly, beyond what chance gives where values are coarse: on a smooth spread, pairs
+///   one written step apart are as common as equal pairs (``copyShare(_:)``).
 ///
 /// The scale is learned too. Signed figures are compared on their values. Non-negative ones are
 /// compared on log(1 + x) when their noise grows with the figure (a toll of 1,000 is reported
@@ -29,7 +28,7 @@ public enum Closeness {
     static let minimumResiduals = 10
 
     /// The learned comparison of one figure: its scale, kernel width, and the share of claims
-    /// that repeat the others' figure exactly.
+    /// that copy another's figure.
     public struct Width: Codable, Hashable, Sendable {
         public var logScale: Bool
         public var width: Double
@@ -83,44 +82,58 @@ public enum Closeness {
         return out
     }
 
-    /// Share of claims whose value another claim of their item states exactly, less the share
-    /// expected by chance: the share of claims with a partner one written step away (see
-    /// ``step(of:)``). Either side counts, so a pile against the end of a scale (ratings of 100)
-    /// reads as chance, and so the estimate of chance errs high. `items` hold their values in
-    /// ascending order, as written.
+    /// Share of claims that copy: the share of claims another claim of their item states exactly,
+    /// times the part of those equal pairs that chance does not explain. On a smooth spread, pairs
+    /// one written step apart (``step(of:)``: 1 for 37, 100 for 12,300, 0.01 for 34.25) are as
+    /// common as equal pairs, so chance is half the pairs a step apart, above and below. Claims at
+    /// the figure's lowest or highest value are left out: a pile against the end of a scale
+    /// (ratings of 100) is no copying. `items` hold their values in ascending order.
     static func copyShare(_ items: [[Double]]) -> Double {
-        var claims = 0, repeated = 0, stepAway = 0
+        guard let lowest = items.compactMap(\.first).min(), let highest = items.compactMap(\.last).max() else { return 0 }
+        var claims = 0, repeated = 0, equalPairs = 0, stepPairs = 0
         for values in items {
-            claims += values.count
-            for (i, v) in values.enumerated() {
-                if (i > 0 && values[i - 1] == v) || (i + 1 < values.count && values[i + 1] == v) { repeated += 1 }
+            for v in values where v != lowest && v != highest {
+                claims += 1
+                let equal = count(values, v, tolerance: 0) - 1
+                if equal > 0 { repeated += 1 }
+                equalPairs += equal
                 let step = step(of: v)
-                if contains(values, v + step, tolerance: step / 1000) || contains(values, v - step, tolerance: step / 1000) { stepAway += 1 }
+                stepPairs += count(values, v + step, tolerance: step / 1000) + count(values, v - step, tolerance: step / 1000)
             }
         }
-        guard claims > 0 else { return 0 }
-        return Double(max(0, repeated - stepAway)) / Double(claims)
+        guard claims > 0, equalPairs > 0 else { return 0 }
+        let unexplained = max(0, 1 - Double(stepPairs) / 2 / Double(equalPairs))
+        return Double(repeated) / Double(claims) * unexplained
     }
 
-    /// The unit of a value's last written decimal: 1 for 37 and 1200, 0.01 for 34.25.
+    /// The unit of a value's last written digit: 1 for 37, 100 for 12,300 (trailing zeros may be
+    /// rounding), 0.01 for 34.25. A value stored from "34.20" reads as 34.2, so its step is 0.1.
     static func step(of value: Double) -> Double {
         var scale = 1.0
         for _ in 0..<12 {
             let scaled = (value * scale).magnitude
-            if (scaled - scaled.rounded()).magnitude <= 1e-9 * max(1, scaled) { break }
+            if (scaled - scaled.rounded()).magnitude <= 8 * scaled.ulp { break }
             scale *= 10
         }
-        return 1 / scale
+        guard scale == 1, value != 0 else { return 1 / scale }
+        var step = 1.0
+        while (value / (step * 10)).rounded() * step * 10 == value, step < 1e15 { step *= 10 }
+        return step
     }
 
-    /// Whether ascending `values` hold `target`, within `tolerance`.
-    static func contains(_ values: [Double], _ target: Double, tolerance: Double) -> Bool {
+    /// How many of ascending `values` lie within `tolerance` of `target`.
+    static func count(_ values: [Double], _ target: Double, tolerance: Double) -> Int {
+        lowerBound(values, target - tolerance, inclusive: true).distance(to: lowerBound(values, target + tolerance, inclusive: false))
+    }
+
+    /// The first index whose value is not below `bound` (`inclusive`) or is above it.
+    static func lowerBound(_ values: [Double], _ bound: Double, inclusive: Bool) -> Int {
         var low = 0, high = values.count
         while low < high {
             let mid = (low + high) / 2
-            if values[mid] < target - tolerance { low = mid + 1 } else { high = mid }
+            if inclusive ? values[mid] < bound : values[mid] <= bound { low = mid + 1 } else { high = mid }
         }
-        return low < values.count && values[low] <= target + tolerance
+        return low
     }
 
     /// Variance of the log of each item's median absolute deviation on a scale (items whose claims

@@ -6,7 +6,7 @@ import Events
 /// "Los Angeles" (less specific, not wrong), a claim of "Los Angeles" does not agree with a truth
 /// of "California" (more specific than is known), and claims in different branches contradict.
 ///
-/// Nodes are named by id or by name (exactly, else ignoring case and spacing); a name shared by
+/// Nodes are named by id or by name (exactly, else as labels compare, ``Candidate/comparable(_:)``); a name shared by
 /// several nodes (two Springfields) names none of them, so such a label is compared as plain text.
 public struct LabelHierarchy: Sendable, Hashable {
     /// Parent of each node (nil at a root).

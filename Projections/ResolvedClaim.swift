@@ -92,9 +92,9 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
                          "october", "november", "december"]
 
     /// A date as "YYYY-MM-DD", from the folded words of a label that is one, written with its year
-    /// first ("2011-12-01", "2011-12-1") or its month in English words ("1 Dec 2011", "December 1st,
-    /// 2011"). Nil for anything else, including "01/12/2011", which reads as January or December
-    /// depending on the writer.
+    /// first ("2011-12-01", "2011/12/1") or its month in English words ("1 Dec 2011", "1-Dec-2011",
+    /// "December 1st, 2011"). Nil for anything else, including "01/12/2011", which reads as January
+    /// or December depending on the writer, and days the month or year does not have.
     static func calendarDate(_ words: [Substring]) -> String? {
         func number(_ s: Substring, digits: ClosedRange<Int>) -> Int? {
             s.count >= digits.lowerBound && s.count <= digits.upperBound && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil
@@ -102,35 +102,42 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
         // Every form ends in a four-digit year or a day; most labels are turned away here.
         guard let last = words.last?.last, last.isASCII, last.isNumber else { return nil }
         var year: Int?, month: Int?, day: Int?
+        func monthNumber(_ w: String) -> Int? {
+            guard w.count >= 3 else { return nil }
+            return months.firstIndex { $0 == w || ($0.hasPrefix(w) && w.count == 3) || (w == "sept" && $0 == "september") }.map { $0 + 1 }
+        }
+        func dayNumber(_ w: String) -> Int? {
+            let digits = w.prefix { $0.isASCII && $0.isNumber }
+            let suffix = w.dropFirst(digits.count)
+            return ["", "st", "nd", "rd", "th"].contains(String(suffix)) ? number(digits, digits: 1...2) : nil
+        }
         if words.count == 1 {
-            let parts = words[0].split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3 else { return nil }
-            (year, month, day) = (number(parts[0], digits: 4...4), number(parts[1], digits: 1...2), number(parts[2], digits: 1...2))
+            // "2011-12-01", "2011/12/01", "1-dec-2011"
+            let parts = words[0].split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
+            guard parts.count == 3, !(words[0].contains("-") && words[0].contains("/")) else { return nil }
+            if let y = number(parts[0], digits: 4...4) {
+                (year, month, day) = (y, number(parts[1], digits: 1...2), number(parts[2], digits: 1...2))
+            } else if let m = monthNumber(String(parts[1])) {
+                (day, month, year) = (dayNumber(String(parts[0])), m, number(parts[2], digits: 4...4))
+            }
         } else if words.count == 3 {
             // "1 dec 2011", "dec 1, 2011", "december 1st 2011"
             let cleaned = words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
-            func monthNumber(_ w: String) -> Int? {
-                guard w.count >= 3 else { return nil }
-                return months.firstIndex { $0 == w || ($0.hasPrefix(w) && w.count == 3) || (w == "sept" && $0 == "september") }.map { $0 + 1 }
-            }
-            func dayNumber(_ w: String) -> Int? {
-                let digits = w.prefix { $0.isASCII && $0.isNumber }
-                let suffix = w.dropFirst(digits.count)
-                return ["", "st", "nd", "rd", "th"].contains(String(suffix)) ? number(digits, digits: 1...2) : nil
-            }
             year = number(Substring(cleaned[2]), digits: 4...4)
             if let m = monthNumber(cleaned[1]) { (day, month) = (dayNumber(cleaned[0]), m) }
             else if let m = monthNumber(cleaned[0]) { (month, day) = (m, dayNumber(cleaned[1])) }
         }
-        guard let year, let month, let day, (1...12).contains(month),
-              (1...[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day) else { return nil }
-        let padded = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(padded(month))-\(padded(day))"
+        guard let year, let month, let day, (1...12).contains(month) else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        guard (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day) else { return nil }
+        let padded = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// A clock time in 24-hour form, "HH:MM" (":SS" when the seconds are not zero), from a folded
     /// label that is one: "7:45 pm", "7:45p", "7.45 p.m.", "7 pm", "07:45", "19:45:30". Nil for
-    /// anything else, such as "7.45" (a number) or "25:00".
+    /// anything else, such as "7.45" (a number), "3.50p" (a price) or "25:00". A duration "12:30"
+    /// (minutes and seconds) reads as the time 12:30.
     static func clockTime(_ folded: String) -> String? {
         guard let first = folded.first, first.isASCII, first.isNumber, folded.count <= 14 else { return nil }
         var text = Substring(folded)
@@ -142,9 +149,9 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
             break
         }
         text = text.hasSuffix(" ") ? text.dropLast() : text
-        // Without am or pm only "H:MM" reads as a time; with it, "H:MM" and "H.MM" do, and "H" when
-        // the suffix is more than a letter (a gate "12A" is no time).
-        let parts = text.split(separator: afternoon == nil ? ":" : text.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
+        // Without am or pm only "H:MM" reads as a time; with "a" or "p" only "H:MM" too (a gate
+        // "12A" and a price "3.50p" are no times); with "am" or "pm" also "H.MM" and "H".
+        let parts = text.split(separator: afternoon == nil || letterOnly || text.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
         guard (afternoon == nil || letterOnly ? 2...3 : 1...3).contains(parts.count),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }

@@ -234,7 +234,7 @@ public enum TruthSet {
     /// Scores estimates (a number if it is one, and its text) against gold rows. An item with
     /// several gold rows (a multi-valued set) counts as right when the estimate is any of them,
     /// and numbers are measured against the nearest. Codes of categories (`categorical`) are
-    /// compared as written (up to case and spacing), without numeric measures: `2139` is not `02139`.
+    /// compared as written (as labels compare: case, spacing, times, dates), without numeric measures: `2139` is not `02139`.
     static func score(truthCSV: String, hierarchy: LabelHierarchy? = nil, categorical: Bool = false,
                       estimate: (FigureKey) -> (number: Double?, text: String)?) -> Score {
         let (order, golds) = goldValues(truthCSV)
@@ -302,7 +302,7 @@ public enum TruthSet {
     /// values it lists and `no` for the others (its list is taken as complete, as in Zhao et al.'s
     /// latent truth model). The yes/no label space is shared by the attribute, so each source gets
     /// a confusion matrix (Dawid–Skene): how often it leaves out a true value, how often it adds
-    /// a false one. Values that differ only in case or spacing ("John Smith", "john  smith") are
+    /// a false one. Values that compare as one label ("John Smith", "john  smith") are
     /// one value, named as first written. Rows in the table's format (object,attribute,source,value).
     public static func impliedClaims(multiValuedCSV text: String) -> String {
         let items = listedValues(text)
@@ -363,7 +363,7 @@ public enum TruthSet {
         }
     }
 
-    /// Values and gold are compared up to case and spacing, as labels are.
+    /// Values and gold are compared as labels are (``Candidate/comparable(_:)``).
     static func scoreSets(claimsCSV: String, truthCSV: String, isIn: (FigureKey, String) -> Bool) -> Score {
         let items = listedValues(claimsCSV)
         let gold = goldValues(truthCSV).values

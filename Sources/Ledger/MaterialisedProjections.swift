@@ -5,10 +5,14 @@ import Projections
 
 /// Where a ledger's materialised projections stand.
 public struct ProjectionStatus: Sendable, Equatable {
-    /// Position the materialised tables are valid at (0: never computed).
+    /// Position the materialised tables are valid at (0: never computed, or computed by another
+    /// version of the method).
     public var checkpoint: Int64
     /// The ledger's last position.
     public var head: Int64
+    /// The tables were computed by a version of the projections whose definitions differ from
+    /// this one's (``LedgerStore/methodVersion``), earlier or later, so they count as never computed.
+    public var computedByOtherMethod = false
     public var isCurrent: Bool { checkpoint == head }
 }
 
@@ -50,9 +54,22 @@ extension LedgerStore {
 
     static func status(_ db: Database) throws -> ProjectionStatus {
         let head = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0
-        let checkpoint = try Int64.fetchOne(db, sql: "SELECT position FROM projection_checkpoint WHERE name = ?", arguments: [checkpointName]) ?? 0
+        let read = "SELECT position FROM projection_checkpoint WHERE name = ?"
+        let checkpoint = try Int64.fetchOne(db, sql: read, arguments: [checkpointName]) ?? 0
+        let method = try Int64.fetchOne(db, sql: read, arguments: [methodName])
+        guard checkpoint == 0 || method == methodVersion else {
+            return ProjectionStatus(checkpoint: 0, head: head, computedByOtherMethod: true)
+        }
         return ProjectionStatus(checkpoint: checkpoint, head: head)
     }
+
+    /// The version of the projections' definitions. Raise it with any change that gives other
+    /// output for the same events (a rule of the consensus, the learning, how labels compare):
+    /// tables a ledger holds from an earlier version then count as never computed, so readers
+    /// compute from the log and the next write or `claims rebuild` recomputes them.
+    /// 2: copy share against chance; clock times and dates compared as one label (session 11).
+    static let methodVersion: Int64 = 2
+    static let methodName = "method"
 
     /// The claims state as of a moment: every event up to `position` and recorded before
     /// `recordedBefore` (both optional), folded in position order.
@@ -231,6 +248,7 @@ extension LedgerStore {
         let sql = "INSERT OR REPLACE INTO projection_checkpoint (name, position) VALUES (?, ?)"
         try db.execute(sql: sql, arguments: [checkpointName, position])
         try db.execute(sql: sql, arguments: [learnedName, learnedAt])
+        try db.execute(sql: sql, arguments: [methodName, methodVersion])
     }
 
     /// Brings the tables from their checkpoint to the head by recomputing only the incidents the

@@ -24,7 +24,7 @@ struct EvaluateTruth: ParsableCommand {
             is chosen by a model of how detailed each source usually is, and the scores add generalised accuracy (the estimate is the gold label or an ancestor) and the mean \
             distance in the tree from estimate to gold. A "multi-valued" set (several values per item, one row per value, \
             several gold rows) goes in as yes/no claims: every source that speaks about an item says yes to \
-            the values it lists and no to the others (values that differ only in case or spacing are one value, \
+            the values it lists and no to the others (values that differ only in case or spacing, or spell one time or date, are one value, \
             also against gold; "Smith, John" is not "John Smith"; claims.csv is checked as the import checks \
             a table, and errors name its line); it is scored by precision, recall and F1 over values and \
             the share of items whose set is exactly right. Gold rows whose object and attribute no claim names \

@@ -86,7 +86,9 @@ struct AsOfOptions: ParsableArguments {
 
     func noteIfBehind(_ store: LedgerStore) throws {
         let status = try store.projectionStatus()
-        if !status.isCurrent {
+        if status.computedByOtherMethod {
+            Terminal.note("note: materialised projections were computed by another version of claims; computing from the log (run `claims rebuild` to store them anew)")
+        } else if !status.isCurrent {
             Terminal.note("note: materialised projections are at position \(status.checkpoint) of \(status.head); computing from the log (run `claims rebuild` to catch up)")
         }
     }

@@ -206,6 +206,28 @@ struct ProjectionStoreTests {
         #expect(try ledger.store.refreshProjections().upToDate)
     }
 
+    @Test("tables computed by an earlier method count as never computed until recomputed")
+    func earlierMethod() throws {
+        // Given a ledger whose projections are current, as stored by an earlier version of the method
+        let ledger = try TemporaryLedger()
+        try ledger.store.append(Array(randomLedgerEvents(seed: 9, count: 40)), actor: "test")
+        #expect(try ledger.store.projectionStatus().isCurrent)
+        try ledger.store.dbQueue.write { db in
+            try db.execute(sql: "UPDATE projection_checkpoint SET position = ? WHERE name = 'method'", arguments: [LedgerStore.methodVersion - 1])
+        }
+        // Then they are behind, flagged as such, and nothing materialised is served
+        let status = try ledger.store.projectionStatus()
+        #expect(status.checkpoint == 0 && status.head == 40 && status.computedByOtherMethod)
+        #expect(try ledger.store.materialisedSnapshot() == nil)
+        #expect(try ledger.store.incidentConsensus("i0") == nil)
+        // And a refresh recomputes everything, not only touched incidents, and marks the method
+        let summary = try ledger.store.refreshProjections()
+        #expect(summary.position == 40 && summary.touchedIncidents == nil && !summary.upToDate)
+        let after = try ledger.store.projectionStatus()
+        #expect(after.isCurrent && !after.computedByOtherMethod)
+        #expect(try ledger.store.materialisedSnapshot()?.encoded() == (try onDemand(ledger.store)))
+    }
+
     @Test("an unknown incident has no on-demand projection")
     func unknownIncident() throws {
         let ledger = try TemporaryLedger()

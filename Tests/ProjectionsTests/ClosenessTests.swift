@@ -114,11 +114,27 @@ import Testing
         // When the consensus is computed
         let context = s.context()
         let comparison = try #require(context.closeness["killed"])
-        // Then the copy share counts every claim another one repeats (3 of 12 stale or copied, 4 exact)
+        // Then the copy share counts the claims another one repeats (the 4 exact and 5 of the stale
+        // or copied: 9 of 12)
         #expect(comparison.copyShare > 0.5)
         // And the exact figure is best everywhere, where the middle of the stale cluster won before
         let right = golds.filter { context.consensus(FigureKey(incident: $0.key, figure: "killed", group: "people"))?.best == $0.value }
         #expect(right.count == golds.count)
+    }
+
+    @Test func copiesOfSmallWholeNumbersAmongNeighboursOneStepAway() throws {
+        // Given whole numbers that three sources copy while five measure with a noise of two units, so
+        // that many measured values sit one step from the copied one
+        var s = Scenario()
+        s.report("r", published: nil)
+        var g = SplitMix(state: 43)
+        for i in 0..<40 {
+            let gold = Double(Int.random(in: 200...2_000, using: &g))
+            s.tolls("i\(i)", [gold, gold, gold] + (0..<5).map { _ in (gold + 2 * g.normal()).rounded() })
+        }
+        // Then the neighbours do not explain the copies away
+        let comparison = try #require(s.context().closeness["killed"])
+        #expect(comparison.copyShare > 0.2)
     }
 
     @Test func coarseRatingsAreNotReadAsCopies() throws {

@@ -113,7 +113,7 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         // While what is no clock time keeps its own label: gates, numbers, impossible hours
         let times = ["7 pm": "19:00", "12:05 am": "00:05", "12:05 PM": "12:05", "9:30:15": "09:30:15", "23:59:00": "23:59",
                      "7.45 pm": "19:45", "12A": "12a", "7p": "7p", "25:00": "25:00", "7:5": "7:5", "13:15 pm": "13:15 pm",
-                     "3:10 to Yuma": "3:10 to yuma", "B12": "b12"]
+                     "3:10 to Yuma": "3:10 to yuma", "B12": "b12", "3.50p": "3.50p", "2PM": "14:00"]
         for (written, compared) in times { #expect(Candidate.comparable(written) == compared, "\(written)") }
     }
 
@@ -127,7 +127,8 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\nb,released,\"Dec 1, 2011\"\n").accuracy == 1)
         // While day-month order by slashes, impossible days and other words keep their own label
         let dates = ["2011-1-5": "2011-01-05", "5 September 2011": "2011-09-05", "Sept 5, 2011": "2011-09-05",
-                     "01/12/2011": "01/12/2011", "31 Feb 2011": "31 feb 2011", "2011-13-01": "2011-13-01",
+                     "1-Dec-2011": "2011-12-01", "2011/12/01": "2011-12-01", "29 Feb 2012": "2012-02-29",
+                     "01/12/2011": "01/12/2011", "29 Feb 2011": "29 feb 2011", "2011-13-01": "2011-13-01",
                      "May 2011": "may 2011", "3 marches 2011": "3 marches 2011", "12-01-2011": "12-01-2011"]
         for (written, compared) in dates { #expect(Candidate.comparable(written) == compared, "\(written)") }
     }
