@@ -127,9 +127,8 @@ public enum Candidate: Sendable, Hashable, Comparable, Codable, CustomStringConv
             if let m = monthNumber(cleaned[1]) { (day, month) = (dayNumber(cleaned[0]), m) }
             else if let m = monthNumber(cleaned[0]) { (month, day) = (m, dayNumber(cleaned[1])) }
         }
-        guard let year, let month, let day, (1...12).contains(month) else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        guard (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day) else { return nil }
+        guard let year, let month, let day, (1...12).contains(month),
+              (1...PartialTime.daysIn(month: month, year: year)).contains(day) else { return nil }
         let padded = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }

@@ -187,9 +187,9 @@ struct EvaluateTruth: ParsableCommand {
                                     categorical: kind == "categorical")
         let median = score.mae == nil ? nil : TruthSet.median(claimsCSV: claimsText, truthCSV: truth)
         return Result(set: name, kind: kind, claims: multiValued ? TruthSet.rowCount(claimsText) : imported.lines,
-                              goldRowsWithoutClaims: unclaimed.count, score: score,
-                              majorityVote: majorityVote, median: median,
-                              publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds)
+                      goldRowsWithoutClaims: unclaimed.count, score: score,
+                      majorityVote: majorityVote, median: median,
+                      publishedBest: EvaluateTruth.published[name], importSeconds: importSeconds, consensusSeconds: consensusSeconds)
     }
 
     static let kinds = ["numeric", "categorical", "multi-valued", "hierarchical"]

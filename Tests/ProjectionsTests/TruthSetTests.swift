@@ -79,8 +79,7 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
     @Test func pricesRoundedToFewerDecimalsSupportTheExactPriceTheyRound() throws {
         // Given one source with the exact price and three that round it to one decimal
         let claims = "object,attribute,source,value\ns,close,a,45.16\ns,close,b,45.2\ns,close,c,45.2\ns,close,d,45.2\n"
-        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
-        let c = try #require(context.consensus(FigureKey(incident: "s", figure: "close", group: nil)))
+        let c = try #require(consensus(claims, "s", "close"))
         // Then the exact price is best: every claim supports it, and the range is what they cover
         #expect(c.best == 45.16 && c.supporting.count == 4 && c.contradicting.isEmpty)
         #expect(c.low == 45.15 && c.high == 45.25)
@@ -90,8 +89,7 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
     @Test func labelsDifferingOnlyInCaseOrSpacingAreOneLabelShownAsFirstWritten() throws {
         // Given three ways of writing "positive" against two "negative"
         let claims = "object,attribute,source,value\no,sentiment,s1,Positive\no,sentiment,s2,positive\no,sentiment,s3, POSITIVE \no,sentiment,s4,negative\no,sentiment,s5,negative\n"
-        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
-        let c = try #require(context.consensus(FigureKey(incident: "o", figure: "sentiment", group: nil)))
+        let c = try #require(consensus(claims, "o", "sentiment"))
         // Then they are one label with three originators, shown the way the first claim wrote it
         #expect(c.label == "Positive" && c.originators == 3)
         #expect(c.votes.map(\.label) == ["negative", "Positive"])
@@ -100,11 +98,23 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.majorityVote(claimsCSV: claims, truthCSV: "object,attribute,value\no,sentiment,POSITIVE\n").accuracy == 1)
     }
 
+    /// The consensus of one object's attribute in a claims table folded on its own.
+    func consensus(_ claims: String, _ object: String, _ attribute: String) -> Consensus? {
+        ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
+            .consensus(FigureKey(incident: object, figure: attribute, group: nil))
+    }
+
+    /// Each label, written as the key, compares as its value.
+    func expectCompared(_ cases: [String: String], sourceLocation: SourceLocation = #_sourceLocation) {
+        for (written, compared) in cases {
+            #expect(Candidate.comparable(written) == compared, "\(written)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func spellingsOfOneClockTimeAreOneLabel() throws {
         // Given a departure written four ways by four sources, and another time by one
         let claims = "object,attribute,source,value\nf,dep,s1,7:45 PM\nf,dep,s2,19:45\nf,dep,s3,7:45p\nf,dep,s4,07:45 p.m.\nf,dep,s5,7:50 PM\n"
-        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
-        let c = try #require(context.consensus(FigureKey(incident: "f", figure: "dep", group: nil)))
+        let c = try #require(consensus(claims, "f", "dep"))
         // Then they are one label with four originators, shown as the first claim wrote it
         #expect(c.label == "7:45 PM" && c.originators == 4)
         // and gold in 24-hour form scores it right, for the consensus and for majority vote
@@ -114,14 +124,13 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         let times = ["7 pm": "19:00", "12:05 am": "00:05", "12:05 PM": "12:05", "9:30:15": "09:30:15", "23:59:00": "23:59",
                      "7.45 pm": "19:45", "12A": "12a", "7p": "7p", "25:00": "25:00", "7:5": "7:5", "13:15 pm": "13:15 pm",
                      "3:10 to Yuma": "3:10 to yuma", "B12": "b12", "3.50p": "3.50p", "2PM": "14:00"]
-        for (written, compared) in times { #expect(Candidate.comparable(written) == compared, "\(written)") }
+        expectCompared(times)
     }
 
     @Test func spellingsOfOneDateAreOneLabel() throws {
         // Given a release date written four ways by four sources, and another date by one
         let claims = "object,attribute,source,value\nb,released,s1,1 Dec 2011\nb,released,s2,2011-12-01\nb,released,s3,\"December 1st, 2011\"\nb,released,s4,Dec. 1 2011\nb,released,s5,2011-12-10\n"
-        let context = ProjectionContext(state: ClaimsState.fold(TruthSet.events(claimsCSV: claims)))
-        let c = try #require(context.consensus(FigureKey(incident: "b", figure: "released", group: nil)))
+        let c = try #require(consensus(claims, "b", "released"))
         // Then they are one label with four originators, and gold in another form scores it right
         #expect(c.label == "1 Dec 2011" && c.originators == 4)
         #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\nb,released,\"Dec 1, 2011\"\n").accuracy == 1)
@@ -130,7 +139,7 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
                      "1-Dec-2011": "2011-12-01", "2011/12/01": "2011-12-01", "29 Feb 2012": "2012-02-29",
                      "01/12/2011": "01/12/2011", "29 Feb 2011": "29 feb 2011", "2011-13-01": "2011-13-01",
                      "May 2011": "may 2011", "3 marches 2011": "3 marches 2011", "12-01-2011": "12-01-2011"]
-        for (written, compared) in dates { #expect(Candidate.comparable(written) == compared, "\(written)") }
+        expectCompared(dates)
     }
 
     @Test func valuesThatAreNoNumbersAgainstNumericGoldAreNamed() {
