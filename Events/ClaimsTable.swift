@@ -90,7 +90,7 @@ public struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertibl
 /// by `claims import --format claims-csv` and by the pure truth-set evaluation.
 public enum ClaimsTable {
     public static let header = ["object", "attribute", "source", "value"]
-    public static let extractor = ExtractorRef(name: "claims-csv", version: "1")
+    public static let extractor = ExtractorRef(name: "claims-csv", version: "2")
 
     /// Where a table's columns are, from its header (names compared ignoring case and spaces).
     public struct Columns: Sendable, Equatable {
@@ -128,8 +128,9 @@ public enum ClaimsTable {
     /// line, so the same file imported again gives the same claims. Errors name the table's
     /// columns (object, attribute, source, value, group). With `valuesAsWritten` every value is a
     /// label, numbers included: codes of categories (`06037`, a FIPS id) keep their leading zeros.
+    /// `places`, the table's ``WrittenPlaces``, reads a value by how finely its source writes.
     public static func claim(from row: CSVRow, columns: Columns = .standard, reportID: String,
-                             valuesAsWritten: Bool = false) throws(WireFormatError) -> ClaimAsserted? {
+                             valuesAsWritten: Bool = false, places: WrittenPlaces? = nil) throws(WireFormatError) -> ClaimAsserted? {
         guard row.fields.count == columns.count else {
             throw WireFormatError(field: "", reason: "expected \(columns.count) fields, as the header has, found \(row.fields.count)")
         }
@@ -143,10 +144,13 @@ public enum ClaimsTable {
         let group = columns.group.map(field).flatMap { $0.isEmpty ? nil : $0 }
         let claimID = "csv:\(reportID.prefix(16)):\(row.line)"
         let (parsed, plain) = valuesAsWritten ? (.label(value), nil) : try parseValue(value)
-        let precision = FigureKind.of(figure: figure, group: group, value: parsed) == .count ? nil : plain.flatMap(writtenPrecision(plain:))
+        let source = field(columns.source)
+        let precision = FigureKind.of(figure: figure, group: group, value: parsed) == .count ? nil : plain.flatMap { plain in
+            writtenPrecision(plain: plain, places: places?.finest(source: source, attribute: figure, plain: plain))
+        }
         return ClaimAsserted(
             claimID: claimID, reportID: reportID, incidentID: field(columns.object), figure: figure, group: group,
-            value: parsed, bound: .exact, low: precision?.low, high: precision?.high, originator: field(columns.source),
+            value: parsed, bound: .exact, low: precision?.low, high: precision?.high, originator: source,
             quotes: [Quote(text: row.text, start: row.start, end: row.end)], extractor: extractor)
     }
 
@@ -156,14 +160,15 @@ public enum ClaimsTable {
     /// Whole numbers (`159`, `8860`, `1e3`) are exact: a trailing zero may be a digit or rounding,
     /// and nothing says which. Nil when the value is not a number or has no decimals.
     public static func writtenPrecision(_ text: String) -> (low: Double, high: Double)? {
-        numberText(text).flatMap(writtenPrecision(plain:))
+        numberText(text).flatMap { writtenPrecision(plain: $0) }
     }
 
-    /// ``writtenPrecision(_:)`` of a number already in its plain spelling (``numberText(_:)``).
-    static func writtenPrecision(plain: String) -> (low: Double, high: Double)? {
+    /// ``writtenPrecision(_:)`` of a number already in its plain spelling (``numberText(_:)``),
+    /// read to `places` decimal places where its source writes that finely (see ``WrittenPlaces``).
+    static func writtenPrecision(plain: String, places finest: Int? = nil) -> (low: Double, high: Double)? {
         guard let value = Double(plain), value.isFinite, let (decimals, exponent) = writtenDigits(plain: plain), decimals > 0 else { return nil }
         // In units of a tenth of the last written digit, so that the ends are the decimals they look like.
-        let places = decimals - exponent
+        let places = max(decimals - exponent, finest ?? .min)
         guard abs(places) <= 15 else { return nil }
         if places < 0 {
             let half = 0.5 * pow(10, Double(-places))
@@ -176,6 +181,45 @@ public enum ClaimsTable {
         let (low, high) = ((tenths - 5) / scale, (tenths + 5) / scale)
         guard low <= value, value <= high else { return nil }
         return (clamped(low, for: value), high)
+    }
+
+    /// How finely each source of a table writes each attribute. Tables often lose trailing zeros on
+    /// the way (a spreadsheet or a script writes 1.90 as `1.9`), so one value's decimals do not say
+    /// whether its source rounds: a source that writes `12.34` elsewhere in the attribute does not
+    /// round to one decimal, and its `1.9` is 1.895…1.905, not 1.85…1.95. A value is read to the
+    /// most decimal places its source gives any value of that attribute at least as large (by
+    /// power of ten), so a source that writes three significant figures (`12.3`, `1.23`) still
+    /// rounds `12.3`. A whole number stays exact, as a single value does.
+    public struct WrittenPlaces: Sendable {
+        /// source, attribute → power of ten of a value → the most places written at that power.
+        private var places: [SourceAttribute: [Int: Int]] = [:]
+
+        private struct SourceAttribute: Hashable, Sendable {
+            var source: String
+            var attribute: String
+        }
+
+        public init(rows: some Sequence<CSVRow>, columns: Columns) {
+            for row in rows where row.fields.count == columns.count {
+                guard let plain = numberText(row.fields[columns.value]), let (power, written) = Self.powerAndPlaces(plain) else { continue }
+                let key = SourceAttribute(source: trimSpaces(row.fields[columns.source]), attribute: trimSpaces(row.fields[columns.attribute]))
+                places[key, default: [:]][power] = max(places[key]?[power] ?? .min, written)
+            }
+        }
+
+        /// The most places the source writes on values of the attribute as large as `plain` or larger.
+        func finest(source: String, attribute: String, plain: String) -> Int? {
+            guard let byPower = places[SourceAttribute(source: source, attribute: attribute)], let (power, _) = Self.powerAndPlaces(plain) else { return nil }
+            var most: Int?
+            for (p, written) in byPower where p >= power { most = max(most ?? written, written) }
+            return most
+        }
+
+        /// A nonzero number's power of ten (`12.34` → 1) and its written decimal places (2).
+        private static func powerAndPlaces(_ plain: String) -> (power: Int, places: Int)? {
+            guard let value = Double(plain), value != 0, value.isFinite, let (decimals, exponent) = writtenDigits(plain: plain) else { return nil }
+            return (Int(log10(value.magnitude).rounded(.down)), decimals - exponent)
+        }
     }
 
     /// The decimals a plain number's mantissa is written with, and its exponent: `159.4` → (1, 0),

@@ -41,9 +41,10 @@ public enum TruthSet {
         add(report)
         var sources = Set<String>()
         var incidents = Set<String>()
+        let places = valuesAsWritten ? nil : ClaimsTable.WrittenPlaces(rows: rows, columns: columns)
         // Rows the import would refuse are left out here, rather than failing the evaluation.
         for row in rows {
-            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else { continue }
+            guard let claim = try? ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten, places: places) else { continue }
             if incidents.insert(claim.incidentID).inserted { add(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID)) }
             if sources.insert(claim.originator).inserted { add(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown)) }
             add(claim)

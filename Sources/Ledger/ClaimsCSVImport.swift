@@ -11,12 +11,13 @@ import Foundation
 /// incidents are registered on the way. Claim ids are derived from the file and row, so
 /// importing the same file again (say after an interruption) adds only what is missing.
 public enum ClaimsCSVImport {
-    /// `valuesAsWritten`: every value is a label, numbers included (see ``ClaimsTable/claim(from:columns:reportID:valuesAsWritten:)``).
+    /// `valuesAsWritten`: every value is a label, numbers included (see ``ClaimsTable/claim(from:columns:reportID:valuesAsWritten:places:)``).
     public static func run(path: String, store: LedgerStore, actor: String, refreshingProjections: Bool = true, valuesAsWritten: Bool = false,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let text = try ReportFile.readText(path)
         let (rows, columns) = try table(text, path: path)
         let headerRow = rows[0]
+        let places = valuesAsWritten ? nil : ClaimsTable.WrittenPlaces(rows: rows.dropFirst(), columns: columns)
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let report = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName)
         return try store.write(actor: actor, refreshingProjections: refreshingProjections) { appender in
@@ -29,7 +30,7 @@ public enum ClaimsCSVImport {
             for (n, row) in rows.dropFirst().enumerated() {
                 summary.lines += 1
                 do {
-                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten) else {
+                    guard var claim = try ClaimsTable.claim(from: row, columns: columns, reportID: report.reportID, valuesAsWritten: valuesAsWritten, places: places) else {
                         empty.append(row.line)
                         continue
                     }
@@ -78,9 +79,10 @@ public enum ClaimsCSVImport {
         let (rows, columns) = try table(text, path: path)
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let reportID = ReportIngested(text: text, mediaType: "text/csv", title: fileName, fileName: fileName).reportID
+        let places = valuesAsWritten ? nil : ClaimsTable.WrittenPlaces(rows: rows.dropFirst(), columns: columns)
         for row in rows.dropFirst() {
             do {
-                guard let claim = try ClaimsTable.claim(from: row, columns: columns, reportID: reportID, valuesAsWritten: valuesAsWritten) else { continue }
+                guard let claim = try ClaimsTable.claim(from: row, columns: columns, reportID: reportID, valuesAsWritten: valuesAsWritten, places: places) else { continue }
                 _ = try NewEvent.checked(IncidentOpened(incidentID: claim.incidentID, title: claim.incidentID))
                 _ = try NewEvent.checked(SourceRegistered(sourceID: claim.originator, name: claim.originator, kind: .unknown))
                 _ = try NewEvent.checked(claim, id: "claim_asserted:" + claim.claimID)
@@ -92,6 +94,10 @@ public enum ClaimsCSVImport {
 
     /// An error about a row, a field of the event named as the table's column it came from.
     static func rowError(_ error: any Error, path: String, line: Int) -> InputError {
+        if case LedgerError.idReused = error {
+            // A row's claim id comes from the file's text and the line, so only another reading of the same row differs.
+            return InputError(file: path, line: line, message: "this table is already in the ledger, and this row was read differently then (by an earlier version of claims, or before one of its names was another source's); nothing was stored. The ledger keeps its claims; to read the table as now, import it into a new ledger")
+        }
         let wire = (error as? WireFormatError) ?? { if case LedgerError.invalidEvent(let e) = error { e } else { nil } }()
         return InputError(file: path, line: line, wire.map { WireFormatError(field: ClaimsTable.column(ofField: $0.field), reason: $0.reason) } ?? error)
     }

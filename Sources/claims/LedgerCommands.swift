@@ -177,7 +177,9 @@ struct Import: ParsableCommand {
             claims-csv: a CSV file with the header object,attribute,source,value. The file is stored as a \
             report and each claim quotes its row; object → incident, attribute → figure, source → originator, \
             a number (also 1,234  $3.50  0.5%  2.08B  1.2bn  ١٢٣) → an exact value, anything else → a label (labels are \
-            compared ignoring case and spacing; 7:45 PM and 19:45 are one time, 1 Dec 2011 and 2011-12-01 one date). One row per \
+            compared ignoring case and spacing; 7:45 PM and 19:45 are one time, 1 Dec 2011 and 2011-12-01 one date). A value \
+            written with decimals stands for what they cover (159.4: 159.35–159.45), read to the decimals its source writes \
+            on values of that attribute as large (1.9 from a source that writes 12.34 is 1.90). One row per \
             claim; a row with an empty value states none and is skipped (with a warning). A source the ledger \
             knows by id, name or alias (ignoring case) is that source; unknown sources and incidents are registered.
             events: the output of `claims export`. Positions, envelopes and hashes are kept, so the export \

@@ -110,4 +110,38 @@ struct ClaimsTableTests {
         let count = try #require(try ClaimsTable.claim(from: rows[2], columns: columns, reportID: String(repeating: "a", count: 64)))
         #expect(count.low == 6 && count.high == 6)
     }
+
+    @Test("a value is read to the decimals its source writes on values as large: a shorter one lost trailing zeros")
+    func writtenPlacesOfASource() throws {
+        let table = """
+        object,attribute,source,value
+        s,close,cents,1.9
+        t,close,cents,12.34
+        s,volume,cents,2.5
+        s,close,tenths,1.9
+        t,close,tenths,12.3
+        s,close,figures,12.3
+        t,close,figures,1.23
+        u,close,figures,0.1
+        s,close,whole,7
+        t,close,whole,7.25
+        """
+        let rows = try CSVParser.rows(table)
+        let places = ClaimsTable.WrittenPlaces(rows: rows.dropFirst(), columns: .standard)
+        func ends(_ line: Int) throws -> [Double?] {
+            let claim = try #require(try ClaimsTable.claim(from: rows[line - 1], reportID: String(repeating: "a", count: 64), places: places))
+            return [claim.low, claim.high]
+        }
+        // A source that writes cents elsewhere in the attribute wrote 1.90 as "1.9"
+        #expect(try ends(2) == [1.895, 1.905] && ends(3) == [12.335, 12.345])
+        // Another attribute is read on its own, and a source that writes tenths rounds to tenths
+        #expect(try ends(4) == [2.45, 2.55] && ends(5) == [1.85, 1.95])
+        // Significant figures: more decimals on smaller values say nothing about larger ones, while
+        // a smaller value is read at least as finely as larger ones are written
+        #expect(try ends(7) == [12.25, 12.35] && ends(8) == [1.225, 1.235] && ends(9) == [0.095, 0.105])
+        // A whole number stays exact, whatever else its source writes
+        #expect(try ends(10) == [7, 7])
+        // Without the table's places a value is read as written
+        #expect(try ClaimsTable.claim(from: rows[1], reportID: String(repeating: "a", count: 64))?.low == 1.85)
+    }
 }

@@ -285,4 +285,29 @@ struct ReadingTests {
         }
         #expect(try other.snapshot() == before)
     }
+
+    @Test("a claims table imported again reads as before; one a former reading stored is refused by its line, storing nothing")
+    func claimsTableImportedAgain() throws {
+        let ledger = try TemporaryLedger()
+        let path = try ledger.file("prices.csv", "object,attribute,source,value\ns,close,a,1.9\ns,close,b,1.95\n")
+        let first = try ClaimsCSVImport.run(path: path, store: ledger.store, actor: "test")
+        let again = try ClaimsCSVImport.run(path: path, store: ledger.store, actor: "test")
+        #expect(first.appended == 6 && again.appended == 0 && again.skipped == 3)
+
+        // Given the same table stored as an earlier version of the importer read it
+        let earlier = try TemporaryLedger()
+        let text = try ReportFile.readText(path)
+        let report = ReportIngested(text: text, mediaType: "text/csv", title: "prices.csv", fileName: "prices.csv")
+        var claim = try #require(try ClaimsTable.claim(from: CSVParser.rows(text)[1], reportID: report.reportID))
+        claim.extractor = ExtractorRef(name: "claims-csv", version: "1")
+        try earlier.store.append([NewEvent(report), NewEvent(IncidentOpened(incidentID: "s", title: "s")),
+                                  NewEvent(SourceRegistered(sourceID: "a", name: "a", kind: .unknown)),
+                                  NewEvent(claim, id: "claim_asserted:" + claim.claimID)], actor: "test")
+        let before = try earlier.snapshot()
+        // Then importing it names the row and says why, and the ledger is as it was
+        #expect { try ClaimsCSVImport.run(path: path, store: earlier.store, actor: "test") } throws: { error in
+            (error as? InputError)?.line == 2 && String(describing: error).contains("read differently then")
+        }
+        #expect(try earlier.snapshot() == before)
+    }
 }

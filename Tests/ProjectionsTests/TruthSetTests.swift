@@ -86,6 +86,20 @@ func loadTruthSet(_ name: String) throws -> (claims: String, truth: String, kind
         #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\ns,close,45.16\n").errorRate == 0)
     }
 
+    @Test func aValueShortOfItsSourcesDecimalsLostATrailingZeroAndRoundsNothing() throws {
+        // Given five sources that write prices to the cent, and so write 1.90 as "1.9" (as a
+        // spreadsheet saves it), against one source stating 1.95
+        var rows = ["object,attribute,source,value"]
+        for source in ["a", "b", "c", "d", "e"] { rows += ["s,close,\(source),1.9", "t,close,\(source),12.34"] }
+        rows += ["s,close,f,1.95", "t,close,f,12.34"]
+        let claims = rows.joined(separator: "\n") + "\n"
+        let c = try #require(consensus(claims, "s", "close"))
+        // Then the five say 1.90, which 1.95 contradicts; read alone, "1.9" would cover 1.85…1.95, and
+        // 1.95 would have taken every claim's support
+        #expect(c.best == 1.9 && c.supporting.count == 5 && c.contradicting.count == 1)
+        #expect(TruthSet.evaluate(claimsCSV: claims, truthCSV: "object,attribute,value\ns,close,1.9\nt,close,12.34\n").errorRate == 0)
+    }
+
     @Test func labelsDifferingOnlyInCaseOrSpacingAreOneLabelShownAsFirstWritten() throws {
         // Given three ways of writing "positive" against two "negative"
         let claims = "object,attribute,source,value\no,sentiment,s1,Positive\no,sentiment,s2,positive\no,sentiment,s3, POSITIVE \no,sentiment,s4,negative\no,sentiment,s5,negative\n"
