@@ -79,11 +79,17 @@ public enum TruthSet {
         public var f1: Double?
     }
 
-    /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …).
+    /// The `kind` a set's `meta.json` declares (`numeric`, `categorical`, `hierarchical`, …), as ``kind(written:)`` reads it.
     public static func kind(metaJSON: String) -> String? {
         guard let data = metaJSON.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return object["kind"] as? String
+        return (object["kind"] as? String).map(kind(written:))
+    }
+
+    /// A kind as written, read regardless of case, surrounding spaces, and `_` or a space for `-`:
+    /// `Categorical` is `categorical`, `Multi_Valued` is `multi-valued`.
+    public static func kind(written: String) -> String {
+        String(written.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
     }
 
     /// Whether a set of this kind is imported with its values as written: the values of a

@@ -201,7 +201,7 @@ struct EvaluateTruth: ParsableCommand {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw InputError(file: path, message: "is not a JSON object; fix it or remove it (it is optional: name, kind)")
         }
-        if let kind = object["kind"], !((kind as? String).map(Self.kinds.contains) ?? false) {
+        if let kind = object["kind"], !((kind as? String).map { Self.kinds.contains(TruthSet.kind(written: $0)) } ?? false) {
             throw InputError(file: path, message: "kind is \(kind); it is one of \(Self.kinds.joined(separator: ", "))")
         }
         return text

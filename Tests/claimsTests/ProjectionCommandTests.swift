@@ -315,9 +315,9 @@ struct ProjectionCommandTests {
         // Then both counties are found, by the consensus and by majority vote
         #expect((places["score"] as? [String: Any])?["accuracy"] as? Double == 1)
         #expect((places["majorityVote"] as? [String: Any])?["generalisedAccuracy"] as? Double == 1)
-        // Given zip codes in a categorical set, one object given 2139 for gold 02139
+        // Given zip codes in a categorical set (its kind written in capitals), one object given 2139 for gold 02139
         let zips = try evaluate([
-            "meta.json": #"{"kind": "categorical"}"#,
+            "meta.json": #"{"kind": " Categorical"}"#,
             "claims.csv": "object,attribute,source,value\np1,zip,s1,02139\np1,zip,s2,02139\np2,zip,s1,2139\np2,zip,s2,2139\n",
             "truth.csv": "object,attribute,value\np1,zip,02139\np2,zip,02139\n",
         ])
